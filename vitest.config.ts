@@ -1,0 +1,39 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const alias = { "@": root, "server-only": `${root}tests/setup/server-only-stub.ts` };
+
+// Two projects:
+// - unit: pure code, colocated `*.test.ts`, run in parallel, no I/O.
+// - integration: talks to a local Firestore started once in globalSetup. Files
+//   run one at a time because they share that server and clear it between files.
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["**/*.integration-test.ts", "tests/firestore-conformance/**/*.test.ts"],
+          exclude: ["node_modules/**", "functions/node_modules/**"],
+          environment: "node",
+          globalSetup: ["tests/setup/firestore-global-setup.ts"],
+          setupFiles: ["tests/setup/firestore-per-file.ts"],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
