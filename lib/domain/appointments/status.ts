@@ -1,0 +1,120 @@
+/**
+ * Appointment statuses and how they are presented.
+ *
+ * This is the single source of truth for the words and colours a status gets,
+ * so the patient page, the staff inbox and emails never drift apart. Screens
+ * should call `statusLabel` / `statusTone` instead of writing their own copy.
+ */
+
+export const APPOINTMENT_STATUSES = [
+  "pending",
+  "approved",
+  "rescheduled",
+  "confirmed",
+  "declined",
+  "cancelled",
+  "expired",
+] as const;
+
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+export type StatusAudience = "patient" | "staff";
+
+/**
+ * Tone names follow Tailwind's palette names ("gray", not "grey") so nobody
+ * has to translate between the two vocabularies.
+ */
+export type StatusTone = "amber" | "blue" | "violet" | "green" | "gray";
+
+type StatusPresentation = {
+  readonly patient: string;
+  readonly staff: string;
+  readonly tone: StatusTone;
+};
+
+// "approved" only exists while a fee is unpaid: a free appointment goes
+// straight to "confirmed" at approval (see state-machine.ts), so its words can
+// talk about payment unconditionally.
+const STATUS_PRESENTATION: Readonly<Record<AppointmentStatus, StatusPresentation>> = {
+  pending: {
+    patient: "Waiting for the clinic to review",
+    staff: "Needs review",
+    tone: "amber",
+  },
+  approved: {
+    patient: "Approved — please pay to confirm",
+    staff: "Awaiting payment",
+    tone: "blue",
+  },
+  rescheduled: {
+    patient: "The clinic proposed a new time",
+    staff: "Awaiting patient",
+    tone: "violet",
+  },
+  confirmed: { patient: "Confirmed", staff: "Confirmed", tone: "green" },
+  declined: { patient: "Not accepted", staff: "Declined", tone: "gray" },
+  cancelled: { patient: "Cancelled", staff: "Cancelled by patient", tone: "gray" },
+  expired: { patient: "Expired — please book again", staff: "Expired", tone: "gray" },
+};
+
+/**
+ * Badge classes per tone (Tailwind v4 default palette).
+ *
+ * Text shades were picked for WCAG AA (>= 4.5:1, as badges use small text)
+ * against their `-50` background; status.test.ts recomputes the ratios from
+ * Tailwind's own theme.css so an upgrade that shifts colours fails loudly.
+ * Current ratios: amber-800 6.9, blue-700 6.3, violet-700 6.6, green-800 6.8,
+ * gray-700 9.9. The ring is decoration only and is not part of the check.
+ * Written out in full because Tailwind only emits classes it can see literally.
+ */
+export const STATUS_TONE_CLASSES: Readonly<Record<StatusTone, string>> = {
+  amber: "bg-amber-50 text-amber-800 ring-amber-600/20",
+  blue: "bg-blue-50 text-blue-700 ring-blue-700/10",
+  violet: "bg-violet-50 text-violet-700 ring-violet-700/10",
+  green: "bg-green-50 text-green-800 ring-green-600/20",
+  gray: "bg-gray-50 text-gray-700 ring-gray-500/10",
+};
+
+export function isAppointmentStatus(value: unknown): value is AppointmentStatus {
+  return typeof value === "string" && (APPOINTMENT_STATUSES as readonly string[]).includes(value);
+}
+
+export function statusLabel(status: AppointmentStatus, audience: StatusAudience): string {
+  return STATUS_PRESENTATION[status][audience];
+}
+
+export function statusTone(status: AppointmentStatus): StatusTone {
+  return STATUS_PRESENTATION[status].tone;
+}
+
+/** Convenience for badges: the tone's classes for a status. */
+export function statusBadgeClasses(status: AppointmentStatus): string {
+  return STATUS_TONE_CLASSES[statusTone(status)];
+}
+
+const ACTIVE_STATUSES: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>([
+  "pending",
+  "approved",
+  "rescheduled",
+  "confirmed",
+]);
+
+const TERMINAL_STATUSES: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>([
+  "confirmed",
+  "declined",
+  "cancelled",
+  "expired",
+]);
+
+/**
+ * Active = the appointment holds its time, so the slot is not offered to
+ * anyone else. Note "confirmed" is both active and terminal.
+ */
+export function isActiveStatus(status: AppointmentStatus): boolean {
+  return ACTIVE_STATUSES.has(status);
+}
+
+/** Terminal = no further transitions are possible (see state-machine.ts). */
+export function isTerminalStatus(status: AppointmentStatus): boolean {
+  return TERMINAL_STATUSES.has(status);
+}
