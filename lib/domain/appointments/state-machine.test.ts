@@ -1,0 +1,189 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  ACTION_ACTOR,
+  APPOINTMENT_ACTIONS,
+  allowedActions,
+  patientNextStep,
+  transition,
+  type Actor,
+  type AppointmentAction,
+  type AppointmentEvent,
+} from "./state-machine";
+import { APPOINTMENT_STATUSES, isTerminalStatus, type AppointmentStatus } from "./status";
+
+const ACTORS: Actor[] = ["staff", "patient", "payment", "system"];
+const PAID = 5_000;
+const FREE = 0;
+
+// The product spec, written independently of the implementation's table:
+// [from, action, actor, to when fee > 0, to when fee == 0].
+const SPEC: Array<[AppointmentStatus, AppointmentAction, Actor, AppointmentStatus, AppointmentStatus]> = [
+  ["pending", "approve", "staff", "approved", "confirmed"],
+  ["pending", "decline", "staff", "declined", "declined"],
+  ["pending", "propose", "staff", "rescheduled", "rescheduled"],
+  ["pending", "cancel", "patient", "cancelled", "cancelled"],
+  ["pending", "expire", "system", "expired", "expired"],
+  ["approved", "pay", "payment", "confirmed", "confirmed"],
+  ["approved", "propose", "staff", "rescheduled", "rescheduled"],
+  ["approved", "cancel", "patient", "cancelled", "cancelled"],
+  ["approved", "expire", "system", "expired", "expired"],
+  ["rescheduled", "accept", "patient", "approved", "confirmed"],
+  ["rescheduled", "reject", "patient", "cancelled", "cancelled"],
+  ["rescheduled", "cancel", "patient", "cancelled", "cancelled"],
+  ["rescheduled", "expire", "system", "expired", "expired"],
+];
+
+const SPEC_ACTOR: Record<AppointmentAction, Actor> = {
+  approve: "staff",
+  decline: "staff",
+  propose: "staff",
+  cancel: "patient",
+  accept: "patient",
+  reject: "patient",
+  pay: "payment",
+  expire: "system",
+};
+
+type Case = [AppointmentStatus, AppointmentAction, Actor, number];
+const ALL_CASES: Case[] = APPOINTMENT_STATUSES.flatMap((status) =>
+  APPOINTMENT_ACTIONS.flatMap((action) =>
+    ACTORS.flatMap((actor) => [PAID, FREE].map((fee): Case => [status, action, actor, fee])),
+  ),
+);
+
+describe("transition: every (status, action, actor, fee) against the spec", () => {
+  it("enumerates all 7 x 8 x 4 x 2 combinations", () => {
+    expect(ALL_CASES).toHaveLength(448);
+  });
+
+  it.each(ALL_CASES)("%s + %s by %s (fee %i)", (status, action, actor, fee) => {
+    const result = transition({ status, feeCents: fee }, action, actor);
+    const row = SPEC.find(([from, a]) => from === status && a === action);
+
+    if (SPEC_ACTOR[action] !== actor) {
+      expect(result).toMatchObject({ ok: false, code: "forbidden_actor" });
+    } else if (!row) {
+      expect(result).toMatchObject({ ok: false, code: "invalid_transition" });
+    } else {
+      const to = fee > 0 ? row[3] : row[4];
+      expect(result).toEqual({ ok: true, to, event: { action, from: status, to, actor } });
+    }
+    if (!result.ok) expect(result.message).toMatch(/^[A-Z].*\.$/);
+  });
+});
+
+describe("transition messages", () => {
+  it.each([
+    ["declined", "approve", "staff", "This request was already declined."],
+    ["cancelled", "cancel", "patient", "This request was already cancelled."],
+    ["expired", "accept", "patient", "This request has expired."],
+    ["confirmed", "pay", "payment", "This appointment is already confirmed."],
+    ["approved", "approve", "staff", "This request was already approved."],
+    ["pending", "pay", "payment", "This request can't be paid until the clinic approves it."],
+    ["rescheduled", "pay", "payment", "Please accept the proposed time before paying."],
+    ["pending", "accept", "patient", "There is no proposed time to answer."],
+    ["pending", "approve", "patient", "Only the clinic can approve a request."],
+    ["pending", "expire", "staff", "Requests expire automatically; they can't be expired by hand."],
+  ] as const)("%s + %s by %s: %j", (status, action, actor, message) => {
+    const result = transition({ status, feeCents: PAID }, action, actor);
+    expect(result).toMatchObject({ ok: false, message });
+  });
+
+  it("reports a forbidden actor before an impossible transition", () => {
+    expect(transition({ status: "declined", feeCents: 0 }, "approve", "patient")).toMatchObject({
+      ok: false,
+      code: "forbidden_actor",
+    });
+  });
+
+  it("rejects a nonsensical fee as a programming error", () => {
+    expect(() => transition({ status: "pending", feeCents: -1 }, "approve", "staff")).toThrow(RangeError);
+    expect(() => transition({ status: "pending", feeCents: 1.5 }, "approve", "staff")).toThrow(RangeError);
+    expect(() => patientNextStep("approved", Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe("allowedActions", () => {
+  it("matches the spec for every status and actor", () => {
+    for (const status of APPOINTMENT_STATUSES) {
+      for (const actor of ACTORS) {
+        const expected = SPEC.filter(([from, , a]) => from === status && a === actor).map((row) => row[1]);
+        expect(allowedActions(status, actor).sort()).toEqual(expected.sort());
+      }
+    }
+  });
+
+  it("lists staff actions for a pending request in a stable order", () => {
+    expect(allowedActions("pending", "staff")).toEqual(["approve", "decline", "propose"]);
+  });
+
+  it("agrees with ACTION_ACTOR", () => {
+    expect(ACTION_ACTOR).toEqual(SPEC_ACTOR);
+  });
+});
+
+describe("patientNextStep", () => {
+  it.each([
+    ["pending", PAID, "wait", true],
+    ["pending", FREE, "wait", true],
+    ["approved", PAID, "pay", true],
+    ["approved", FREE, "wait", true],
+    ["rescheduled", PAID, "respond_to_proposal", true],
+    ["rescheduled", FREE, "respond_to_proposal", true],
+    ["confirmed", PAID, "none", false],
+    ["declined", PAID, "none", false],
+    ["cancelled", FREE, "none", false],
+    ["expired", PAID, "none", false],
+  ] as const)("%s with fee %i: %s, canCancel %s", (status, fee, step, canCancel) => {
+    expect(patientNextStep(status, fee)).toEqual({ step, canCancel });
+  });
+});
+
+describe("properties", () => {
+  const status = fc.constantFrom(...APPOINTMENT_STATUSES);
+  const action = fc.constantFrom(...APPOINTMENT_ACTIONS);
+  const actor = fc.constantFrom(...ACTORS);
+  const fee = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100_000_000 }));
+
+  it("no transition leaves a terminal status", () => {
+    fc.assert(
+      fc.property(status.filter(isTerminalStatus), action, actor, fee, (from, a, by, feeCents) => {
+        expect(transition({ status: from, feeCents }, a, by).ok).toBe(false);
+      }),
+    );
+  });
+
+  it("no transition returns to pending, and free appointments never wait for payment", () => {
+    fc.assert(
+      fc.property(status, action, actor, fee, (from, a, by, feeCents) => {
+        const result = transition({ status: from, feeCents }, a, by);
+        if (!result.ok) return;
+        expect(result.to).not.toBe("pending");
+        if (feeCents === 0) expect(result.to).not.toBe("approved");
+      }),
+    );
+  });
+
+  it("random histories form a consistent, append-only chain", () => {
+    const step = fc.record({ action, actor });
+    fc.assert(
+      fc.property(fee, fc.array(step, { maxLength: 30 }), (feeCents, steps) => {
+        let current: AppointmentStatus = "pending";
+        const history: AppointmentEvent[] = [];
+        for (const s of steps) {
+          const result = transition({ status: current, feeCents }, s.action, s.actor);
+          if (isTerminalStatus(current)) expect(result.ok).toBe(false);
+          if (!result.ok) continue;
+          expect(result.event.from).toBe(current);
+          expect(ACTION_ACTOR[result.event.action]).toBe(result.event.actor);
+          history.push(result.event);
+          current = result.to;
+        }
+        history.forEach((event, i) => {
+          if (i > 0) expect(event.from).toBe(history[i - 1]!.to);
+        });
+      }),
+    );
+  });
+});

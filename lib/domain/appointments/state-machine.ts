@@ -1,0 +1,210 @@
+/**
+ * The appointment lifecycle as an explicit table.
+ *
+ * Every status change in the app goes through `transition`, so the rules live
+ * here once: the server calls it inside its transaction and appends the
+ * returned `event` to the appointment's history; the UI calls
+ * `allowedActions` / `patientNextStep` to decide which buttons to show.
+ */
+import { isTerminalStatus, type AppointmentStatus } from "./status";
+
+export const APPOINTMENT_ACTIONS = [
+  "approve",
+  "decline",
+  "propose",
+  "cancel",
+  "accept",
+  "reject",
+  "pay",
+  "expire",
+] as const;
+
+export type AppointmentAction = (typeof APPOINTMENT_ACTIONS)[number];
+
+/** Who is acting: clinic staff, the patient, the payment webhook, or a scheduled job. */
+export type Actor = "staff" | "patient" | "payment" | "system";
+
+/** Each action has exactly one actor allowed to perform it, in any status. */
+export const ACTION_ACTOR: Readonly<Record<AppointmentAction, Actor>> = {
+  approve: "staff",
+  decline: "staff",
+  propose: "staff",
+  cancel: "patient",
+  accept: "patient",
+  reject: "patient",
+  pay: "payment",
+  expire: "system",
+};
+
+/**
+ * Approving (or accepting a proposed time) needs payment only when there is a
+ * fee; a free appointment is confirmed on the spot.
+ */
+const APPROVED_UNLESS_FREE = { paid: "approved", free: "confirmed" } as const;
+
+type Target = AppointmentStatus | typeof APPROVED_UNLESS_FREE;
+
+// Key order is the order `allowedActions` returns, so UIs get a stable order.
+// Statuses not listed here are terminal.
+const TRANSITIONS: Readonly<Record<AppointmentStatus, Partial<Record<AppointmentAction, Target>>>> = {
+  pending: {
+    approve: APPROVED_UNLESS_FREE,
+    decline: "declined",
+    propose: "rescheduled",
+    cancel: "cancelled",
+    expire: "expired",
+  },
+  approved: {
+    pay: "confirmed",
+    propose: "rescheduled",
+    cancel: "cancelled",
+    expire: "expired",
+  },
+  rescheduled: {
+    accept: APPROVED_UNLESS_FREE,
+    reject: "cancelled",
+    cancel: "cancelled",
+    expire: "expired",
+  },
+  confirmed: {},
+  declined: {},
+  cancelled: {},
+  expired: {},
+};
+
+/** Append-only history entry; the server adds the timestamp. */
+export type AppointmentEvent = {
+  action: AppointmentAction;
+  from: AppointmentStatus;
+  to: AppointmentStatus;
+  actor: Actor;
+};
+
+export type TransitionErrorCode = "invalid_transition" | "forbidden_actor";
+
+export type TransitionResult =
+  | { ok: true; to: AppointmentStatus; event: AppointmentEvent }
+  | { ok: false; code: TransitionErrorCode; message: string };
+
+export type AppointmentState = { status: AppointmentStatus; feeCents: number };
+
+function assertFeeCents(feeCents: number): void {
+  // A wrong fee would silently skip payment, so treat it as a programming error.
+  if (!Number.isSafeInteger(feeCents) || feeCents < 0) {
+    throw new RangeError(`feeCents must be a non-negative integer, got ${feeCents}`);
+  }
+}
+
+function resolveTarget(target: Target, feeCents: number): AppointmentStatus {
+  if (typeof target === "string") return target;
+  return feeCents > 0 ? target.paid : target.free;
+}
+
+const FORBIDDEN_MESSAGE: Readonly<Record<AppointmentAction, string>> = {
+  approve: "Only the clinic can approve a request.",
+  decline: "Only the clinic can decline a request.",
+  propose: "Only the clinic can propose a new time.",
+  cancel: "Only the patient can cancel this request.",
+  accept: "Only the patient can accept a proposed time.",
+  reject: "Only the patient can turn down a proposed time.",
+  pay: "Payments can only be confirmed by the payment provider.",
+  expire: "Requests expire automatically; they can't be expired by hand.",
+};
+
+// Once a request is terminal the reason it can't change is the status itself,
+// whatever was attempted.
+const TERMINAL_MESSAGE: Readonly<Record<AppointmentStatus, string>> = {
+  confirmed: "This appointment is already confirmed.",
+  declined: "This request was already declined.",
+  cancelled: "This request was already cancelled.",
+  expired: "This request has expired.",
+  // Not terminal; listed to keep the record total.
+  pending: "",
+  approved: "",
+  rescheduled: "",
+};
+
+function invalidTransitionMessage(status: AppointmentStatus, action: AppointmentAction): string {
+  if (isTerminalStatus(status)) return TERMINAL_MESSAGE[status];
+  switch (action) {
+    case "approve":
+    case "decline":
+      return status === "approved"
+        ? "This request was already approved."
+        : "This request is waiting for the patient to answer the proposed time.";
+    case "propose":
+      return "A new time was already proposed; the patient hasn't answered yet.";
+    case "accept":
+    case "reject":
+      return "There is no proposed time to answer.";
+    case "pay":
+      return status === "rescheduled"
+        ? "Please accept the proposed time before paying."
+        : "This request can't be paid until the clinic approves it.";
+    case "cancel":
+    case "expire":
+      // Every non-terminal status allows these; kept for exhaustiveness.
+      return "This request can't be changed right now.";
+  }
+}
+
+/**
+ * Decide the outcome of `action` by `actor` on an appointment.
+ *
+ * The actor is checked before the status: who may do what never depends on
+ * the status, and answering "forbidden" first avoids telling an outsider
+ * about the request's state.
+ */
+export function transition(
+  current: AppointmentState,
+  action: AppointmentAction,
+  actor: Actor,
+): TransitionResult {
+  assertFeeCents(current.feeCents);
+  if (ACTION_ACTOR[action] !== actor) {
+    return { ok: false, code: "forbidden_actor", message: FORBIDDEN_MESSAGE[action] };
+  }
+  const target = TRANSITIONS[current.status][action];
+  if (target === undefined) {
+    return {
+      ok: false,
+      code: "invalid_transition",
+      message: invalidTransitionMessage(current.status, action),
+    };
+  }
+  const to = resolveTarget(target, current.feeCents);
+  return { ok: true, to, event: { action, from: current.status, to, actor } };
+}
+
+/** Actions `actor` may take on an appointment in `status`, in table order. */
+export function allowedActions(status: AppointmentStatus, actor: Actor): AppointmentAction[] {
+  return (Object.keys(TRANSITIONS[status]) as AppointmentAction[]).filter(
+    (action) => ACTION_ACTOR[action] === actor,
+  );
+}
+
+export type PatientNextStep = {
+  step: "wait" | "pay" | "respond_to_proposal" | "none";
+  canCancel: boolean;
+};
+
+/** What the patient's page should ask of them next. */
+export function patientNextStep(status: AppointmentStatus, feeCents: number): PatientNextStep {
+  assertFeeCents(feeCents);
+  const canCancel = allowedActions(status, "patient").includes("cancel");
+  switch (status) {
+    case "pending":
+      return { step: "wait", canCancel };
+    case "approved":
+      // A free appointment never rests in "approved"; if data says otherwise
+      // there is nothing to pay, so the patient just waits.
+      return { step: feeCents > 0 ? "pay" : "wait", canCancel };
+    case "rescheduled":
+      return { step: "respond_to_proposal", canCancel };
+    case "confirmed":
+    case "declined":
+    case "cancelled":
+    case "expired":
+      return { step: "none", canCancel };
+  }
+}
