@@ -39,6 +39,16 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
   );
 }
 
+/**
+ * The project id alone. Cloud Functions need only this (the runtime sets
+ * GCLOUD_PROJECT), not the web app's variables.
+ */
+export function firebaseProjectId(): string {
+  const id = process.env.FIREBASE_PROJECT_ID || process.env.GCLOUD_PROJECT;
+  if (!id) throw new Error("Invalid environment: FIREBASE_PROJECT_ID is missing (see .env.example).");
+  return id;
+}
+
 /** True when the server talks to local emulators rather than a real project. */
 export function usingEmulators(): boolean {
   const env = serverEnv();

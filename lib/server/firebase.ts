@@ -2,7 +2,7 @@ import "server-only";
 import { getApps, initializeApp, type App } from "firebase-admin/app";
 import { getAuth, type Auth } from "firebase-admin/auth";
 import { getFirestore, type Firestore } from "firebase-admin/firestore";
-import { serverEnv } from "./env";
+import { firebaseProjectId } from "./env";
 
 // One admin app per process. Next.js may evaluate this module more than once
 // in dev (hot reload), so the app registry, not a module variable, is the guard.
@@ -11,7 +11,7 @@ function adminApp(): App {
   if (existing) return existing;
   // With GOOGLE_APPLICATION_CREDENTIALS or on Google infrastructure the
   // default credentials are found; against emulators none are needed.
-  return initializeApp({ projectId: serverEnv().FIREBASE_PROJECT_ID });
+  return initializeApp({ projectId: firebaseProjectId() });
 }
 
 let firestore: Firestore | undefined;

@@ -1,0 +1,12 @@
+// Cloud Functions: thin wrappers around the app's own verbs in lib/server.
+import { logger } from "firebase-functions";
+import { onSchedule } from "firebase-functions/v2/scheduler";
+import { expireStale } from "@/lib/server/expiry";
+
+export const expireStaleRequests = onSchedule(
+  { schedule: "every 5 minutes", timeZone: "UTC", retryCount: 0 },
+  async (event) => {
+    const result = await expireStale(new Date(event.scheduleTime));
+    logger.info("expireStale", result);
+  },
+);
