@@ -1,0 +1,55 @@
+// `npm run dev`: the whole app offline in one terminal. Ctrl-C stops it all.
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { startProcess, stopAll, type Child } from "./lib/processes";
+import { DEV_PORTS, root, stackEnv, startBackend } from "./lib/stack";
+
+const port = Number(process.env.PORT ?? 3000);
+const ports = { ...DEV_PORTS, firestore: Number(process.env.FIRESTORE_PORT ?? DEV_PORTS.firestore) };
+const env = stackEnv(ports, process.env.APP_URL ?? `http://localhost:${port}`);
+Object.assign(process.env, env);
+
+const children: Child[] = [];
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nStopping…");
+  await stopAll(children);
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function main() {
+  const started = Date.now();
+  execFileSync(process.execPath, [path.join(root, "functions/build.mjs")], { stdio: "inherit" });
+  await startBackend(children, ports, env, { functions: true });
+
+  const { seed, demoLogins } = await import("./seed");
+  const { created } = await seed();
+  console.log(`[seed] ${created} documents or users created`);
+
+  children.push(startProcess("next", path.join(root, "node_modules/.bin/next"), ["dev", "--port", String(port)], { env, index: 2 }));
+  children.push(startProcess("ticker", path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/expiry-ticker.ts")], { env, index: 3 }));
+
+  console.log(`
+  Backend ready in ${((Date.now() - started) / 1000).toFixed(1)}s.
+  App:       http://localhost:${port}/book/demo  (and /book/demo-free)
+  Sign in:   http://localhost:${port}/login
+${demoLogins.map((l) => `             ${l}`).join("\n")}
+  Firestore: 127.0.0.1:${ports.firestore}   Auth: 127.0.0.1:${ports.auth}   Functions: 127.0.0.1:${ports.functions}
+`);
+  // If any child dies on its own, stop everything rather than limp along.
+  const first = await Promise.race(children.map((c) => c.exited.then((code) => ({ c, code }))));
+  if (!stopping) {
+    console.error(`[${first.c.name}] exited with code ${first.code}; stopping the rest.`);
+    await shutdown(1);
+  }
+}
+
+main().catch(async (error) => {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+});

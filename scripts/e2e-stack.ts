@@ -1,0 +1,31 @@
+// The stack Playwright tests run against: the local backend on its own ports
+// (so it can run beside `npm run dev`), the demo seed, and `next start` on a
+// production build. Playwright starts it as its webServer and stops it after.
+import path from "node:path";
+import { startProcess, stopAll, type Child } from "./lib/processes";
+import { root, stackEnv, startBackend, type StackPorts } from "./lib/stack";
+
+export const E2E_PORT = 3100;
+const ports: StackPorts = { firestore: 8180, auth: 9199, functions: 5101, hub: 4401, logging: 4501 };
+const env = stackEnv(ports, `http://127.0.0.1:${E2E_PORT}`);
+Object.assign(process.env, env);
+
+const children: Child[] = [];
+const shutdown = async (code: number) => {
+  await stopAll(children);
+  process.exit(code);
+};
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  await startBackend(children, ports, env, { functions: false, quiet: !process.env.E2E_VERBOSE });
+  const { seed } = await import("./seed");
+  await seed();
+  children.push(startProcess("next", path.join(root, "node_modules/.bin/next"), ["start", "--port", String(E2E_PORT)], { env, index: 2 }));
+  await children.at(-1)!.exited;
+  await shutdown(1);
+} catch (error) {
+  console.error(error);
+  await shutdown(1);
+}

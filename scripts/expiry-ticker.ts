@@ -1,0 +1,25 @@
+// Runs the scheduled expiry function's handler every minute, as Cloud
+// Scheduler would in production: the Functions emulator cannot trigger
+// onSchedule functions by itself.
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const functionsEntry = path.resolve(import.meta.dirname, "../functions/lib/index.js");
+const { expireStaleRequests } = require(functionsEntry) as {
+  expireStaleRequests: { run: (event: { scheduleTime: string; jobName: string }) => Promise<void> };
+};
+
+const intervalMs = Number(process.env.EXPIRY_TICK_MS ?? 60_000);
+
+async function tick() {
+  try {
+    await expireStaleRequests.run({ scheduleTime: new Date().toISOString(), jobName: "dev-ticker" });
+  } catch (error) {
+    console.error("expiry run failed:", error);
+  }
+}
+
+console.log(`Running expireStaleRequests every ${intervalMs / 1000}s`);
+void tick();
+setInterval(tick, intervalMs);

@@ -1,0 +1,78 @@
+// Starts the local backend: our Firestore, and firebase-tools' Auth (and
+// optionally Functions) emulators. Used by `npm run dev` and the e2e tests.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { httpOk, portOpen, startProcess, waitFor, type Child } from "./processes";
+
+export interface StackPorts {
+  firestore: number;
+  auth: number;
+  functions: number;
+  hub: number;
+  logging: number;
+}
+
+export const DEV_PORTS: StackPorts = { firestore: 8080, auth: 9099, functions: 5001, hub: 4400, logging: 4500 };
+
+export const root = path.resolve(import.meta.dirname, "../..");
+const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+
+export function stackEnv(ports: StackPorts, appUrl: string, projectId = "demo-clinic"): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    FIREBASE_PROJECT_ID: process.env.FIREBASE_PROJECT_ID ?? projectId,
+    GCLOUD_PROJECT: process.env.FIREBASE_PROJECT_ID ?? projectId,
+    FIREBASE_API_KEY: process.env.FIREBASE_API_KEY ?? "demo-local-key",
+    APP_URL: appUrl,
+    FIRESTORE_EMULATOR_HOST: `127.0.0.1:${ports.firestore}`,
+    FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${ports.auth}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
+
+// firebase-tools reads ports only from a config file, and resolves the
+// functions source against the file's folder, so the file sits at the root.
+function emulatorConfig(ports: StackPorts): string {
+  const file = path.join(root, `.firebase.emulators.${ports.auth}.json`);
+  const host = "127.0.0.1";
+  const config = {
+    functions: [{ source: "functions", codebase: "default", runtime: "nodejs20" }],
+    emulators: {
+      singleProjectMode: true,
+      auth: { host, port: ports.auth },
+      functions: { host, port: ports.functions },
+      hub: { host, port: ports.hub },
+      logging: { host, port: ports.logging },
+      ui: { enabled: false },
+    },
+  };
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return file;
+}
+
+export async function startBackend(
+  children: Child[],
+  ports: StackPorts,
+  env: NodeJS.ProcessEnv,
+  opts: { functions: boolean; quiet?: boolean },
+): Promise<void> {
+  children.push(
+    startProcess("firestore", bin("tsx"), [path.join(root, "scripts/firestore/cli.ts")], {
+      env: { ...env, FIRESTORE_PORT: String(ports.firestore) },
+      quiet: opts.quiet,
+      index: 0,
+    }),
+  );
+  const only = opts.functions ? "auth,functions" : "auth";
+  children.push(
+    startProcess(
+      "emulators",
+      bin("firebase"),
+      ["emulators:start", "--only", only, "--project", String(env.FIREBASE_PROJECT_ID), "--config", emulatorConfig(ports)],
+      { env, quiet: opts.quiet, index: 1 },
+    ),
+  );
+  await waitFor("the local Firestore", portOpen("127.0.0.1", ports.firestore));
+  await waitFor("the Auth emulator", httpOk(`http://127.0.0.1:${ports.auth}/`));
+  if (opts.functions) await waitFor("the Functions emulator", portOpen("127.0.0.1", ports.functions));
+}
