@@ -1,0 +1,27 @@
+import "server-only";
+import { FieldValue, type Transaction, type WriteBatch } from "firebase-admin/firestore";
+import { db } from "./firebase";
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Optional attachments, in the Trigger Email extension's (nodemailer) shape. */
+  attachments?: { filename: string; content: string; contentType: string }[];
+}
+
+/**
+ * Queues an email in the `mail` collection, in the format of Firebase's Trigger
+ * Email extension, which sends it. Pass the transaction or batch that makes the
+ * change the email describes: the email exists if and only if the change
+ * commits (an outbox), and nothing is sent from inside a transaction body.
+ */
+export function queueMail(writer: Transaction | WriteBatch, mail: MailMessage, meta: Record<string, string> = {}): string {
+  const ref = db().collection("mail").doc();
+  const { to, ...message } = mail;
+  const doc = { to, message, ...meta, createdAt: FieldValue.serverTimestamp() };
+  // Transaction.create and WriteBatch.create share a signature but not a type.
+  (writer as WriteBatch).create(ref, doc);
+  return ref.id;
+}
