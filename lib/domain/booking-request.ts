@@ -19,8 +19,12 @@ const MIN_PHONE_DIGITS = 7;
 const MAX_PHONE_DIGITS = 20;
 const MAX_PHONE_LENGTH = 40;
 
-/** Key used by `fieldErrors` for problems with the request as a whole rather than one field. */
-export const FORM_ERROR_KEY = "_form";
+/**
+ * Key used by `fieldErrors` for problems with the request as a whole rather
+ * than one field. "_" matches `zodFields` in lib/http/json-api.ts so the form
+ * and the API report such problems under the same key.
+ */
+export const FORM_ERROR_KEY = "_";
 
 const nameSchema = z
   .string({ error: "Please enter your name" })
