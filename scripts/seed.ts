@@ -5,7 +5,8 @@ import { FieldValue } from "firebase-admin/firestore";
 import { scriptAdmin } from "./lib/admin";
 import { DEMO_PASSWORD, seedClinics, seedUsers } from "./seed-data";
 
-const scheduleDefaults = { minNoticeHours: 2, horizonDays: 60, overrides: {} };
+// The slot engine's DoctorSchedule (lib/domain/slots), minus timeZone: that is the clinic's.
+const scheduleDefaults = { minNoticeHours: 2, horizonDays: 60, dateOverrides: {} };
 
 export async function seed(): Promise<{ created: number }> {
   const { db, auth } = scriptAdmin();
