@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { FORM_ERROR_KEY, bookingApiSchema, bookingFormSchema, fieldErrors } from "./booking-request";
+import { bookingApiSchema, bookingFormSchema } from "./booking-request";
+import { FORM_ERROR_KEY, fieldErrors } from "./validation";
 
 const validForm = {
   start: "2026-12-02T14:00:00.000Z",

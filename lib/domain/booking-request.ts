@@ -6,7 +6,8 @@
  * Messages are written for the patient (no jargon, no field names) and have
  * no trailing full stop, matching the product's consent wording. They are
  * shown next to the field in the form and returned in the API's
- * `{ error: { code: "invalid_request", message, fields } }` via `fieldErrors`.
+ * `{ error: { code: "invalid_request", message, fields } }` via `fieldErrors`
+ * (lib/domain/validation.ts).
  */
 import { z } from "zod";
 
@@ -18,13 +19,6 @@ const MIN_PHONE_DIGITS = 7;
 // E.164 numbers have at most 15 digits; 20 leaves room for a trunk prefix or extension.
 const MAX_PHONE_DIGITS = 20;
 const MAX_PHONE_LENGTH = 40;
-
-/**
- * Key used by `fieldErrors` for problems with the request as a whole rather
- * than one field. "_" matches `zodFields` in lib/http/json-api.ts so the form
- * and the API report such problems under the same key.
- */
-export const FORM_ERROR_KEY = "_";
 
 const nameSchema = z
   .string({ error: "Please enter your name" })
@@ -117,17 +111,3 @@ export type BookingFormInput = z.input<typeof bookingFormSchema>;
 export type BookingFormValues = z.output<typeof bookingFormSchema>;
 export type BookingApiInput = z.input<typeof bookingApiSchema>;
 export type BookingApiRequest = z.output<typeof bookingApiSchema>;
-
-/**
- * First message per field, keyed by dotted path ("patient.email"), for
- * showing next to inputs and for the API's `fields`. Problems with the whole
- * body (e.g. it isn't an object) go under `FORM_ERROR_KEY`.
- */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length === 0 ? FORM_ERROR_KEY : issue.path.map(String).join(".");
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}

@@ -3,6 +3,7 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, HTTP_STATUS, isAppError } from "@/lib/domain/errors";
+import { fieldErrors } from "@/lib/domain/validation";
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -16,19 +17,9 @@ export function apiError(error: AppError): NextResponse<ApiErrorBody> {
   return NextResponse.json(body, { status: HTTP_STATUS[error.code] });
 }
 
-/** First message per field, keyed by dotted path ("patient.email"). */
-export function zodFields(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_";
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
-
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, message = "Some fields are missing or invalid."): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new AppError("invalid_request", message, zodFields(result.error));
+  if (!result.success) throw new AppError("invalid_request", message, fieldErrors(result.error));
   return result.data;
 }
 

@@ -1,0 +1,17 @@
+import type { z } from "zod";
+
+/** Key for problems with a form or body as a whole rather than one field. */
+export const FORM_ERROR_KEY = "_";
+
+/**
+ * First message per field, keyed by dotted path ("patient.email"): shown next
+ * to inputs, and returned as the API's `fields`, so both say the same thing.
+ */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length === 0 ? FORM_ERROR_KEY : issue.path.map(String).join(".");
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
