@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { can, canManageDoctor, canViewDoctor, dashboardNav, ROLES, type Caller, type Permission } from "./roles";
+
+const base = { uid: "u1", email: "a@example.com", name: "A", clinicId: "c1", clinicName: "Clinic" };
+const admin: Caller = { ...base, role: "admin" };
+const staff: Caller = { ...base, uid: "u2", role: "staff" };
+const doctor: Caller = { ...base, uid: "u3", role: "doctor", doctorId: "dr-1" };
+const unlinkedDoctor: Caller = { ...base, uid: "u4", role: "doctor" };
+
+const ALL: Permission[] = [
+  "clinic:read",
+  "settings:write",
+  "doctors:read",
+  "doctors:write",
+  "members:read",
+  "members:write",
+  "requests:review",
+];
+
+describe("can", () => {
+  it("grants an admin every permission", () => {
+    for (const permission of ALL) expect(can(admin, permission), permission).toBe(true);
+  });
+
+  it("lets staff read the clinic and review requests, and nothing else", () => {
+    const granted = ALL.filter((permission) => can(staff, permission));
+    expect(granted).toEqual(["clinic:read", "doctors:read", "requests:review"]);
+  });
+
+  it("lets a doctor read the clinic only", () => {
+    const granted = ALL.filter((permission) => can(doctor, permission));
+    expect(granted).toEqual(["clinic:read"]);
+  });
+
+  it("denies everything to an anonymous caller", () => {
+    for (const permission of ALL) {
+      expect(can(null, permission)).toBe(false);
+      expect(can(undefined, permission)).toBe(false);
+    }
+  });
+
+  it("denies a role it does not know (e.g. a hand-edited member document)", () => {
+    const odd = { ...admin, role: "owner" } as unknown as Caller;
+    expect(ALL.some((permission) => can(odd, permission))).toBe(false);
+  });
+
+  it("only admins may change settings, doctors or the team", () => {
+    for (const role of ROLES) {
+      const caller = { ...base, role } as Caller;
+      expect(can(caller, "settings:write")).toBe(role === "admin");
+      expect(can(caller, "doctors:write")).toBe(role === "admin");
+      expect(can(caller, "members:write")).toBe(role === "admin");
+    }
+  });
+});
+
+describe("canManageDoctor", () => {
+  it("lets an admin manage any doctor", () => {
+    expect(canManageDoctor(admin, "dr-1")).toBe(true);
+    expect(canManageDoctor(admin, "dr-2")).toBe(true);
+  });
+
+  it("lets a doctor manage only their own profile", () => {
+    expect(canManageDoctor(doctor, "dr-1")).toBe(true);
+    expect(canManageDoctor(doctor, "dr-2")).toBe(false);
+  });
+
+  it("never lets a doctor without a linked profile manage one", () => {
+    expect(canManageDoctor(unlinkedDoctor, "dr-1")).toBe(false);
+    expect(canManageDoctor(unlinkedDoctor, "")).toBe(false);
+  });
+
+  it("never lets staff or anonymous callers manage a doctor", () => {
+    expect(canManageDoctor(staff, "dr-1")).toBe(false);
+    expect(canManageDoctor(null, "dr-1")).toBe(false);
+  });
+});
+
+describe("canViewDoctor", () => {
+  it("lets admins and staff view any doctor, a doctor only themselves", () => {
+    expect(canViewDoctor(admin, "dr-2")).toBe(true);
+    expect(canViewDoctor(staff, "dr-2")).toBe(true);
+    expect(canViewDoctor(doctor, "dr-1")).toBe(true);
+    expect(canViewDoctor(doctor, "dr-2")).toBe(false);
+    expect(canViewDoctor(null, "dr-1")).toBe(false);
+  });
+});
+
+describe("dashboardNav", () => {
+  const hrefs = (caller: Caller) => dashboardNav(caller).map((item) => item.href);
+
+  it("shows admins every section", () => {
+    expect(hrefs(admin)).toEqual([
+      "/dashboard",
+      "/dashboard/requests",
+      "/dashboard/schedule",
+      "/dashboard/availability",
+      "/dashboard/doctors",
+      "/dashboard/team",
+      "/dashboard/settings",
+    ]);
+  });
+
+  it("hides every settings page from staff", () => {
+    expect(hrefs(staff)).toEqual(["/dashboard", "/dashboard/requests", "/dashboard/schedule"]);
+  });
+
+  it("gives a doctor their schedule, hours and own profile, but no requests or settings", () => {
+    expect(dashboardNav(doctor)).toEqual([
+      { href: "/dashboard", label: "Overview" },
+      { href: "/dashboard/schedule", label: "Schedule" },
+      { href: "/dashboard/availability", label: "Availability" },
+      { href: "/dashboard/doctors", label: "My profile" },
+    ]);
+  });
+
+  it("gives a doctor with no linked profile nothing to edit", () => {
+    expect(hrefs(unlinkedDoctor)).toEqual(["/dashboard", "/dashboard/schedule"]);
+  });
+});
