@@ -11,7 +11,7 @@ import { cn } from "./cn";
 export type BadgeTone = StatusTone | "red" | "teal";
 
 // Same recipe as the status tones: -50 background, a text shade that clears
-// 4.5:1 on it (red-700 6.0:1, primary-800 6.6:1; checked in contrast.test.ts),
+// 4.5:1 on it (red-700 5.9:1, primary-800 7.1:1; checked in contrast.test.ts),
 // and a faint ring that is decoration only.
 const TONE_CLASSES: Readonly<Record<BadgeTone, string>> = {
   ...STATUS_TONE_CLASSES,
