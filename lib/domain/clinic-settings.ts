@@ -1,0 +1,254 @@
+/**
+ * Schemas for the staff-side forms: sign-in, clinic signup, the clinic
+ * profile, doctors, invites and team roles. One schema per form, used by the
+ * browser for live hints and by the server action or route that receives it,
+ * so both accept the same input with the same words.
+ *
+ * Inputs are the strings a form submits (FormData); outputs are what the
+ * server stores (trimmed text, a lowercased email, the fee in minor units).
+ */
+import { z } from "zod";
+import { currencySchema, parseMoneyInput, type CurrencyCode } from "./money";
+import { ROLES } from "./roles";
+import { RESERVED_SLUGS, slugSchema } from "./slug";
+
+export const LIMITS = {
+  clinicName: 80,
+  description: 500,
+  address: 200,
+  personName: 100,
+  specialty: 80,
+  bio: 1000,
+  email: 254,
+  phone: 40,
+  passwordMin: 8,
+  // Firebase Auth accepts longer ones, but nobody types more, and an upper
+  // bound keeps a hostile body from being hashed.
+  passwordMax: 128,
+} as const;
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `Enter the ${label}.` })
+    .trim()
+    .max(max, { error: `Keep the ${label} to ${max} characters or fewer.` });
+
+const requiredText = (label: string, max: number) => text(label, max).min(1, { error: `Enter the ${label}.` });
+
+export const emailSchema = z
+  .string({ error: "Enter an email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, { error: "Enter an email address." })
+  .max(LIMITS.email, { error: "That email address is too long." })
+  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
+
+const phoneSchema = z
+  .string({ error: "Enter a phone number." })
+  .trim()
+  .min(1, { error: "Enter a phone number." })
+  .max(LIMITS.phone, { error: "That phone number is too long." })
+  .regex(/^[0-9 +\-().]+$/, { error: "Use only digits, spaces and + - ( ) . in the phone number." })
+  .refine((phone) => {
+    // A phone with letters already has the message above; don't pile on.
+    if (!/^[0-9 +\-().]+$/.test(phone)) return true;
+    const digits = phone.replace(/\D/g, "").length;
+    return digits >= 7 && digits <= 20;
+  }, { error: "Enter a phone number with 7 to 20 digits, including the area code." });
+
+export const newPasswordSchema = z
+  .string({ error: "Choose a password." })
+  .min(LIMITS.passwordMin, { error: `Use at least ${LIMITS.passwordMin} characters.` })
+  .max(LIMITS.passwordMax, { error: `Use at most ${LIMITS.passwordMax} characters.` });
+
+// At sign-in we only check that something was typed: the length rules belong
+// to choosing a password, and the server says "wrong password" either way.
+const currentPasswordSchema = z
+  .string({ error: "Enter your password." })
+  .min(1, { error: "Enter your password." })
+  .max(LIMITS.passwordMax, { error: "Wrong email or password." });
+
+// ---------------------------------------------------------------- time zones
+
+let zoneIndex: Map<string, string> | undefined;
+
+/** The IANA zones this runtime knows, by lowercase name, for case-insensitive matching. */
+function knownZones(): Map<string, string> {
+  if (!zoneIndex) {
+    const zones = [...Intl.supportedValuesOf("timeZone"), "UTC"];
+    zoneIndex = new Map(zones.map((zone) => [zone.toLowerCase(), zone]));
+  }
+  return zoneIndex;
+}
+
+/**
+ * "america/new_york" → "America/New_York". Accepts region names ("Area/City")
+ * and UTC; refuses abbreviations like "EST", which Intl maps to surprising
+ * places (EST → America/Panama, no daylight saving) and which patients would
+ * misread. Aliases the runtime knows but does not list (Asia/Kolkata on some
+ * ICU versions) are kept as typed. Returns null for anything else.
+ */
+export function normalizeTimeZone(input: string): string | null {
+  const value = input.trim();
+  const listed = knownZones().get(value.toLowerCase());
+  if (listed) return listed;
+  if (!/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(value)) return null;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return value;
+  } catch {
+    return null;
+  }
+}
+
+export const timeZoneSchema = z
+  .string({ error: "Choose a time zone." })
+  .trim()
+  .min(1, { error: "Choose a time zone." })
+  .transform((value, ctx) => {
+    const zone = normalizeTimeZone(value);
+    if (!zone) {
+      ctx.addIssue({ code: "custom", message: "Choose a time zone from the list, like America/New_York." });
+      return z.NEVER;
+    }
+    return zone;
+  });
+
+// --------------------------------------------------------------------- slugs
+
+/**
+ * A booking-link address suggested from the clinic's name:
+ * "Café Nørd Health & Care" → "cafe-nord-health-care". Always passes
+ * `slugSchema` when the name has at least one letter or digit.
+ */
+export function suggestSlug(name: string): string {
+  let slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/ø/gi, "o")
+    .replace(/æ/gi, "ae")
+    .replace(/ß/g, "ss")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (slug.length > 40) {
+    // Cut at the last whole word that fits; a single 40+ letter word is cut hard.
+    const cut = slug[40] === "-" ? slug.slice(0, 40) : slug.slice(0, 40).replace(/-[^-]*$/, "");
+    slug = cut.length >= 3 ? cut : slug.slice(0, 40);
+  }
+  slug = slug.replace(/-+$/, "");
+  if (slug === "") return "";
+  if (slug.length < 3 || RESERVED_SLUGS.has(slug)) slug = `${slug}-clinic`;
+  return slug;
+}
+
+// ------------------------------------------------------------ clinic profile
+
+const feeShape = { currency: currencySchema, fee: z.string({ error: "Enter the fee, or 0 for free visits." }) };
+
+/** Turns the typed fee into minor units, reporting problems on the "fee" field. */
+function withFeeCents<T extends { currency: CurrencyCode; fee: string }>(value: T, ctx: z.RefinementCtx) {
+  const parsed = parseMoneyInput(value.fee, value.currency);
+  if (!parsed.ok) {
+    const message = parsed.code === "empty" ? "Enter the fee, or 0 for free visits." : parsed.message;
+    ctx.addIssue({ code: "custom", path: ["fee"], message });
+    return z.NEVER;
+  }
+  const { fee: _fee, ...rest } = value;
+  return { ...rest, feeCents: parsed.cents };
+}
+
+const contactShape = {
+  address: requiredText("address", LIMITS.address),
+  phone: phoneSchema,
+  email: emailSchema,
+};
+
+export const clinicProfileSchema = z
+  .object({
+    name: requiredText("clinic name", LIMITS.clinicName),
+    description: text("description", LIMITS.description).default(""),
+    ...contactShape,
+    timezone: timeZoneSchema,
+    ...feeShape,
+  })
+  .transform(withFeeCents);
+
+export type ClinicProfileInput = z.input<typeof clinicProfileSchema>;
+export type ClinicProfile = z.output<typeof clinicProfileSchema>;
+
+// -------------------------------------------------------------------- signup
+
+export const signupSchema = z
+  .object({
+    clinicName: requiredText("clinic name", LIMITS.clinicName),
+    slug: z.string({ error: "Choose an address for your booking link." }).trim().toLowerCase().pipe(slugSchema),
+    ...contactShape,
+    timezone: timeZoneSchema,
+    ...feeShape,
+    adminName: requiredText("your name", LIMITS.personName),
+    adminEmail: emailSchema,
+    password: newPasswordSchema,
+  })
+  .transform(withFeeCents);
+
+export type SignupInput = z.input<typeof signupSchema>;
+export type SignupValues = z.output<typeof signupSchema>;
+
+// ------------------------------------------------------------------- sign-in
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: currentPasswordSchema,
+});
+
+export type SignInValues = z.output<typeof signInSchema>;
+
+// ------------------------------------------------------------------- doctors
+
+export const doctorProfileSchema = z.object({
+  name: requiredText("doctor's name", LIMITS.personName),
+  specialty: requiredText("specialty", LIMITS.specialty),
+  bio: text("bio", LIMITS.bio).default(""),
+});
+
+export type DoctorProfileInput = z.input<typeof doctorProfileSchema>;
+export type DoctorProfile = z.output<typeof doctorProfileSchema>;
+
+// --------------------------------------------------------- invites and roles
+
+export const roleSchema = z.enum(ROLES, { error: "Choose a role: admin, staff or doctor." });
+
+const doctorIdSchema = z.string().trim().max(128).optional();
+
+/** A doctor must say which doctor profile they are; other roles must not carry one. */
+function withDoctorLink<T extends { role: (typeof ROLES)[number]; doctorId?: string }>(value: T, ctx: z.RefinementCtx) {
+  if (value.role === "doctor") {
+    if (!value.doctorId) {
+      ctx.addIssue({ code: "custom", path: ["doctorId"], message: "Choose which doctor this person is." });
+      return z.NEVER;
+    }
+    return { ...value, doctorId: value.doctorId };
+  }
+  const { doctorId: _doctorId, ...rest } = value;
+  return rest;
+}
+
+export const inviteSchema = z
+  .object({ email: emailSchema, role: roleSchema, doctorId: doctorIdSchema })
+  .transform(withDoctorLink);
+
+export type InviteInput = z.input<typeof inviteSchema>;
+export type InviteValues = z.output<typeof inviteSchema>;
+
+export const memberRoleSchema = z.object({ role: roleSchema, doctorId: doctorIdSchema }).transform(withDoctorLink);
+
+export type MemberRoleValues = z.output<typeof memberRoleSchema>;
+
+export const acceptInviteNewUserSchema = z.object({
+  name: requiredText("your name", LIMITS.personName),
+  password: newPasswordSchema,
+});
+
+export const acceptInviteExistingUserSchema = z.object({ password: currentPasswordSchema });
