@@ -1,0 +1,52 @@
+import "server-only";
+import { formatMoney, type CurrencyCode } from "@/lib/domain/money";
+import { formatSlotInZone } from "@/lib/domain/time-format";
+import type { MailMessage } from "../mail";
+import { renderEmail } from "../email-template";
+import type { AppointmentDoc } from "./model";
+
+type Summary = Pick<AppointmentDoc, "clinicName" | "clinicContact" | "doctorName" | "timezone" | "start" | "feeCents" | "currency" | "patient">;
+
+const when = (a: Summary) => formatSlotInZone(a.start.toDate(), a.timezone);
+
+function mail(a: Summary, subject: string, heading: string, paragraphs: string[], statusUrl?: string): MailMessage {
+  const body = renderEmail({
+    heading,
+    paragraphs,
+    button: statusUrl ? { label: "See your request", url: statusUrl } : undefined,
+    clinic: { name: a.clinicName, ...a.clinicContact },
+  });
+  return { to: a.patient.email, subject, ...body };
+}
+
+export function requestReceivedEmail(a: Summary, statusUrl: string): MailMessage {
+  const payment =
+    a.feeCents > 0
+      ? `Once approved, you'll be asked to pay the ${formatMoney(a.feeCents, a.currency as CurrencyCode)} fee to confirm.`
+      : "There is no fee: your visit is confirmed as soon as the clinic approves it.";
+  return mail(
+    a,
+    `We received your request: ${a.doctorName}, ${when(a)}`,
+    `Hello ${a.patient.name}, we received your request`,
+    [
+      `${a.doctorName} at ${a.clinicName}, ${when(a)}.`,
+      `We're holding this time for you for 24 hours while the clinic reviews your request. ${payment}`,
+      "Keep this email: the button below is your private link to check, or cancel, your request.",
+    ],
+    statusUrl,
+  );
+}
+
+export function cancelledEmail(a: Summary): MailMessage {
+  return mail(a, `Your request was cancelled: ${when(a)}`, "Your request was cancelled", [
+    `You cancelled your request with ${a.doctorName} at ${a.clinicName}, ${when(a)}. The time has been released.`,
+    "You're welcome to book another time whenever suits you.",
+  ]);
+}
+
+export function expiredEmail(a: Summary): MailMessage {
+  return mail(a, `Your request expired: ${when(a)}`, "Your request expired", [
+    `Your request with ${a.doctorName} at ${a.clinicName}, ${when(a)}, was not completed in time, so the time has been released.`,
+    "Please book again if you'd still like to be seen.",
+  ]);
+}

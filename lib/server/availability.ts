@@ -1,0 +1,34 @@
+import "server-only";
+import { AppError } from "@/lib/domain/errors";
+import { computeFreeSlots, localDateToDayNumber, slotToIso, type LocalDate } from "@/lib/domain/slots";
+import { loadBookableDoctor } from "./bookable-doctor";
+import { loadBusy } from "./slot-locks";
+
+export const MAX_RANGE_DAYS = 62;
+const DAY_MS = 86_400_000;
+
+export interface FreeSlots {
+  timezone: string;
+  slots: { start: string; end: string }[];
+}
+
+/**
+ * A doctor's free slots for local dates from..to (clinic zone), straight from
+ * Firestore: held and confirmed time is gone the moment it is taken. Says
+ * nothing about who holds a time.
+ */
+export async function listFreeSlots(slug: string, doctorId: string, from: LocalDate, to: LocalDate, now = new Date()): Promise<FreeSlots> {
+  const days = localDateToDayNumber(to) - localDateToDayNumber(from) + 1;
+  if (days < 1) throw new AppError("invalid_request", "`to` must be on or after `from`.", { to: "Must be on or after from" });
+  if (days > MAX_RANGE_DAYS) {
+    throw new AppError("invalid_request", `Ask for at most ${MAX_RANGE_DAYS} days at a time.`, { to: `At most ${MAX_RANGE_DAYS} days after from` });
+  }
+  const { schedule } = await loadBookableDoctor(slug, doctorId);
+  // Local dates span at most UTC-12..UTC+14 around their UTC day; a day of
+  // margin each side covers any zone, and the buffer of a visit just before.
+  const fromMs = localDateToDayNumber(from) * DAY_MS - DAY_MS;
+  const toMs = (localDateToDayNumber(to) + 2) * DAY_MS;
+  const busy = await loadBusy(doctorId, fromMs, toMs, now);
+  const slots = computeFreeSlots({ schedule, busy, now: now.getTime(), from, to });
+  return { timezone: schedule.timeZone, slots: slots.map(slotToIso) };
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { AppError } from "@/lib/domain/errors";
+import { slugSchema } from "@/lib/domain/slug";
+import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
+import { db } from "./firebase";
+
+export interface BookableDoctor {
+  clinic: { id: string; slug: string; name: string; timezone: string; feeCents: number; currency: string; phone: string; email: string; address: string };
+  doctor: { id: string; name: string; specialty: string; bio: string };
+  schedule: DoctorSchedule;
+}
+
+const DOCTOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The clinic and the active doctor a patient can book, or not_found for an
+ * unknown clinic, an unknown or deactivated doctor. Both reads go straight to
+ * Firestore: a doctor's new hours must show on the very next load.
+ */
+export async function loadBookableDoctor(slug: string, doctorId: string): Promise<BookableDoctor> {
+  const notFound = new AppError("not_found", "We couldn't find that clinic or doctor. Please check the link.");
+  if (!slugSchema.safeParse(slug).success || !DOCTOR_ID.test(doctorId)) throw notFound;
+
+  const clinicId = (await db().collection("slugs").doc(slug).get()).get("clinicId") as string | undefined;
+  if (!clinicId) throw notFound;
+  const clinicRef = db().collection("clinics").doc(clinicId);
+  const [clinic, doctor] = await Promise.all([clinicRef.get(), clinicRef.collection("doctors").doc(doctorId).get()]);
+  if (!clinic.exists || !doctor.exists || doctor.get("active") !== true) throw notFound;
+
+  const timezone = String(clinic.get("timezone"));
+  const parsed = doctorScheduleSchema.safeParse({ ...doctor.get("schedule"), timeZone: timezone });
+  if (!parsed.success) {
+    // Stored data the editor should never have saved: offer no times rather than wrong ones.
+    console.error(`Doctor ${clinicId}/${doctorId} has an invalid schedule`, parsed.error.issues);
+    throw new AppError("not_found", "This doctor isn't taking bookings online right now.");
+  }
+
+  return {
+    clinic: {
+      id: clinic.id,
+      slug,
+      name: String(clinic.get("name")),
+      timezone,
+      feeCents: Number(clinic.get("feeCents") ?? 0),
+      currency: String(clinic.get("currency") ?? "USD"),
+      phone: String(clinic.get("phone") ?? ""),
+      email: String(clinic.get("email") ?? ""),
+      address: String(clinic.get("address") ?? ""),
+    },
+    doctor: {
+      id: doctor.id,
+      name: String(doctor.get("name")),
+      specialty: String(doctor.get("specialty") ?? ""),
+      bio: String(doctor.get("bio") ?? ""),
+    },
+    schedule: parsed.data as DoctorSchedule,
+  };
+}

@@ -1,0 +1,55 @@
+// Test data written straight to Firestore with firebase-admin, bypassing the
+// verbs, so each test states exactly the world it starts from.
+import { getApps, initializeApp } from "firebase-admin/app";
+import { getFirestore } from "firebase-admin/firestore";
+
+export function testDb() {
+  const app = getApps()[0] ?? initializeApp({ projectId: process.env.FIREBASE_PROJECT_ID });
+  return getFirestore(app);
+}
+
+export const weekdayHours = (intervals: { start: string; end: string }[]) => ({
+  mon: intervals, tue: intervals, wed: intervals, thu: intervals, fri: intervals,
+});
+
+export interface FixtureSchedule {
+  weeklyHours: Record<string, { start: string; end: string }[]>;
+  dateOverrides?: Record<string, unknown>;
+  slotMinutes: number;
+  bufferMinutes: number;
+  minNoticeHours: number;
+  horizonDays: number;
+}
+
+export const defaultSchedule: FixtureSchedule = {
+  weeklyHours: weekdayHours([{ start: "09:00", end: "17:00" }]),
+  dateOverrides: {},
+  slotMinutes: 30,
+  bufferMinutes: 10,
+  minNoticeHours: 2,
+  horizonDays: 60,
+};
+
+export async function seedClinic(opts: { id?: string; slug?: string; timezone?: string; feeCents?: number; doctors?: { id: string; active?: boolean; schedule?: Partial<FixtureSchedule> }[] } = {}) {
+  const db = testDb();
+  const id = opts.id ?? "clinic-test";
+  const slug = opts.slug ?? "test-clinic";
+  await db.doc(`slugs/${slug}`).set({ clinicId: id });
+  await db.doc(`clinics/${id}`).set({
+    slug, name: "Test Clinic", description: "", address: "1 Main St", phone: "+1 555 0100", email: "clinic@test.test",
+    timezone: opts.timezone ?? "America/New_York", feeCents: opts.feeCents ?? 5000, currency: "USD",
+  });
+  for (const doctor of opts.doctors ?? [{ id: "dr-test" }]) {
+    await db.doc(`clinics/${id}/doctors/${doctor.id}`).set({
+      name: `Dr. ${doctor.id}`, specialty: "General practice", bio: "", active: doctor.active ?? true,
+      schedule: { ...defaultSchedule, ...doctor.schedule },
+    });
+  }
+  return { id, slug };
+}
+
+export async function setSchedule(clinicId: string, doctorId: string, schedule: Partial<FixtureSchedule>) {
+  await testDb().doc(`clinics/${clinicId}/doctors/${doctorId}`).update({ schedule: { ...defaultSchedule, ...schedule } });
+}
+
+export const patient = { name: "Ada Patient", email: "ada@example.com", phone: "+1 555 010 0199" };
