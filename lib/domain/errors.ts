@@ -10,7 +10,9 @@ export type AppErrorCode =
   | "slot_unavailable" // the time was taken or is no longer offered: 409
   | "conflict" // a state change raced another one, or is not allowed from the current state: 409
   | "payload_too_large" // 413
-  | "unsupported_media_type"; // 415
+  | "unsupported_media_type" // 415
+  | "rate_limited" // too many attempts (e.g. sign-in): 429
+  | "unavailable"; // a service we depend on did not answer: 503
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   invalid_request: 400,
@@ -21,6 +23,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
+  unavailable: 503,
 };
 
 export class AppError extends Error {
