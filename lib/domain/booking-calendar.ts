@@ -1,0 +1,176 @@
+/**
+ * Pure helpers behind the patient's booking calendar: which local dates a
+ * month shows, which range to ask the slots API for, and how the free slots
+ * group by day and part of day. Dates are the clinic's local dates
+ * ("YYYY-MM-DD"), months are "YYYY-MM"; nothing here reads the process zone,
+ * so the server render and the browser agree.
+ */
+import { dayNumberToLocalDate, localDateToDayNumber, type LocalDate } from "./slots";
+import { localDateKey, utcOffsetMinutes } from "./time-format";
+
+/** A calendar month, "YYYY-MM". */
+export type MonthKey = string;
+
+/** A free slot as the slots API sends it: ISO UTC instants. */
+export type IsoSlot = { start: string; end: string };
+
+/** An inclusive local-date range, as the slots API takes it. */
+export type DateRange = { from: LocalDate; to: LocalDate };
+
+/** The slots API answers at most this many days per request (lib/server/availability.ts). */
+export const MAX_FETCH_DAYS = 62;
+
+const MONTH_KEY = /^(\d{4})-(\d{2})$/;
+
+function parseMonth(month: MonthKey): { year: number; month: number } {
+  const match = MONTH_KEY.exec(month);
+  const value = match ? { year: Number(match[1]), month: Number(match[2]) } : null;
+  if (!value || value.month < 1 || value.month > 12) throw new RangeError(`Not a month (YYYY-MM): ${JSON.stringify(month)}`);
+  return value;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** "2025-12-02" → "2025-12". */
+export function monthOf(date: LocalDate): MonthKey {
+  localDateToDayNumber(date); // validates
+  return date.slice(0, 7);
+}
+
+/** "2025-12" + 1 → "2026-01"; negative steps go back. */
+export function addMonths(month: MonthKey, step: number): MonthKey {
+  const { year, month: m } = parseMonth(month);
+  const index = year * 12 + (m - 1) + step;
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
+}
+
+/** First and last local date of a month. */
+export function monthBounds(month: MonthKey): DateRange {
+  const { year, month: m } = parseMonth(month);
+  const from = `${pad(year, 4)}-${pad(m)}-01`;
+  const next = addMonths(month, 1);
+  const to = dayNumberToLocalDate(localDateToDayNumber(`${next}-01`) - 1);
+  return { from, to };
+}
+
+/**
+ * The dates a patient can book: today (clinic zone) through the doctor's
+ * horizon, the same window the slot engine uses.
+ */
+export function bookableWindow(today: LocalDate, horizonDays: number): DateRange {
+  if (!Number.isInteger(horizonDays) || horizonDays < 1) throw new RangeError(`horizonDays must be a positive integer, got ${horizonDays}`);
+  return { from: today, to: dayNumberToLocalDate(localDateToDayNumber(today) + horizonDays - 1) };
+}
+
+function clip(range: DateRange, window: DateRange): DateRange | null {
+  const from = range.from > window.from ? range.from : window.from;
+  const to = range.to < window.to ? range.to : window.to;
+  return from <= to ? { from, to } : null;
+}
+
+/**
+ * What to ask for when a month is shown: the month clipped to the bookable
+ * window, or null when none of it is bookable (nothing to fetch).
+ */
+export function monthFetchRange(month: MonthKey, window: DateRange): DateRange | null {
+  return clip(monthBounds(month), window);
+}
+
+/**
+ * The first server-rendered view: the rest of this month and all of the
+ * next, so a patient who opens the page late in the month still sees times
+ * (and the next month opens without a round trip). Always within the API's
+ * 62-day limit (two months are at most 31 + 31 days).
+ */
+export function initialFetchRange(window: DateRange): DateRange {
+  const month = monthOf(window.from);
+  const range = clip({ from: window.from, to: monthBounds(addMonths(month, 1)).to }, window);
+  // window.from is always inside the range, so clip never returns null here.
+  return range!;
+}
+
+/** The months a range touches, in order: { from: "2025-12-20", to: "2026-01-31" } → ["2025-12", "2026-01"]. */
+export function monthsInRange(range: DateRange): MonthKey[] {
+  const months: MonthKey[] = [];
+  const last = monthOf(range.to);
+  for (let month = monthOf(range.from); month <= last; month = addMonths(month, 1)) months.push(month);
+  return months;
+}
+
+/** Free slots keyed by their local date in the clinic's zone, each list in time order. */
+export function groupSlotsByDate(slots: readonly IsoSlot[], timeZone: string): Map<LocalDate, IsoSlot[]> {
+  const byDate = new Map<LocalDate, IsoSlot[]>();
+  const sorted = [...slots].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  for (const slot of sorted) {
+    const key = localDateKey(Date.parse(slot.start), timeZone);
+    const list = byDate.get(key);
+    if (list) list.push(slot);
+    else byDate.set(key, [slot]);
+  }
+  return byDate;
+}
+
+/** The earliest date in `month` that has a free slot, or null. */
+export function firstDateWithSlots(byDate: ReadonlyMap<LocalDate, readonly IsoSlot[]>, month?: MonthKey): LocalDate | null {
+  let first: LocalDate | null = null;
+  for (const [date, slots] of byDate) {
+    if (slots.length === 0 || (month !== undefined && !date.startsWith(`${month}-`))) continue;
+    if (first === null || date < first) first = date;
+  }
+  return first;
+}
+
+export type PartOfDay = "morning" | "afternoon" | "evening";
+
+export const PART_OF_DAY_LABEL: Readonly<Record<PartOfDay, string>> = {
+  morning: "Morning",
+  afternoon: "Afternoon",
+  evening: "Evening",
+};
+
+/** Morning before 12:00, afternoon before 17:00, then evening; by the clinic's wall clock. */
+export function partOfDay(instant: number, timeZone: string): PartOfDay {
+  const DAY_MINUTES = 24 * 60;
+  const utcMinutes = Math.floor(instant / 60_000);
+  const local = (((utcMinutes + utcOffsetMinutes(instant, timeZone)) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
+  if (local < 12 * 60) return "morning";
+  if (local < 17 * 60) return "afternoon";
+  return "evening";
+}
+
+/** A day's slots split into morning/afternoon/evening, skipping empty parts. */
+export function groupByPartOfDay(slots: readonly IsoSlot[], timeZone: string): { part: PartOfDay; slots: IsoSlot[] }[] {
+  const parts: Record<PartOfDay, IsoSlot[]> = { morning: [], afternoon: [], evening: [] };
+  for (const slot of slots) parts[partOfDay(Date.parse(slot.start), timeZone)].push(slot);
+  return (Object.keys(parts) as PartOfDay[]).filter((part) => parts[part].length > 0).map((part) => ({ part, slots: parts[part] }));
+}
+
+/** "2025-12" → "December", for messages like "No free times in December". */
+export function monthName(month: MonthKey): string {
+  const { month: m } = parseMonth(month);
+  return MONTH_NAMES[m - 1]!;
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** Two-letter initials for an avatar: "Dr. Amara Okafor" → "AO"; titles are skipped. */
+export function initials(name: string): string {
+  const words = name
+    .split(/\s+/)
+    .filter((word) => word && !/^(dr|prof|mr|mrs|ms|mx)\.?$/i.test(word));
+  const letters = words.length > 1 ? [words[0]!, words.at(-1)!] : words.slice(0, 1);
+  return letters.map((word) => Array.from(word)[0]!.toUpperCase()).join("") || "?";
+}
