@@ -1,8 +1,8 @@
 // Starts the local backend: our Firestore, and firebase-tools' Auth (and
 // optionally Functions) emulators. Used by `npm run dev` and the e2e tests.
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { httpOk, portOpen, startProcess, waitFor, type Child } from "./processes";
+import { httpOk, portOpen, startProcess, stopAll, waitFor, type Child } from "./processes";
 
 export interface StackPorts {
   firestore: number;
@@ -32,15 +32,16 @@ export function stackEnv(ports: StackPorts, appUrl: string, projectId = "demo-cl
 
 // firebase-tools reads ports only from a config file, and resolves the
 // functions source against the file's folder, so the file sits at the root.
-function emulatorConfig(ports: StackPorts): string {
+function emulatorConfig(ports: Omit<StackPorts, "firestore" | "functions"> & { functions?: number }): string {
   const file = path.join(root, `.firebase.emulators.${ports.auth}.json`);
   const host = "127.0.0.1";
+  const withFunctions = ports.functions !== undefined;
   const config = {
-    functions: [{ source: "functions", codebase: "default", runtime: "nodejs20" }],
+    ...(withFunctions ? { functions: [{ source: "functions", codebase: "default", runtime: "nodejs20" }] } : {}),
     emulators: {
       singleProjectMode: true,
       auth: { host, port: ports.auth },
-      functions: { host, port: ports.functions },
+      ...(withFunctions ? { functions: { host, port: ports.functions } } : {}),
       hub: { host, port: ports.hub },
       logging: { host, port: ports.logging },
       ui: { enabled: false },
@@ -48,6 +49,42 @@ function emulatorConfig(ports: StackPorts): string {
   };
   writeFileSync(file, JSON.stringify(config, null, 2));
   return file;
+}
+
+export type AuthEmulatorPorts = Pick<StackPorts, "auth" | "hub" | "logging">;
+
+/**
+ * Starts firebase-tools' Auth emulator alone (no Functions), e.g. for the
+ * integration tests, and resolves once it answers HTTP. Stop it with stopAll.
+ */
+export async function startAuthEmulator(
+  ports: AuthEmulatorPorts,
+  projectId: string,
+  opts: { env?: NodeJS.ProcessEnv; quiet?: boolean; index?: number } = {},
+): Promise<Child> {
+  const config = emulatorConfig(ports);
+  const child = startProcess(
+    "auth",
+    bin("firebase"),
+    ["emulators:start", "--only", "auth", "--project", projectId, "--config", config],
+    { env: opts.env ?? process.env, quiet: opts.quiet, index: opts.index ?? 1 },
+  );
+  void child.exited.then(() => rmSync(config, { force: true }));
+  // If firebase-tools exits early (port taken, bad config), say so instead of
+  // waiting out the timeout. Once ready, a later exit is the caller's business.
+  let ready = false;
+  const died = child.exited.then((code) => {
+    if (!ready) throw new Error(`The Auth emulator exited with code ${code} before it was ready.`);
+  });
+  died.catch(() => undefined); // handled by the race below; never an unhandled rejection
+  try {
+    await Promise.race([waitFor("the Auth emulator", httpOk(`http://127.0.0.1:${ports.auth}/`)), died]);
+  } catch (error) {
+    await stopAll([child]);
+    throw error;
+  }
+  ready = true;
+  return child;
 }
 
 export async function startBackend(
