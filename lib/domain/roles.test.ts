@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canManageDoctor, canViewDoctor, dashboardNav, ROLES, type Caller, type Permission } from "./roles";
+import { assertCan, can, canManageDoctor, canViewDoctor, dashboardNav, ROLES, type Caller, type Permission } from "./roles";
 
 const base = { uid: "u1", email: "a@example.com", name: "A", clinicId: "c1", clinicName: "Clinic" };
 const admin: Caller = { ...base, role: "admin" };
@@ -116,5 +116,13 @@ describe("dashboardNav", () => {
 
   it("gives a doctor with no linked profile nothing to edit", () => {
     expect(hrefs(unlinkedDoctor)).toEqual(["/dashboard", "/dashboard/schedule"]);
+  });
+});
+
+describe("assertCan", () => {
+  it("says unauthenticated without a caller and forbidden without the permission", () => {
+    expect(() => assertCan(null, "clinic:read")).toThrow(expect.objectContaining({ code: "unauthenticated" }));
+    expect(() => assertCan(staff, "settings:write")).toThrow(expect.objectContaining({ code: "forbidden" }));
+    expect(() => assertCan(admin, "settings:write")).not.toThrow();
   });
 });

@@ -4,6 +4,7 @@
  * functions to hide what the caller cannot use, so the nav and the server
  * never disagree.
  */
+import { AppError } from "./errors";
 
 export const ROLES = ["admin", "staff", "doctor"] as const;
 export type Role = (typeof ROLES)[number];
@@ -80,6 +81,19 @@ export function canManageDoctor(caller: Caller | null | undefined, doctorId: str
 export function canViewDoctor(caller: Caller | null | undefined, doctorId: string): boolean {
   return can(caller, "doctors:read") || canManageDoctor(caller, doctorId);
 }
+
+/** For verbs: no caller is unauthenticated, a caller without the permission is forbidden. */
+export function assertCan(caller: Caller | null | undefined, permission: Permission): asserts caller is Caller {
+  assertSignedIn(caller);
+  if (!can(caller, permission)) throw forbidden();
+}
+
+export function assertSignedIn(caller: Caller | null | undefined): asserts caller is Caller {
+  if (!caller) throw new AppError("unauthenticated", "Please sign in to continue.");
+}
+
+export const forbidden = () =>
+  new AppError("forbidden", "You don't have access to this. Ask your clinic's admin if you need it.");
 
 export interface NavItem {
   href: string;
