@@ -14,7 +14,7 @@ function minutes(hhmm: string): number {
   return h * 60 + m;
 }
 
-function intervalsOn(query: SlotQuery, date: string): { a: number; b: number }[] {
+export function intervalsOn(query: SlotQuery, date: string): { a: number; b: number }[] {
   const override = query.schedule.dateOverrides?.[date];
   let raw: readonly LocalInterval[];
   if (override) raw = "closed" in override ? [] : override.intervals;
@@ -42,7 +42,7 @@ function firstInstantReaching(zone: string, date: string, minuteOfDay: number): 
   throw new Error("no instant reaches that wall time");
 }
 
-function fitsInHours(zone: string, start: UtcMs, end: UtcMs, date: string, a: number, b: number): boolean {
+export function fitsInHours(zone: string, start: UtcMs, end: UtcMs, date: string, a: number, b: number): boolean {
   const checkpoints = [start, end - 1];
   for (const t of transitionsBetween(zone, start, end)) checkpoints.push(t - 1, t);
   return checkpoints.every((utc) => {
