@@ -19,7 +19,7 @@ const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2
 
 /** 0–3 intervals, often early in the day where the changes happen; touching allowed; may end at 24:00. */
 const dayIntervals: fc.Arbitrary<LocalInterval[]> = fc.oneof(
-  fc.constant([{ start: "00:00", end: "24:00" }]),
+  fc.constant<LocalInterval[]>([{ start: "00:00", end: "24:00" }]),
   fc
     .array(fc.record({ gap: fc.integer({ min: 0, max: 72 }), length: fc.integer({ min: 1, max: 96 }) }), { maxLength: 3 })
     .map((parts) => {

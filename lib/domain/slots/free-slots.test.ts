@@ -15,7 +15,7 @@ const base: DoctorSchedule = {
 };
 const EARLY = Date.parse("2027-01-01T00:00:00Z");
 
-function query(overrides: Partial<SlotQuery> & { schedule?: Partial<DoctorSchedule> } = {}): SlotQuery {
+function query(overrides: Omit<Partial<SlotQuery>, "schedule"> & { schedule?: Partial<DoctorSchedule> } = {}): SlotQuery {
   return {
     busy: [],
     now: EARLY,
