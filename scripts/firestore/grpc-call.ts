@@ -1,0 +1,29 @@
+// Every handler runs through these wrappers: a thrown error always becomes a
+// gRPC status sent to the client (grpc-js would otherwise leave calls hanging
+// or crash), and all work happens synchronously, so each RPC sees and changes
+// the database atomically with respect to other RPCs.
+import type { sendUnaryData, ServerWritableStream } from "@grpc/grpc-js";
+import { toGrpcError } from "./errors";
+
+export function unary<Res>(callback: sendUnaryData<Res>, handler: () => Res): void {
+  let response: Res;
+  try {
+    response = handler();
+  } catch (err) {
+    callback(toGrpcError(err), null);
+    return;
+  }
+  callback(null, response);
+}
+
+export function serverStream<Req, Res>(call: ServerWritableStream<Req, Res>, handler: () => Res[]): void {
+  let responses: Res[];
+  try {
+    responses = handler();
+  } catch (err) {
+    call.emit("error", toGrpcError(err));
+    return;
+  }
+  for (const r of responses) call.write(r);
+  call.end();
+}
