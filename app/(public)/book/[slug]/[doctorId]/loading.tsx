@@ -1,0 +1,43 @@
+import { Skeleton } from "@/components/ui";
+
+/** Shown while the doctor page renders on the server (e.g. after choosing a doctor). */
+export default function Loading() {
+  return (
+    <div className="flex min-h-dvh flex-col" aria-busy="true">
+      <p role="status" className="sr-only">
+        Loading free times…
+      </p>
+      <div className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex min-h-16 max-w-3xl items-center gap-3 px-4 sm:px-6">
+          <Skeleton className="size-9 rounded-full" />
+          <Skeleton className="h-5 w-44" />
+        </div>
+      </div>
+      <div className="mx-auto w-full max-w-3xl px-4 py-8 sm:px-6 sm:py-10">
+        <Skeleton className="h-6 w-28" />
+        <div className="mt-6 mb-8 flex gap-4 sm:gap-5">
+          <Skeleton className="size-16 shrink-0 rounded-full" />
+          <div className="flex-1 space-y-3">
+            <Skeleton className="h-8 w-56" />
+            <Skeleton className="h-5 w-36" />
+            <Skeleton className="h-4 w-full max-w-md" />
+          </div>
+        </div>
+        <div className="rounded-xl border border-slate-200 bg-white shadow-xs">
+          <div className="space-y-2 border-b border-slate-200 px-5 py-4 sm:px-6">
+            <Skeleton className="h-6 w-52" />
+            <Skeleton className="h-4 w-64" />
+          </div>
+          <div className="grid gap-6 p-5 sm:p-6 md:grid-cols-[minmax(0,20rem)_1fr]">
+            <Skeleton className="h-72 rounded-lg" />
+            <div className="grid grid-cols-3 content-start gap-2">
+              {Array.from({ length: 9 }, (_, index) => (
+                <Skeleton key={index} className="h-11 rounded-lg" />
+              ))}
+            </div>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

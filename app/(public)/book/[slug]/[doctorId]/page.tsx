@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { InitialsAvatar } from "@/components/booking/avatar";
+import { BookingFlow } from "@/components/booking/booking-flow";
+import { feeAmount, feeSentence } from "@/components/booking/fee";
+import { ArrowLeftIcon, MapPinIcon } from "@/components/booking/icons";
+import { PublicShell } from "@/components/booking/public-shell";
+import { bookableWindow, initialFetchRange, type IsoSlot } from "@/lib/domain/booking-calendar";
+import { dayNumberToLocalDate, localDayNumberAt } from "@/lib/domain/slots";
+import { listFreeSlots } from "@/lib/server/availability";
+import { bookableDoctor } from "../data";
+import { requestBooking } from "./actions";
+
+// Free times change with every booking: always render fresh.
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string; doctorId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, doctorId } = await params;
+  const bookable = await bookableDoctor(slug, doctorId);
+  if (!bookable) return { title: "Doctor not found", robots: { index: false } };
+  const { doctor, clinic } = bookable;
+  return {
+    title: `Book with ${doctor.name} · ${clinic.name}`,
+    description: `See ${doctor.name}'s free times${doctor.specialty ? ` (${doctor.specialty})` : ""} at ${clinic.name} and request an appointment online.`,
+  };
+}
+
+export default async function DoctorPage({ params }: Props) {
+  const { slug, doctorId } = await params;
+  const bookable = await bookableDoctor(slug, doctorId);
+  if (!bookable) notFound();
+  const { clinic, doctor, schedule } = bookable;
+
+  // The first view is rendered here, slots included, so the calendar is
+  // usable on first paint; later months are fetched by the browser.
+  const now = new Date();
+  const today = dayNumberToLocalDate(localDayNumberAt(clinic.timezone, now.getTime()));
+  const window = bookableWindow(today, schedule.horizonDays);
+  const range = initialFetchRange(window);
+  let slots: IsoSlot[] | null = null;
+  try {
+    slots = (await listFreeSlots(slug, doctorId, range.from, range.to, now)).slots;
+  } catch (error) {
+    // The page still renders; the calendar offers to try again.
+    console.error(`Could not load free slots for ${slug}/${doctorId}`, error);
+  }
+
+  return (
+    <PublicShell clinic={clinic}>
+      <Link
+        href={`/book/${clinic.slug}`}
+        className="-ml-2 inline-flex min-h-11 items-center gap-1.5 rounded-lg px-2 text-base font-medium text-slate-700 hover:bg-white hover:text-slate-900"
+      >
+        <ArrowLeftIcon className="size-4" />
+        All doctors
+      </Link>
+
+      <header className="mt-4 mb-8 flex gap-4 sm:gap-5">
+        <InitialsAvatar name={doctor.name} size="lg" />
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight text-balance text-slate-900 sm:text-3xl">{doctor.name}</h1>
+          {doctor.specialty && <p className="mt-0.5 text-lg text-slate-600">{doctor.specialty}</p>}
+          {doctor.bio && <p className="mt-3 max-w-prose text-base text-pretty text-slate-600">{doctor.bio}</p>}
+          <ul className="mt-4 flex flex-wrap gap-2 text-sm">
+            <li
+              className={
+                clinic.feeCents > 0
+                  ? "rounded-full bg-primary-50 px-3 py-1 font-medium text-primary-800 ring-1 ring-primary-700/15 ring-inset"
+                  : "rounded-full bg-green-50 px-3 py-1 font-semibold text-green-800 ring-1 ring-green-600/20 ring-inset"
+              }
+            >
+              {feeSentence(clinic.feeCents, clinic.currency)}
+            </li>
+            {clinic.address && (
+              <li className="flex items-center gap-1.5 rounded-full bg-white px-3 py-1 text-slate-700 ring-1 ring-slate-200 ring-inset">
+                <MapPinIcon className="size-4 shrink-0 text-slate-500" />
+                {clinic.address}
+              </li>
+            )}
+          </ul>
+        </div>
+      </header>
+
+      <BookingFlow
+        slug={clinic.slug}
+        doctorId={doctor.id}
+        doctorName={doctor.name}
+        clinic={{ name: clinic.name, phone: clinic.phone }}
+        timeZone={clinic.timezone}
+        feeCents={clinic.feeCents}
+        feeLabel={feeAmount(clinic.feeCents, clinic.currency)}
+        today={today}
+        window={window}
+        initial={{ range, slots, fetchedAt: now.getTime() }}
+        requestAction={requestBooking}
+      />
+    </PublicShell>
+  );
+}

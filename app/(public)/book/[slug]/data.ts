@@ -1,0 +1,20 @@
+import "server-only";
+import { cache } from "react";
+import { AppError } from "@/lib/domain/errors";
+import { loadBookableDoctor, type BookableDoctor } from "@/lib/server/bookable-doctor";
+import { getPublicClinic } from "@/lib/server/clinics";
+
+// generateMetadata and the page ask for the same data in one request; cache()
+// makes that one Firestore read instead of two.
+
+export const clinicBySlug = cache(getPublicClinic);
+
+/** The bookable doctor, or null for an unknown clinic or doctor (the page turns that into a 404). */
+export const bookableDoctor = cache(async (slug: string, doctorId: string): Promise<BookableDoctor | null> => {
+  try {
+    return await loadBookableDoctor(slug, doctorId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return null;
+    throw error;
+  }
+});

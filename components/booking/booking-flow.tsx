@@ -1,0 +1,464 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Alert, Button, CalendarIcon, EmptyState, Skeleton } from "@/components/ui";
+import {
+  addMonths,
+  firstDateWithSlots,
+  groupSlotsByDate,
+  monthFetchRange,
+  monthName,
+  monthOf,
+  monthsInRange,
+  type DateRange,
+  type IsoSlot,
+  type MonthKey,
+} from "@/lib/domain/booking-calendar";
+import type { LocalDate } from "@/lib/domain/slots";
+import { formatDate, formatPatientLocal, formatSlotInZone, formatTime, localDateKey, zoneLabel } from "@/lib/domain/time-format";
+import type { BookingActionResult } from "@/app/(public)/book/[slug]/[doctorId]/actions";
+import { telHref } from "./contact-list";
+import { DayCalendar } from "./day-calendar";
+import { GlobeIcon } from "./icons";
+import { RequestConfirmation } from "./request-confirmation";
+import { EMPTY_DETAILS, RequestForm, type BookingDetails, type BookingFormDraft } from "./request-form";
+import { SlotPicker } from "./slot-picker";
+import { useBrowserTimeZone } from "./use-browser-time-zone";
+
+type MonthData =
+  | { status: "ready"; slots: IsoSlot[]; fetchedAt: number }
+  | { status: "loading" }
+  | { status: "error" };
+
+export type BookingFlowProps = {
+  slug: string;
+  doctorId: string;
+  doctorName: string;
+  clinic: { name: string; phone: string };
+  timeZone: string;
+  feeCents: number;
+  /** The fee as money, e.g. "$50.00". */
+  feeLabel: string;
+  /** Today in the clinic's zone. */
+  today: LocalDate;
+  /** Bookable dates: today through the doctor's horizon. */
+  window: DateRange;
+  /** What the server already loaded: the range and its free slots, or null when that failed. */
+  initial: { range: DateRange; slots: IsoSlot[] | null; fetchedAt: number };
+  requestAction: (slug: string, doctorId: string, input: BookingFormDraft) => Promise<BookingActionResult>;
+};
+
+// A month shown again after this long is refetched in the background.
+const STALE_MS = 60_000;
+
+type Confirmation = { id: string; statusUrl: string; expiresAt: string; start: string; email: string };
+
+/**
+ * The doctor page's booking widget: calendar → times → details → confirmation.
+ *
+ * The first months come from the server render (no spinner on first paint);
+ * other months are fetched from the public slots API when shown, with
+ * skeletons meanwhile. Free times are grouped by the clinic's local date.
+ */
+export function BookingFlow(props: BookingFlowProps) {
+  const { slug, doctorId, doctorName, clinic, timeZone, feeCents, feeLabel, today, window, initial, requestAction } = props;
+  const patientZone = useBrowserTimeZone();
+
+  const [months, setMonths] = useState<Record<MonthKey, MonthData>>(() => {
+    const state: Record<MonthKey, MonthData> = {};
+    for (const month of monthsInRange(initial.range)) {
+      state[month] = initial.slots
+        ? {
+            status: "ready",
+            slots: initial.slots.filter((slot) => monthOf(localDateKey(Date.parse(slot.start), timeZone)) === month),
+            fetchedAt: initial.fetchedAt,
+          }
+        : { status: "error" };
+    }
+    return state;
+  });
+
+  // Every loaded slot by clinic-local date.
+  const byDate = useMemo(() => {
+    const all = Object.values(months).flatMap((data) => (data.status === "ready" ? data.slots : []));
+    return groupSlotsByDate(all, timeZone);
+  }, [months, timeZone]);
+
+  const firstMonth = monthOf(window.from);
+  const lastMonth = monthOf(window.to);
+  const [month, setMonth] = useState<MonthKey>(() => monthOf(firstDateWithSlots(byDate) ?? today));
+  const [chosenDate, setChosenDate] = useState<LocalDate | null>(null);
+  const [chosenStart, setChosenStart] = useState<string | null>(null);
+  const [details, setDetails] = useState<BookingDetails>(EMPTY_DETAILS);
+  const [takenNotice, setTakenNotice] = useState<{ message: string } | null>(null);
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
+
+  const monthData = months[month];
+  const ready = monthData?.status === "ready";
+  // The day shown: the patient's choice when it is in this month and still has
+  // times, otherwise the month's first day with times.
+  const selectedDate =
+    !ready
+      ? null
+      : chosenDate && chosenDate.startsWith(`${month}-`) && byDate.has(chosenDate)
+        ? chosenDate
+        : firstDateWithSlots(byDate, month);
+  const daySlots = selectedDate ? (byDate.get(selectedDate) ?? []) : [];
+  // The chosen time, only while it is still free.
+  const selectedSlot = daySlots.find((slot) => slot.start === chosenStart) ?? null;
+
+  const controllers = useRef(new Map<MonthKey, AbortController>());
+  useEffect(() => {
+    const pending = controllers.current;
+    return () => pending.forEach((controller) => controller.abort());
+  }, []);
+
+  async function loadMonth(target: MonthKey, { keepShowing = false } = {}) {
+    const range = monthFetchRange(target, window);
+    if (!range) {
+      setMonths((current) => ({ ...current, [target]: { status: "ready", slots: [], fetchedAt: Date.now() } }));
+      return;
+    }
+    controllers.current.get(target)?.abort();
+    const controller = new AbortController();
+    controllers.current.set(target, controller);
+    if (!keepShowing) setMonths((current) => ({ ...current, [target]: { status: "loading" } }));
+    try {
+      const query = new URLSearchParams({ from: range.from, to: range.to });
+      const response = await fetch(
+        `/api/public/orgs/${encodeURIComponent(slug)}/doctors/${encodeURIComponent(doctorId)}/slots?${query}`,
+        { cache: "no-store", signal: controller.signal },
+      );
+      if (!response.ok) throw new Error(`Slots request failed with ${response.status}`);
+      const body = (await response.json()) as { slots: IsoSlot[] };
+      setMonths((current) => ({ ...current, [target]: { status: "ready", slots: body.slots, fetchedAt: Date.now() } }));
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      console.error(error);
+      setMonths((current) => ({ ...current, [target]: { status: "error" } }));
+    } finally {
+      if (controllers.current.get(target) === controller) controllers.current.delete(target);
+    }
+  }
+
+  function showMonth(target: MonthKey) {
+    setMonth(target);
+    setChosenStart(null);
+    setTakenNotice(null);
+    const data = months[target];
+    if (!data || data.status === "error") void loadMonth(target);
+    else if (data.status === "ready" && Date.now() - data.fetchedAt > STALE_MS) void loadMonth(target, { keepShowing: true });
+  }
+
+  function chooseDate(date: LocalDate) {
+    setChosenDate(date);
+    if (date !== selectedDate) setChosenStart(null);
+  }
+
+  const detailsRef = useRef<HTMLElement>(null);
+  const timesRef = useRef<HTMLDivElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const [scrollToDetails, setScrollToDetails] = useState<{ start: string } | null>(null);
+  const [focusNotice, setFocusNotice] = useState<{ at: number } | null>(null);
+
+  useEffect(() => {
+    if (!scrollToDetails || !detailsRef.current) return;
+    const rect = detailsRef.current.getBoundingClientRect();
+    // Only scroll when the form starts below the fold (phones); on a desktop it is already in view.
+    if (rect.top > globalThis.innerHeight - 120) {
+      const smooth = !globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+      detailsRef.current.scrollIntoView({ behavior: smooth ? "smooth" : "auto", block: "start" });
+    }
+  }, [scrollToDetails]);
+
+  useEffect(() => {
+    if (!focusNotice) return;
+    noticeRef.current?.focus();
+    noticeRef.current?.scrollIntoView({ block: "center" });
+  }, [focusNotice]);
+
+  function chooseSlot(slot: IsoSlot) {
+    setChosenStart(slot.start);
+    setTakenNotice(null);
+    setScrollToDetails({ start: slot.start });
+  }
+
+  function changeTime() {
+    const button = timesRef.current?.querySelector<HTMLButtonElement>(`[data-slot="${chosenStart}"]`);
+    button?.focus();
+    button?.scrollIntoView({ block: "center" });
+  }
+
+  async function submit(input: BookingFormDraft): Promise<BookingActionResult | null> {
+    const result = await requestAction(slug, doctorId, input);
+    if (result.ok) {
+      setConfirmation({ ...result, start: input.start, email: details.email.trim() });
+      return null;
+    }
+    if (result.code === "slot_unavailable" || (result.code === "invalid_request" && result.fields?.start)) {
+      const start = input.start;
+      const taken = Date.parse(start);
+      setChosenStart(null);
+      setTakenNotice({
+        message: `Someone booked ${formatDate(taken, timeZone)} at ${formatTime(taken, timeZone)} moments ago. Here are the times still free; your details are kept.`,
+      });
+      setFocusNotice({ at: Date.now() });
+      void loadMonth(monthOf(localDateKey(taken, timeZone)));
+      return null;
+    }
+    return result;
+  }
+
+  if (confirmation) {
+    return (
+      <RequestConfirmation
+        doctorName={doctorName}
+        clinicName={clinic.name}
+        clinicSlug={slug}
+        start={confirmation.start}
+        timeZone={timeZone}
+        email={confirmation.email}
+        feeCents={feeCents}
+        feeLabel={feeLabel}
+        expiresAt={confirmation.expiresAt}
+        statusUrl={confirmation.statusUrl}
+      />
+    );
+  }
+
+  // The zone is named once, at the times' date (EST vs EDT depends on it).
+  const zoneInstant = Date.parse(daySlots[0]?.start ?? `${today}T12:00:00Z`);
+  const zone = zoneLabel(timeZone, zoneInstant);
+  const zoneDiffers = patientZone !== null && formatPatientLocal(zoneInstant, timeZone, patientZone) !== null;
+  const nextMonth = month < lastMonth ? addMonths(month, 1) : null;
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="pick-heading" className="rounded-xl border border-slate-200 bg-white shadow-xs">
+        <div className="flex flex-col gap-1 border-b border-slate-200 px-5 py-4 sm:px-6">
+          <h2 id="pick-heading" className="text-lg font-semibold tracking-tight text-slate-900">
+            Choose a day and time
+          </h2>
+          <p className="flex items-start gap-1.5 text-sm text-slate-600">
+            <GlobeIcon className="mt-px size-4 shrink-0" />
+            <span>
+              Times in {zone}
+              {zoneDiffers && patientZone && <>. Your time ({zoneCity(patientZone)}) is shown under each one.</>}
+            </span>
+          </p>
+        </div>
+
+        <div className="grid md:grid-cols-[minmax(0,21rem)_1fr]">
+          <div className="border-slate-200 p-3 sm:p-5 md:border-r" aria-busy={monthData?.status === "loading" || undefined}>
+            <h3 id="calendar-heading" className="sr-only">
+              Calendar: days with free times can be chosen
+            </h3>
+            <DayCalendar
+              month={month}
+              onMonthChange={showMonth}
+              firstMonth={firstMonth}
+              lastMonth={lastMonth}
+              today={today}
+              selected={selectedDate}
+              onSelect={chooseDate}
+              slotCount={(date) => byDate.get(date)?.length ?? 0}
+              loading={!ready}
+              labelledBy="calendar-heading"
+            />
+            <div aria-hidden="true" className="mt-3 flex flex-wrap items-center gap-x-5 gap-y-1 px-1 text-sm text-slate-600">
+              <span className="flex items-center gap-2">
+                <span className="size-4 rounded-full bg-primary-50 ring-1 ring-primary-700/30 ring-inset" />
+                Free times
+              </span>
+              <span className="flex items-center gap-2">
+                <span className="size-1.5 rounded-full bg-primary-700" />
+                Today
+              </span>
+            </div>
+          </div>
+
+          <div ref={timesRef} className="border-t border-slate-200 p-5 sm:p-6 md:border-t-0">
+            {takenNotice && (
+              <div ref={noticeRef} tabIndex={-1} className="mb-5 rounded-xl focus-visible:outline-offset-4">
+                <Alert tone="warning" title="That time was just taken">
+                  {takenNotice.message}
+                </Alert>
+              </div>
+            )}
+            <TimesPanel
+              status={monthData?.status ?? "loading"}
+              date={selectedDate}
+              slots={daySlots}
+              month={month}
+              nextMonth={nextMonth}
+              onShowMonth={showMonth}
+              onRetry={() => void loadMonth(month)}
+              clinicPhone={clinic.phone}
+              timeZone={timeZone}
+              patientZone={patientZone}
+              selected={selectedSlot?.start ?? null}
+              onSelect={chooseSlot}
+            />
+          </div>
+        </div>
+      </section>
+
+      {selectedSlot && (
+        <section
+          ref={detailsRef}
+          aria-labelledby="details-heading"
+          className="scroll-mt-4 rounded-xl border border-slate-200 bg-white shadow-xs"
+        >
+          <div className="flex flex-col gap-4 border-b border-slate-200 px-5 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6">
+            <div className="min-w-0">
+              <h2 id="details-heading" className="text-lg font-semibold tracking-tight text-slate-900">
+                Your details
+              </h2>
+              <p className="mt-0.5 flex items-start gap-1.5 text-base text-slate-700">
+                <CalendarIcon className="mt-0.5 size-5 shrink-0 text-primary-700" />
+                <span>
+                  <span className="font-semibold text-slate-900 tabular-nums">
+                    {formatSlotInZone(Date.parse(selectedSlot.start), timeZone)}
+                  </span>{" "}
+                  with {doctorName}
+                  {patientZone && formatPatientLocal(Date.parse(selectedSlot.start), timeZone, patientZone) && (
+                    <span className="block text-sm text-slate-600 tabular-nums">
+                      {formatPatientLocal(Date.parse(selectedSlot.start), timeZone, patientZone)}
+                    </span>
+                  )}
+                </span>
+              </p>
+            </div>
+            <Button variant="secondary" size="sm" onClick={changeTime} className="self-start sm:self-center">
+              Change time
+            </Button>
+          </div>
+          <div className="p-5 sm:p-6">
+            <RequestForm
+              start={selectedSlot.start}
+              clinicName={clinic.name}
+              feeCents={feeCents}
+              feeLabel={feeLabel}
+              details={details}
+              onDetailsChange={setDetails}
+              onSubmit={submit}
+            />
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** "America/Los_Angeles" → "Los Angeles"; "UTC" stays "UTC". */
+function zoneCity(timeZone: string): string {
+  return (timeZone.split("/").at(-1) ?? timeZone).replaceAll("_", " ");
+}
+
+type TimesPanelProps = {
+  status: MonthData["status"];
+  date: LocalDate | null;
+  slots: IsoSlot[];
+  month: MonthKey;
+  nextMonth: MonthKey | null;
+  onShowMonth: (month: MonthKey) => void;
+  onRetry: () => void;
+  clinicPhone: string;
+  timeZone: string;
+  patientZone: string | null;
+  selected: string | null;
+  onSelect: (slot: IsoSlot) => void;
+};
+
+function TimesPanel({
+  status,
+  date,
+  slots,
+  month,
+  nextMonth,
+  onShowMonth,
+  onRetry,
+  clinicPhone,
+  timeZone,
+  patientZone,
+  selected,
+  onSelect,
+}: TimesPanelProps) {
+  const call = clinicPhone ? (
+    <>
+      call the clinic at{" "}
+      <a className="font-medium whitespace-nowrap text-primary-800 underline underline-offset-4" href={telHref(clinicPhone)}>
+        {clinicPhone}
+      </a>
+    </>
+  ) : (
+    "contact the clinic"
+  );
+
+  if (status === "loading") {
+    return (
+      <div aria-busy="true">
+        <h3 className="sr-only">Loading free times…</h3>
+        <p role="status" className="sr-only">
+          Loading free times for {monthName(month)}…
+        </p>
+        <Skeleton className="h-6 w-40" />
+        <Skeleton className="mt-2 h-4 w-24" />
+        <div className="mt-6 grid grid-cols-2 gap-2 min-[400px]:grid-cols-3">
+          {Array.from({ length: 9 }, (_, index) => (
+            <Skeleton key={index} className="h-11 rounded-lg" />
+          ))}
+        </div>
+      </div>
+    );
+  }
+
+  if (status === "error") {
+    return (
+      <div className="space-y-4">
+        <h3 className="sr-only">Free times</h3>
+        <Alert tone="error" title="We couldn't load the free times">
+          Please check your connection and try again, or {call}.
+        </Alert>
+        <Button variant="secondary" onClick={onRetry}>
+          Try again
+        </Button>
+      </div>
+    );
+  }
+
+  if (!date || slots.length === 0) {
+    return (
+      <EmptyState
+        headingLevel={3}
+        className="border-0 px-2 py-8 sm:py-10"
+        icon={<CalendarIcon className="size-6" />}
+        title={`No free times in ${monthName(month)}`}
+        description={
+          <>
+            {nextMonth ? "Try next month, or " : "Please "}
+            {call}.
+          </>
+        }
+        action={
+          nextMonth && (
+            <Button variant="secondary" onClick={() => onShowMonth(nextMonth)}>
+              Show {monthName(nextMonth)}
+            </Button>
+          )
+        }
+      />
+    );
+  }
+
+  const first = Date.parse(slots[0]!.start);
+  return (
+    <div>
+      <h3 className="text-lg font-semibold text-slate-900">{formatDate(first, timeZone)}</h3>
+      <p className="mt-0.5 mb-5 text-sm text-slate-600">
+        {slots.length === 1 ? "1 free time" : `${slots.length} free times`}
+      </p>
+      <SlotPicker slots={slots} timeZone={timeZone} patientZone={patientZone} selected={selected} onSelect={onSelect} />
+    </div>
+  );
+}

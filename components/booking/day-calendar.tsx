@@ -1,0 +1,148 @@
+"use client";
+
+import { DayButton, DayPicker, type ChevronProps, type DayButtonProps } from "react-day-picker";
+import { cn } from "@/components/ui";
+import type { MonthKey } from "@/lib/domain/booking-calendar";
+import type { LocalDate } from "@/lib/domain/slots";
+import { ChevronLeftIcon, ChevronRightIcon } from "./icons";
+import { localDateToPickerDate, pickerDateToLocalDate } from "./local-dates";
+
+export type DayCalendarProps = {
+  /** The month shown, "YYYY-MM". */
+  month: MonthKey;
+  onMonthChange: (month: MonthKey) => void;
+  /** Navigation stays within these months (the bookable window). */
+  firstMonth: MonthKey;
+  lastMonth: MonthKey;
+  /** Today in the clinic's zone. */
+  today: LocalDate;
+  selected: LocalDate | null;
+  onSelect: (date: LocalDate) => void;
+  /** Free slots on a date; 0 disables the day. */
+  slotCount: (date: LocalDate) => number;
+  /** The month's slots are loading: every day is disabled for now. */
+  loading: boolean;
+  /** Id of the visible heading that names the calendar. */
+  labelledBy: string;
+};
+
+const monthDate = (month: MonthKey) => localDateToPickerDate(`${month}-01`);
+const monthKey = (date: Date) => pickerDateToLocalDate(date).slice(0, 7);
+
+const LONG_DATE = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric" });
+
+function Chevron({ orientation, className }: ChevronProps) {
+  const Icon = orientation === "right" ? ChevronRightIcon : ChevronLeftIcon;
+  return <Icon className={cn("size-5", className)} />;
+}
+
+// Day look by state. Available days are tinted teal and bold so they stand
+// out from days without times; the chosen day is solid teal. Today gets a dot.
+function StyledDayButton({ className, modifiers, ...props }: DayButtonProps) {
+  const { selected, available, disabled, today } = modifiers;
+  return (
+    <DayButton
+      {...props}
+      modifiers={modifiers}
+      className={cn(
+        className,
+        "relative mx-auto flex size-10 items-center justify-center rounded-full text-base tabular-nums sm:size-11",
+        "transition-colors motion-reduce:transition-none",
+        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-primary-600",
+        selected
+          ? "bg-primary-700 font-semibold text-white shadow-xs hover:bg-primary-800"
+          : available
+            ? "bg-primary-50 font-semibold text-primary-800 ring-1 ring-primary-700/20 ring-inset hover:bg-primary-100"
+            : "text-slate-400",
+        disabled ? "cursor-default" : "cursor-pointer",
+        today &&
+          "after:absolute after:bottom-1 after:left-1/2 after:size-1 after:-translate-x-1/2 after:rounded-full " +
+            (selected ? "after:bg-white" : "after:bg-primary-700"),
+      )}
+    />
+  );
+}
+
+const navButton =
+  "inline-flex size-11 items-center justify-center rounded-lg text-slate-700 hover:bg-slate-100 hover:text-slate-900 " +
+  "focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-primary-600 " +
+  "aria-disabled:cursor-not-allowed aria-disabled:text-slate-300 aria-disabled:hover:bg-transparent";
+
+/**
+ * The month calendar: react-day-picker (a real grid with arrow-key, Page
+ * Up/Down and Home/End navigation), styled with Tailwind. Days with free
+ * times are enabled and tinted; every other day is disabled.
+ */
+export function DayCalendar({
+  month,
+  onMonthChange,
+  firstMonth,
+  lastMonth,
+  today,
+  selected,
+  onSelect,
+  slotCount,
+  loading,
+  labelledBy,
+}: DayCalendarProps) {
+  const count = (date: Date) => (loading ? 0 : slotCount(pickerDateToLocalDate(date)));
+
+  return (
+    <DayPicker
+      mode="single"
+      required
+      selected={selected ? localDateToPickerDate(selected) : undefined}
+      onSelect={(date: Date | undefined) => {
+        if (date) onSelect(pickerDateToLocalDate(date));
+      }}
+      month={monthDate(month)}
+      onMonthChange={(date) => onMonthChange(monthKey(date))}
+      startMonth={monthDate(firstMonth)}
+      endMonth={monthDate(lastMonth)}
+      today={localDateToPickerDate(today)}
+      disabled={(date) => count(date) === 0}
+      modifiers={{ available: (date) => count(date) > 0 }}
+      navLayout="around"
+      aria-labelledby={labelledBy}
+      labels={{
+        labelPrevious: () => "Previous month",
+        labelNext: () => "Next month",
+        labelDayButton: (date, modifiers) => {
+          const n = count(date);
+          const parts = [
+            modifiers.today ? `Today, ${LONG_DATE.format(date)}` : LONG_DATE.format(date),
+            loading ? "loading" : n === 0 ? "no free times" : n === 1 ? "1 free time" : `${n} free times`,
+          ];
+          if (modifiers.selected) parts.push("selected");
+          return parts.join(", ");
+        },
+      }}
+      components={{ DayButton: StyledDayButton, Chevron }}
+      className="w-full"
+      classNames={{
+        root: "w-full",
+        months: "relative",
+        month: "grid grid-cols-[2.75rem_1fr_2.75rem] items-center gap-y-3",
+        month_caption: "flex justify-center",
+        caption_label: "text-base font-semibold text-slate-900",
+        button_previous: navButton,
+        button_next: navButton,
+        chevron: "",
+        month_grid: "col-span-3 w-full border-collapse",
+        weekdays: "",
+        weekday: "pb-2 text-center text-sm font-medium text-slate-600",
+        weeks: "",
+        week: "",
+        day: "p-0.5 text-center",
+        day_button: "",
+        today: "",
+        selected: "",
+        disabled: "",
+        outside: "",
+        hidden: "invisible",
+        focused: "",
+        footer: "",
+      }}
+    />
+  );
+}
