@@ -1,0 +1,91 @@
+"use client";
+
+import { useState } from "react";
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+  toast,
+} from "@/components/ui";
+import type { CancelResult } from "@/app/(public)/appointments/[id]/actions";
+
+export type CancelRequestProps = {
+  id: string;
+  token: string;
+  /** "Tue, Dec 2, 9:00 AM EST, New York time", for the confirmation question. */
+  when: string;
+  cancelAction: (id: string, token: string) => Promise<CancelResult>;
+};
+
+/** "Cancel request" → a confirming dialog → the server action; the page refreshes with the new status. */
+export function CancelRequest({ id, token, when, cancelAction }: CancelRequestProps) {
+  const [open, setOpen] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirm() {
+    setSending(true);
+    setError(null);
+    let result: CancelResult;
+    try {
+      result = await cancelAction(id, token);
+    } catch {
+      result = { ok: false, message: "We couldn't reach the clinic's booking system. Check your connection and try again." };
+    }
+    setSending(false);
+    if (result.ok) {
+      setOpen(false);
+      toast.success("Your request was cancelled and the time released.");
+    } else {
+      setError(result.message);
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (sending) return;
+        setOpen(next);
+        if (!next) setError(null);
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="secondary" className="w-full sm:w-auto">
+          Cancel request
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Cancel this request?</DialogTitle>
+          <DialogDescription>
+            Your time on {when} will be released for other patients. This can&apos;t be undone, but you can book again
+            at any time.
+          </DialogDescription>
+        </DialogHeader>
+        {error && (
+          <Alert tone="error" className="mt-4">
+            {error}
+          </Alert>
+        )}
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button variant="secondary" disabled={sending}>
+              Keep my request
+            </Button>
+          </DialogClose>
+          <Button variant="danger" loading={sending} onClick={confirm}>
+            Yes, cancel request
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}
