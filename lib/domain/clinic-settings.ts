@@ -222,17 +222,23 @@ export const roleSchema = z.enum(ROLES, { error: "Choose a role: admin, staff or
 
 const doctorIdSchema = z.string().trim().max(128).optional();
 
+/** A doctor carries the doctor profile they are; no other role does. */
+export type DoctorLink = { role: "doctor"; doctorId: string } | { role: "admin" | "staff"; doctorId?: undefined };
+
 /** A doctor must say which doctor profile they are; other roles must not carry one. */
-function withDoctorLink<T extends { role: (typeof ROLES)[number]; doctorId?: string }>(value: T, ctx: z.RefinementCtx) {
-  if (value.role === "doctor") {
-    if (!value.doctorId) {
+function withDoctorLink<T extends { role: (typeof ROLES)[number]; doctorId?: string }>(
+  value: T,
+  ctx: z.RefinementCtx,
+): Omit<T, "role" | "doctorId"> & DoctorLink {
+  const { role, doctorId, ...rest } = value;
+  if (role === "doctor") {
+    if (!doctorId) {
       ctx.addIssue({ code: "custom", path: ["doctorId"], message: "Choose which doctor this person is." });
       return z.NEVER;
     }
-    return { ...value, doctorId: value.doctorId };
+    return { ...rest, role, doctorId };
   }
-  const { doctorId: _doctorId, ...rest } = value;
-  return rest;
+  return { ...rest, role };
 }
 
 export const inviteSchema = z

@@ -1,0 +1,109 @@
+import "server-only";
+import { FieldValue, type Transaction } from "firebase-admin/firestore";
+import type { MemberRoleValues } from "@/lib/domain/clinic-settings";
+import { AppError } from "@/lib/domain/errors";
+import { assertCan, ROLES, type Caller, type Role } from "@/lib/domain/roles";
+import { adminAuth, db } from "./firebase";
+
+// The clinic's team: members/{uid} documents with the caller's clinicId.
+// Admins change roles and remove members; the clinic always keeps at least
+// one admin, checked inside the same transaction as the change.
+
+export interface MemberSummary {
+  uid: string;
+  name: string;
+  email: string;
+  role: Role;
+  doctorId?: string;
+  doctorName?: string;
+  isYou: boolean;
+}
+
+export const LAST_ADMIN =
+  "A clinic needs at least one admin. Make someone else an admin first.";
+
+const UID = /^[A-Za-z0-9_-]{1,128}$/;
+const notFound = () => new AppError("not_found", "We couldn't find that person on your team.");
+
+/** Everyone in the caller's clinic, admins first. Admins only. */
+export async function listMembers(caller: Caller | null): Promise<MemberSummary[]> {
+  assertCan(caller, "members:read");
+  const clinicRef = db().collection("clinics").doc(caller.clinicId);
+  const [members, doctors] = await Promise.all([
+    db().collection("members").where("clinicId", "==", caller.clinicId).get(),
+    clinicRef.collection("doctors").get(),
+  ]);
+  const doctorNames = new Map(doctors.docs.map((doc) => [doc.id, String(doc.get("name") ?? "")]));
+  const order = (role: Role) => ROLES.indexOf(role);
+  return members.docs
+    .filter((doc) => ROLES.includes(doc.get("role")))
+    .map((doc): MemberSummary => {
+      const doctorId = doc.get("doctorId") as string | undefined;
+      return {
+        uid: doc.id,
+        name: String(doc.get("name") ?? ""),
+        email: String(doc.get("email") ?? ""),
+        role: doc.get("role") as Role,
+        ...(doctorId ? { doctorId, doctorName: doctorNames.get(doctorId) ?? "Unknown doctor" } : {}),
+        isYou: doc.id === caller.uid,
+      };
+    })
+    .sort((a, b) => order(a.role) - order(b.role) || a.name.localeCompare(b.name));
+}
+
+/** Reads a member of the caller's clinic in the transaction; another clinic's member is not found. */
+async function memberInClinic(tx: Transaction, caller: Caller, uid: string) {
+  if (!UID.test(uid)) throw notFound();
+  const ref = db().collection("members").doc(uid);
+  const snap = await tx.get(ref);
+  if (!snap.exists || snap.get("clinicId") !== caller.clinicId) throw notFound();
+  return { ref, role: snap.get("role") as Role };
+}
+
+async function assertAnotherAdmin(tx: Transaction, clinicId: string, uid: string) {
+  const admins = await tx.get(
+    db().collection("members").where("clinicId", "==", clinicId).where("role", "==", "admin"),
+  );
+  if (!admins.docs.some((doc) => doc.id !== uid)) throw new AppError("conflict", LAST_ADMIN);
+}
+
+/** Checks, in the transaction, that a doctor profile exists in the clinic. */
+export async function assertDoctorInClinic(tx: Transaction, clinicId: string, doctorId: string) {
+  const message = "Choose one of your clinic's doctors.";
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(doctorId)) throw new AppError("invalid_request", message, { doctorId: message });
+  const doctor = await tx.get(db().collection("clinics").doc(clinicId).collection("doctors").doc(doctorId));
+  if (!doctor.exists) throw new AppError("invalid_request", message, { doctorId: message });
+}
+
+/** A doctor's role needs their doctor profile; other roles drop any link. Admins only. */
+export async function changeMemberRole(caller: Caller | null, uid: string, change: MemberRoleValues): Promise<void> {
+  assertCan(caller, "members:write");
+  await db().runTransaction(async (tx) => {
+    const member = await memberInClinic(tx, caller, uid);
+    if (change.role === "doctor") await assertDoctorInClinic(tx, caller.clinicId, change.doctorId);
+    if (member.role === "admin" && change.role !== "admin") await assertAnotherAdmin(tx, caller.clinicId, uid);
+    tx.update(member.ref, {
+      role: change.role,
+      doctorId: change.role === "doctor" ? change.doctorId : FieldValue.delete(),
+      updatedAt: FieldValue.serverTimestamp(),
+    });
+  });
+}
+
+/**
+ * Removes someone from the clinic and ends their sessions. Their sign-in
+ * account stays, so another clinic can invite them later.
+ */
+export async function removeMember(caller: Caller | null, uid: string): Promise<void> {
+  assertCan(caller, "members:write");
+  await db().runTransaction(async (tx) => {
+    const member = await memberInClinic(tx, caller, uid);
+    if (member.role === "admin") await assertAnotherAdmin(tx, caller.clinicId, uid);
+    tx.delete(member.ref);
+  });
+  // After the commit: the member document is already gone, so even if this
+  // fails every dashboard request of theirs is refused (getCaller reads it).
+  await adminAuth()
+    .revokeRefreshTokens(uid)
+    .catch((error) => console.error(`Could not revoke sessions of removed member ${uid}`, error));
+}
