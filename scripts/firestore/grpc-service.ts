@@ -19,7 +19,7 @@ import {
   type ListDocumentsRequest,
   type ListDocumentsResponse,
   type ListenRequest,
-  type ListenResponse,
+  ListenResponse,
   type PartitionQueryRequest,
   type PartitionQueryResponse,
   type RollbackRequest,
@@ -27,12 +27,14 @@ import {
   type RunAggregationQueryResponse,
   type RunQueryRequest,
   type RunQueryResponse,
+  TargetChange,
   UnimplementedFirestoreService,
   type UpdateDocumentRequest,
   type WriteRequest,
   type WriteResponse,
 } from "@firestore-emulator/proto/dist/google/firestore/v1/firestore";
 import type { Empty } from "@firestore-emulator/proto/dist/google/protobuf/empty";
+import { Status } from "@firestore-emulator/proto/dist/google/rpc/status";
 import type {
   sendUnaryData,
   ServerDuplexStream,
@@ -113,7 +115,17 @@ export class LocalFirestoreService extends UnimplementedFirestoreService {
     cb(toGrpcError(unimplemented("PartitionQuery (Query.getPartitions / CollectionGroup partitions)")), null);
   }
   override Listen(call: ServerDuplexStream<ListenRequest, ListenResponse>): void {
-    call.emit("error", toGrpcError(unimplemented("Listen (onSnapshot real-time listeners)")));
+    const error = toGrpcError(unimplemented("Listen (onSnapshot real-time listeners)"));
+    // The admin SDK treats a Listen stream that just ends or fails as transient
+    // and reconnects forever. Rejecting the target (REMOVE with a cause) is what
+    // it reports to onSnapshot's error callback, so do that, then fail the call.
+    call.once("data", (req: ListenRequest) => {
+      const targetIds = req.has_add_target ? [req.add_target.target_id] : [];
+      const cause = new Status({ code: error.code, message: error.details });
+      call.write(new ListenResponse({ target_change: new TargetChange({ target_change_type: 2, target_ids: targetIds, cause }) }));
+      call.emit("error", error);
+    });
+    call.on("error", () => {}); // client cancellation after our error is expected
   }
   override Write(call: ServerDuplexStream<WriteRequest, WriteResponse>): void {
     call.emit("error", toGrpcError(unimplemented("The streaming Write RPC")));

@@ -152,8 +152,7 @@ describe("update_time preconditions", () => {
   it("never gives two writes of one document the same update_time", async () => {
     const ref = freshCollection(db, "unique-times").doc("d");
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => ref.set({ i })));
-    const times = results.map((r) => r.writeTime.toProto().timestampValue);
-    const keys = new Set(times.map((t) => `${t.seconds}.${t.nanos}`));
+    const keys = new Set(results.map((r) => `${r.writeTime.seconds}.${r.writeTime.nanoseconds}`));
     expect(keys.size).toBe(40);
     const snap = await ref.get();
     const latest = results.map((r) => r.writeTime).reduce((a, b) => (a.valueOf() > b.valueOf() ? a : b));
