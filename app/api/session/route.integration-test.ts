@@ -1,0 +1,89 @@
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { clearAuth, PASSWORD, seedWorld } from "@/tests/helpers/dashboard-fixtures";
+import { verifySession } from "@/lib/server/session";
+import { DELETE, POST } from "./route";
+
+const APP = process.env.APP_URL!.replace(/\/$/, "");
+
+function request(method: "POST" | "DELETE", body: unknown, headers: Record<string, string> = {}) {
+  return new NextRequest(`${APP}/api/session`, {
+    method,
+    headers: { "content-type": "application/json", host: new URL(APP).host, ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+const sessionCookie = (response: Response) =>
+  response.headers.getSetCookie().find((cookie) => cookie.startsWith("__session="));
+
+beforeAll(async () => {
+  await clearAuth();
+  await seedWorld();
+});
+
+describe("POST /api/session", () => {
+  it("signs in from our own origin and sets an httpOnly, Secure, SameSite=Lax __session cookie", async () => {
+    const response = await POST(request("POST", { email: "admin@a.test", password: PASSWORD }, { origin: APP }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, redirectTo: "/dashboard" });
+    const cookie = sessionCookie(response)!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/Secure/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).toMatch(/Max-Age=604800/);
+    const value = decodeURIComponent(cookie.split(";")[0]!.slice("__session=".length));
+    expect(await verifySession(value)).toMatchObject({ ok: true, uid: "a-admin" });
+  });
+
+  it("refuses a missing or foreign Origin with 403 and sets no cookie", async () => {
+    for (const origin of [undefined, "https://evil.example", "null"]) {
+      const headers: Record<string, string> = origin ? { origin } : {};
+      const response = await POST(request("POST", { email: "admin@a.test", password: PASSWORD }, headers));
+      expect(response.status, String(origin)).toBe(403);
+      expect((await response.json()).error.message).toMatch(/didn't come from this app/);
+      expect(sessionCookie(response)).toBeUndefined();
+    }
+  });
+
+  it("accepts the request's own host as origin (e.g. 127.0.0.1 vs localhost)", async () => {
+    const response = await POST(
+      request("POST", { email: "admin@a.test", password: PASSWORD }, { origin: "http://127.0.0.1:3999", host: "127.0.0.1:3999" }),
+    );
+    expect(response.status).toBe(200);
+  });
+
+  it("answers a wrong password with 401 and the form's message, never a stack trace", async () => {
+    const response = await POST(request("POST", { email: "admin@a.test", password: "nope-nope" }, { origin: APP }));
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: "unauthenticated", message: "Wrong email or password." } });
+    expect(sessionCookie(response)).toBeUndefined();
+  });
+
+  it("explains malformed input per field", async () => {
+    const response = await POST(request("POST", { email: "not-an-email" }, { origin: APP }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.fields).toEqual({
+      email: "Enter a valid email address, like name@example.com.",
+      password: "Enter your password.",
+    });
+  });
+});
+
+describe("DELETE /api/session", () => {
+  it("revokes the session and clears the cookie", async () => {
+    const signIn = await POST(request("POST", { email: "staff@a.test", password: PASSWORD }, { origin: APP }));
+    const value = decodeURIComponent(sessionCookie(signIn)!.split(";")[0]!.slice("__session=".length));
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // revocation has one-second resolution
+    const response = await DELETE(request("DELETE", undefined, { origin: APP, cookie: `__session=${value}` }));
+    expect(response.status).toBe(200);
+    expect(sessionCookie(response)).toMatch(/Max-Age=0/);
+    expect(await verifySession(value)).toEqual({ ok: false, problem: "revoked" });
+  });
+
+  it("refuses a foreign Origin", async () => {
+    const response = await DELETE(request("DELETE", undefined, { origin: "https://evil.example" }));
+    expect(response.status).toBe(403);
+  });
+});
