@@ -248,8 +248,8 @@ export function BookingFlow(props: BookingFlowProps) {
           </p>
         </div>
 
-        <div className="grid md:grid-cols-[minmax(0,21rem)_1fr]">
-          <div className="border-slate-200 p-3 sm:p-5 md:border-r" aria-busy={monthData?.status === "loading" || undefined}>
+        <div className="grid md:grid-cols-[23rem_minmax(0,1fr)]">
+          <div className="border-slate-200 p-3 sm:p-4 md:border-r" aria-busy={monthData?.status === "loading" || undefined}>
             <h3 id="calendar-heading" className="sr-only">
               Calendar: days with free times can be chosen
             </h3>
@@ -404,7 +404,7 @@ function TimesPanel({
         </p>
         <Skeleton className="h-6 w-40" />
         <Skeleton className="mt-2 h-4 w-24" />
-        <div className="mt-6 grid grid-cols-2 gap-2 min-[400px]:grid-cols-3">
+        <div className="mt-6 grid grid-cols-3 gap-2">
           {Array.from({ length: 9 }, (_, index) => (
             <Skeleton key={index} className="h-11 rounded-lg" />
           ))}

@@ -155,7 +155,7 @@ export function RequestForm({ start, clinicName, feeCents, feeLabel, details, on
               {shownList.map((field) => (
                 <li key={field.key}>
                   <a href={`#${field.id}`} className="underline underline-offset-4">
-                    {field.label}: {shown[field.key]}
+                    {shown[field.key]}
                   </a>
                 </li>
               ))}

@@ -30,6 +30,7 @@ export type SlotPickerProps = {
  */
 export function SlotPicker({ slots, timeZone, patientZone, selected, onSelect, groupHeadingLevel = 4 }: SlotPickerProps) {
   const Heading = `h${groupHeadingLevel}` as const;
+  const showsLocal = slots.some((slot) => shortPatientTime(Date.parse(slot.start), timeZone, patientZone) !== null);
   return (
     <div className="space-y-5">
       {groupByPartOfDay(slots, timeZone).map(({ part, slots: partSlots }) => (
@@ -37,7 +38,13 @@ export function SlotPicker({ slots, timeZone, patientZone, selected, onSelect, g
           <Heading id={`slots-${part}`} className="mb-2 text-sm font-medium text-slate-600">
             {PART_OF_DAY_LABEL[part]}
           </Heading>
-          <ul className="grid grid-cols-2 gap-2 min-[400px]:grid-cols-3">
+          {/* Two columns when each button also carries the patient's time, so that line fits. */}
+          <ul
+            className={cn(
+              "grid gap-2",
+              showsLocal ? "grid-cols-2 min-[480px]:grid-cols-3 md:grid-cols-2" : "grid-cols-3",
+            )}
+          >
             {partSlots.map((slot) => {
               const instant = Date.parse(slot.start);
               const local = shortPatientTime(instant, timeZone, patientZone);

@@ -6,7 +6,7 @@ import { PatientLocalTime } from "@/components/appointment/patient-local-time";
 import { ContactList } from "@/components/booking/contact-list";
 import { feeAmount } from "@/components/booking/fee";
 import { PublicShell } from "@/components/booking/public-shell";
-import { Badge, Toaster } from "@/components/ui";
+import { Badge } from "@/components/ui";
 import { statusLabel, statusTone } from "@/lib/domain/appointments/status";
 import { isAppError } from "@/lib/domain/errors";
 import { formatSlotInZone } from "@/lib/domain/time-format";
@@ -110,7 +110,6 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
           </section>
         )}
       </div>
-      <Toaster />
     </PublicShell>
   );
 }

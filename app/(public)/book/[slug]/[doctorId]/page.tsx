@@ -58,30 +58,32 @@ export default async function DoctorPage({ params }: Props) {
         All doctors
       </Link>
 
-      <header className="mt-4 mb-8 flex gap-4 sm:gap-5">
-        <InitialsAvatar name={doctor.name} size="lg" />
-        <div className="min-w-0">
-          <h1 className="text-2xl font-semibold tracking-tight text-balance text-slate-900 sm:text-3xl">{doctor.name}</h1>
-          {doctor.specialty && <p className="mt-0.5 text-lg text-slate-600">{doctor.specialty}</p>}
-          {doctor.bio && <p className="mt-3 max-w-prose text-base text-pretty text-slate-600">{doctor.bio}</p>}
-          <ul className="mt-4 flex flex-wrap gap-2 text-sm">
-            <li
-              className={
-                clinic.feeCents > 0
-                  ? "rounded-full bg-primary-50 px-3 py-1 font-medium text-primary-800 ring-1 ring-primary-700/15 ring-inset"
-                  : "rounded-full bg-green-50 px-3 py-1 font-semibold text-green-800 ring-1 ring-green-600/20 ring-inset"
-              }
-            >
-              {feeSentence(clinic.feeCents, clinic.currency)}
-            </li>
-            {clinic.address && (
-              <li className="flex items-center gap-1.5 rounded-full bg-white px-3 py-1 text-slate-700 ring-1 ring-slate-200 ring-inset">
-                <MapPinIcon className="size-4 shrink-0 text-slate-500" />
-                {clinic.address}
-              </li>
-            )}
-          </ul>
+      <header className="mt-4 mb-8">
+        <div className="flex items-center gap-4 sm:gap-5">
+          <InitialsAvatar name={doctor.name} size="lg" />
+          <div className="min-w-0">
+            <h1 className="text-2xl font-semibold tracking-tight text-balance text-slate-900 sm:text-3xl">{doctor.name}</h1>
+            {doctor.specialty && <p className="mt-0.5 text-lg text-slate-600">{doctor.specialty}</p>}
+          </div>
         </div>
+        {doctor.bio && <p className="mt-4 max-w-prose text-base text-pretty text-slate-600">{doctor.bio}</p>}
+        <ul className="mt-4 flex flex-wrap gap-2 text-sm">
+          <li
+            className={
+              clinic.feeCents > 0
+                ? "rounded-lg bg-primary-50 px-3 py-1.5 font-medium text-primary-800 ring-1 ring-primary-700/15 ring-inset"
+                : "rounded-lg bg-green-50 px-3 py-1.5 font-semibold text-green-800 ring-1 ring-green-600/20 ring-inset"
+            }
+          >
+            {feeSentence(clinic.feeCents, clinic.currency)}
+          </li>
+          {clinic.address && (
+            <li className="flex items-center gap-1.5 rounded-lg bg-white px-3 py-1.5 text-slate-700 ring-1 ring-slate-200 ring-inset">
+              <MapPinIcon className="size-4 shrink-0 text-slate-500" />
+              {clinic.address}
+            </li>
+          )}
+        </ul>
       </header>
 
       <BookingFlow

@@ -1,0 +1,125 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+
+// The patient's whole journey on the demo clinic (America/New_York, $50 fee):
+// clinic page → doctor → day → time → details → confirmation → the email in
+// the dev mailbox → the status page → cancel. Each test books a different
+// doctor, so tests running in parallel never race for the same time.
+
+const uniqueEmail = (label: string) =>
+  `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+/** Clicks until `then` holds: a click that lands before hydration does nothing, so try again. */
+async function clickUntil(target: Locator, then: () => Promise<void>) {
+  await expect(async () => {
+    await target.click();
+    await then();
+  }).toPass({ timeout: 15_000 });
+}
+
+async function fillDetails(page: Page, email: string) {
+  await page.getByLabel("Full name").fill("Ada Patient");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Phone", { exact: true }).fill("+1 (555) 010-2030");
+  await page.getByLabel("Reason for your visit").fill("Annual check-up.");
+  await page.getByRole("checkbox", { name: /may contact me/ }).check();
+}
+
+test("a patient requests a time, finds the email, checks the status and cancels", async ({ page }) => {
+  const email = uniqueEmail("journey");
+
+  await page.goto("/book/demo");
+  await expect(page.getByText("$50.00 per visit")).toBeVisible();
+  await page.getByRole("link", { name: "Dr. Amara Okafor" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dr. Amara Okafor" })).toBeVisible();
+  await expect(page.getByText(/Times in E[SD]T, New York time/)).toBeVisible();
+
+  // The first day with free times, then its first time.
+  const calendar = page.getByRole("grid");
+  await calendar.locator("button:not([disabled])").first().click();
+  await expect(calendar.locator('button[aria-label*="selected"]')).toHaveCount(1);
+  const slot = page.locator("[data-slot]").first();
+  await clickUntil(slot, () => expect(slot).toHaveAttribute("aria-pressed", "true", { timeout: 1_000 }));
+
+  await expect(page.getByRole("heading", { name: "Your details" })).toBeVisible();
+  await fillDetails(page, email);
+  await page.getByRole("button", { name: "Request this time" }).click();
+
+  const confirmation = page.getByRole("region", { name: "Request sent" });
+  await expect(confirmation).toBeVisible();
+  await expect(confirmation).toContainText("The clinic reviews requests within 24 hours.");
+  await expect(confirmation).toContainText(email);
+  await expect(confirmation).toContainText("you'll pay $50.00");
+
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  const mail = page.getByRole("article").filter({ hasText: "We received your request" });
+  await expect(mail).toHaveCount(1);
+  await expect(mail).toContainText(`To ${email}`);
+  await mail.getByRole("link", { name: /\/appointments\// }).click();
+
+  await expect(page).toHaveURL(/\/appointments\/[A-Za-z0-9]+\?t=/);
+  await expect(page.getByText("Waiting for the clinic to review")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /The clinic will review your request by/ })).toBeVisible();
+
+  const dialog = page.getByRole("dialog", { name: "Cancel this request?" });
+  await clickUntil(page.getByRole("button", { name: "Cancel request" }), () => expect(dialog).toBeVisible({ timeout: 1_000 }));
+  await dialog.getByRole("button", { name: "Yes, cancel request" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "You cancelled this request" })).toBeVisible();
+  await expect(page.getByText("Your request was cancelled and the time released.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cancel request" })).toHaveCount(0);
+});
+
+test("a time taken while the patient fills the form says so and shows fresh times", async ({ page, request }) => {
+  const doctor = "dr-lucas-moreau";
+  await page.goto(`/book/demo/${doctor}`);
+  const slot = page.locator("[data-slot]").first();
+  await clickUntil(slot, () => expect(slot).toHaveAttribute("aria-pressed", "true", { timeout: 1_000 }));
+  const start = await slot.getAttribute("data-slot");
+  expect(start).toBeTruthy();
+  await fillDetails(page, uniqueEmail("loser"));
+
+  // Someone else books the same time through the JSON API first.
+  const taken = await request.post(`/api/public/orgs/demo/doctors/${doctor}/requests`, {
+    data: {
+      start,
+      patient: { name: "Quick Booker", email: uniqueEmail("winner"), phone: "+1 555 010 9999" },
+      reason: "Booked first.",
+    },
+  });
+  expect(taken.status()).toBe(201);
+
+  await page.getByRole("button", { name: "Request this time" }).click();
+  await expect(page.getByText("That time was just taken")).toBeVisible();
+  await expect(page.locator(`[data-slot="${start}"]`)).toHaveCount(0);
+  await expect(page.locator("[data-slot]").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your details" })).toHaveCount(0);
+
+  // Choosing another time brings the form back with the details kept.
+  await page.locator("[data-slot]").first().click();
+  await expect(page.getByLabel("Full name")).toHaveValue("Ada Patient");
+  await expect(page.getByText("That time was just taken")).toHaveCount(0);
+});
+
+test("the form checks the details in the browser before sending", async ({ page }) => {
+  await page.goto("/book/demo/dr-priya-raman");
+  const slot = page.locator("[data-slot]").first();
+  await clickUntil(slot, () => expect(slot).toHaveAttribute("aria-pressed", "true", { timeout: 1_000 }));
+  await page.getByRole("button", { name: "Request this time" }).click();
+  // One summary of every problem takes focus, so it is read out at once.
+  await expect(page.getByRole("alert").filter({ hasText: "Please fix 5 things below" })).toBeVisible();
+  await expect(page.locator('[tabindex="-1"]').filter({ hasText: "Please fix 5 things below" })).toBeFocused();
+  await expect(page.getByLabel("Full name")).toHaveAttribute("aria-invalid", "true");
+
+  // An error shows when a field is left, and clears as soon as it is fixed.
+  await page.getByLabel("Email", { exact: true }).fill("not-an-email");
+  await page.getByLabel("Email", { exact: true }).blur();
+  await expect(page.getByText("Please enter a valid email address, like name@example.com").last()).toBeVisible();
+  await page.getByLabel("Email", { exact: true }).fill("ada@example.com");
+  await expect(page.getByLabel("Email", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
+
+  const reason = page.getByLabel("Reason for your visit");
+  await reason.fill("x".repeat(600));
+  await expect(reason).toHaveValue("x".repeat(500));
+  await expect(page.getByText("500/500")).toBeVisible();
+});
