@@ -3,6 +3,7 @@ import {
   addDays,
   clinicToday,
   copyDayToWeekdays,
+  describeErrorPath,
   describeIntervals,
   describeOverride,
   formFingerprint,
@@ -192,5 +193,21 @@ describe("dates and wording", () => {
     expect(weeklyMinutes(form)).toBe(7 * 60 + 4 * 60);
     expect(formatHours(weeklyMinutes(form))).toBe("11 h");
     expect(formatHours(90)).toBe("1 h 30 min");
+  });
+});
+
+describe("describeErrorPath", () => {
+  it.each([
+    ["weeklyHours.mon.1.end", "Monday, hours 2"],
+    ["weeklyHours.sun", "Sunday"],
+    ["dateOverrides.2030-01-01.intervals.0.start", "Tue, Jan 1, hours 1"],
+    ["dateOverrides.2030-01-01.intervals", "Tue, Jan 1"],
+    ["dateOverrides.2030-01-01.note", "Tue, Jan 1, note"],
+    ["dateOverrides.2030-01-01", "Tue, Jan 1"],
+    ["slotMinutes", "Slot length"],
+    ["horizonDays", "Booking horizon"],
+    ["_", ""],
+  ])("%s", (path, expected) => {
+    expect(describeErrorPath(path, "2030-01-01")).toBe(expected);
   });
 });

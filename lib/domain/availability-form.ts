@@ -251,7 +251,7 @@ export function formatLocalDate(date: LocalDate, today?: LocalDate): string {
 }
 
 /** Overrides dated today or later, soonest first. Past ones have no effect and are not shown. */
-export function upcomingOverrides(form: ScheduleForm, today: LocalDate): [LocalDate, OverrideForm][] {
+export function upcomingOverrides(form: Pick<ScheduleForm, "overrides">, today: LocalDate): [LocalDate, OverrideForm][] {
   return Object.entries(form.overrides)
     .filter(([date]) => date >= today)
     .sort(([a], [b]) => a.localeCompare(b));
@@ -319,4 +319,32 @@ export function errorsUnder(errors: FormErrors, prefix: string): string[] {
   return Object.entries(errors)
     .filter(([path]) => path === prefix || path.startsWith(`${prefix}.`))
     .map(([, message]) => message);
+}
+
+const NUMBER_FIELD_LABELS: Record<NumberField, string> = {
+  slotMinutes: "Slot length",
+  bufferMinutes: "Buffer",
+  minNoticeHours: "Minimum notice",
+  horizonDays: "Booking horizon",
+};
+
+/**
+ * Where an error is, in words, for the form's summary: "Monday, hours 2",
+ * "Tue, Jan 7, hours 1", "Slot length". Empty for the form as a whole.
+ */
+export function describeErrorPath(path: string, today?: LocalDate): string {
+  const parts = path.split(".");
+  const [head, second, third, fourth] = parts;
+  if (head === "weeklyHours" && second && second in WEEKDAY_LABELS) {
+    const day = WEEKDAY_LABELS[second as Weekday].long;
+    return third === undefined ? day : `${day}, hours ${Number(third) + 1}`;
+  }
+  if (head === "dateOverrides" && second) {
+    const date = formatLocalDate(second, today);
+    if (third === "intervals") return fourth === undefined ? date : `${date}, hours ${Number(fourth) + 1}`;
+    if (third === "note") return `${date}, note`;
+    return date;
+  }
+  if (head && head in NUMBER_FIELD_LABELS) return NUMBER_FIELD_LABELS[head as NumberField];
+  return "";
 }

@@ -1,0 +1,387 @@
+"use client";
+
+import { useId, useRef, useState } from "react";
+import { DayButton, DayPicker, type ChevronProps, type DayButtonProps } from "react-day-picker";
+import { ChevronLeftIcon, ChevronRightIcon } from "@/components/booking/icons";
+import { localDateToPickerDate, pickerDateToLocalDate } from "@/components/booking/local-dates";
+import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Field, Input, cn } from "@/components/ui";
+import {
+  WEEKDAY_LABELS,
+  addDays,
+  describeIntervals,
+  describeOverride,
+  errorsUnder,
+  formatLocalDate,
+  newIntervalKey,
+  upcomingOverrides,
+  weekdayOf,
+  type FormErrors,
+  type FormInterval,
+  type OverrideForm,
+  type ScheduleForm,
+} from "@/lib/domain/availability-form";
+import { SCHEDULE_LIMITS, type LocalDate } from "@/lib/domain/slots";
+import { IntervalRows } from "./interval-rows";
+
+export type DateOverridesProps = {
+  overrides: ScheduleForm["overrides"];
+  weeklyHours: ScheduleForm["weeklyHours"];
+  /** Today in the clinic's zone: earlier days can't be picked, and their overrides are not listed. */
+  today: LocalDate;
+  errors: FormErrors;
+  onChange: (overrides: Record<LocalDate, OverrideForm>) => void;
+};
+
+/** How far ahead a day can be picked. */
+const PICKABLE_DAYS = 366;
+
+const LONG_DATE = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", year: "numeric" });
+
+const toFormEnd = (end: string) => (end === "24:00" ? "00:00" : end);
+const asStored = (intervals: readonly FormInterval[]) => intervals.map((i) => ({ start: i.start, end: i.end === "00:00" ? "24:00" : i.end }));
+
+function Chevron({ orientation, className }: ChevronProps) {
+  const Icon = orientation === "right" ? ChevronRightIcon : ChevronLeftIcon;
+  return <Icon className={cn("size-5", className)} />;
+}
+
+// Day look by state: closed days red, special hours teal, days the weekly
+// hours leave closed in grey; the picked day is solid teal; today has a dot.
+function StyledDayButton({ className, modifiers, ...props }: DayButtonProps) {
+  const { selected, closedDay, specialDay, usuallyClosed, disabled, today } = modifiers;
+  return (
+    <DayButton
+      {...props}
+      modifiers={modifiers}
+      className={cn(
+        className,
+        "relative mx-auto flex size-10 items-center justify-center rounded-full text-base tabular-nums sm:size-11",
+        "transition-colors motion-reduce:transition-none",
+        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-primary-600",
+        selected
+          ? "bg-primary-700 font-semibold text-white shadow-xs hover:bg-primary-800"
+          : disabled
+            ? "text-slate-400"
+            : closedDay
+              ? "bg-red-50 font-semibold text-red-800 ring-1 ring-red-600/25 ring-inset hover:bg-red-100"
+              : specialDay
+                ? "bg-primary-50 font-semibold text-primary-800 ring-1 ring-primary-700/25 ring-inset hover:bg-primary-100"
+                : usuallyClosed
+                  ? "text-slate-600 hover:bg-slate-100"
+                  : "text-slate-900 hover:bg-slate-100",
+        disabled ? "cursor-default" : "cursor-pointer",
+        today &&
+          "after:absolute after:bottom-1 after:left-1/2 after:size-1 after:-translate-x-1/2 after:rounded-full " +
+            (selected ? "after:bg-white" : "after:bg-primary-700"),
+      )}
+    />
+  );
+}
+
+const navButton =
+  "inline-flex size-11 items-center justify-center rounded-lg text-slate-700 hover:bg-slate-100 hover:text-slate-900 " +
+  "focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-primary-600 " +
+  "aria-disabled:cursor-not-allowed aria-disabled:text-slate-300 aria-disabled:hover:bg-transparent";
+
+const firstOfMonth = (date: LocalDate) => localDateToPickerDate(`${date.slice(0, 7)}-01`);
+
+/**
+ * Days off and special hours: pick a day on the calendar, then close it or
+ * give it its own hours (each with an optional note). Upcoming changes are
+ * listed below with edit and remove; past ones are not shown.
+ */
+export function DateOverrides({ overrides, weeklyHours, today, errors, onChange }: DateOverridesProps) {
+  const id = useId();
+  const [selected, setSelected] = useState<LocalDate | null>(null);
+  const [month, setMonth] = useState<Date>(() => firstOfMonth(today));
+  const panelHeading = useRef<HTMLHeadingElement>(null);
+
+  const lastDay = addDays(today, PICKABLE_DAYS - 1);
+  const dates = Object.keys(overrides);
+  const closedDates = dates.filter((d) => overrides[d]!.closed || overrides[d]!.intervals.length === 0).map(localDateToPickerDate);
+  const specialDates = dates.filter((d) => !overrides[d]!.closed && overrides[d]!.intervals.length > 0).map(localDateToPickerDate);
+  const usuallyClosed = (date: Date) => {
+    const local = pickerDateToLocalDate(date);
+    return !(local in overrides) && weeklyHours[weekdayOf(local)].length === 0;
+  };
+
+  function setOverride(date: LocalDate, override: OverrideForm | null) {
+    const next = { ...overrides };
+    if (override) next[date] = override;
+    else delete next[date];
+    onChange(next);
+  }
+
+  function pick(date: LocalDate, moveFocus: boolean) {
+    setSelected(date);
+    setMonth(firstOfMonth(date));
+    if (moveFocus) requestAnimationFrame(() => panelHeading.current?.focus());
+  }
+
+  const usualFor = (date: LocalDate) => weeklyHours[weekdayOf(date)];
+  const specialHoursFor = (date: LocalDate): FormInterval[] => {
+    const usual = usualFor(date);
+    const rows = usual.length > 0 ? usual : [{ key: "", start: "09:00", end: "17:00" }];
+    return rows.map((row) => ({ ...row, end: toFormEnd(row.end), key: newIntervalKey() }));
+  };
+
+  const override = selected ? overrides[selected] : undefined;
+  const upcoming = upcomingOverrides({ overrides }, today);
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle id={`${id}-title`}>Days off and special hours</CardTitle>
+        <CardDescription>
+          Pick a day to close it (a holiday, a conference) or to give it different hours. It replaces the weekly hours for that day only.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-6">
+        <div className="grid gap-6 md:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] md:items-start">
+          <div>
+            <DayPicker
+              mode="single"
+              required
+              selected={selected ? localDateToPickerDate(selected) : undefined}
+              onSelect={(date: Date | undefined) => {
+                if (date) pick(pickerDateToLocalDate(date), false);
+              }}
+              month={month}
+              onMonthChange={setMonth}
+              startMonth={firstOfMonth(today)}
+              endMonth={firstOfMonth(lastDay)}
+              today={localDateToPickerDate(today)}
+              weekStartsOn={1}
+              disabled={[{ before: localDateToPickerDate(today) }, { after: localDateToPickerDate(lastDay) }]}
+              modifiers={{ closedDay: closedDates, specialDay: specialDates, usuallyClosed }}
+              navLayout="around"
+              aria-labelledby={`${id}-title`}
+              labels={{
+                labelPrevious: () => "Previous month",
+                labelNext: () => "Next month",
+                labelDayButton: (date, modifiers) => {
+                  const parts = [modifiers.today ? `Today, ${LONG_DATE.format(date)}` : LONG_DATE.format(date)];
+                  if (modifiers.closedDay) parts.push("closed");
+                  else if (modifiers.specialDay) parts.push("special hours");
+                  else if (modifiers.usuallyClosed) parts.push("usually closed");
+                  if (modifiers.selected) parts.push("selected");
+                  return parts.join(", ");
+                },
+              }}
+              components={{ DayButton: StyledDayButton, Chevron }}
+              classNames={{
+                root: "w-full max-w-80",
+                months: "relative",
+                month: "grid grid-cols-[2.75rem_1fr_2.75rem] items-center gap-y-3",
+                month_caption: "flex justify-center",
+                caption_label: "text-base font-semibold text-slate-900",
+                button_previous: navButton,
+                button_next: navButton,
+                chevron: "",
+                month_grid: "col-span-3 w-full border-collapse",
+                weekdays: "",
+                weekday: "pb-2 text-center text-sm font-medium text-slate-600",
+                weeks: "",
+                week: "",
+                day: "p-0.5 text-center",
+                day_button: "",
+                today: "",
+                selected: "",
+                disabled: "",
+                outside: "",
+                hidden: "invisible",
+                focused: "",
+                footer: "",
+              }}
+            />
+            <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
+              <li className="flex items-center gap-1.5">
+                <span aria-hidden="true" className="size-3 rounded-full bg-red-50 ring-1 ring-red-600/40 ring-inset" /> Closed
+              </li>
+              <li className="flex items-center gap-1.5">
+                <span aria-hidden="true" className="size-3 rounded-full bg-primary-50 ring-1 ring-primary-700/40 ring-inset" /> Special hours
+              </li>
+            </ul>
+          </div>
+
+          <section aria-labelledby={`${id}-day`} className="min-w-0 rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200 ring-inset sm:p-5">
+            {!selected ? (
+              <>
+                <h3 id={`${id}-day`} className="sr-only">
+                  Selected day
+                </h3>
+                <p className="text-base text-slate-600">Pick a day on the calendar to close it or change its hours.</p>
+              </>
+            ) : (
+              <DayPanel
+                key={selected}
+                date={selected}
+                today={today}
+                headingId={`${id}-day`}
+                headingRef={panelHeading}
+                override={override}
+                usual={usualFor(selected)}
+                errors={errors}
+                onClose={() => setOverride(selected, { closed: true, intervals: [], note: override?.note ?? "" })}
+                onSpecial={() =>
+                  setOverride(selected, {
+                    closed: false,
+                    intervals: override && override.intervals.length > 0 ? override.intervals : specialHoursFor(selected),
+                    note: override?.note ?? "",
+                  })
+                }
+                onChange={(next) => setOverride(selected, next)}
+                onRemove={() => setOverride(selected, null)}
+              />
+            )}
+          </section>
+        </div>
+
+        <div>
+          <h3 className="text-base font-semibold text-slate-900">Coming up</h3>
+          {upcoming.length === 0 ? (
+            <p className="mt-1 text-base text-slate-600">No days off or special hours planned.</p>
+          ) : (
+            <ul className="mt-2 divide-y divide-slate-200 border-y border-slate-200">
+              {upcoming.map(([date, item]) => {
+                const label = formatLocalDate(date, today);
+                const problems = errorsUnder(errors, `dateOverrides.${date}`).length > 0;
+                const closed = item.closed || item.intervals.length === 0;
+                return (
+                  <li key={date} className="flex flex-wrap items-center gap-x-3 gap-y-2 py-3">
+                    <div className="min-w-0 flex-1">
+                      <p className="flex flex-wrap items-center gap-2">
+                        <span className="font-medium text-slate-900">{label}</span>
+                        <Badge tone={closed ? "red" : "teal"}>{closed ? "Closed" : "Special hours"}</Badge>
+                        {problems && <Badge tone="amber">Needs fixing</Badge>}
+                      </p>
+                      <p className="mt-0.5 text-sm text-slate-600">
+                        {closed ? "No bookings this day" : describeOverride({ intervals: asStored(item.intervals) })}
+                        {item.note.trim() && ` · ${item.note.trim()}`}
+                      </p>
+                    </div>
+                    <div className="flex gap-2">
+                      <Button variant="secondary" size="sm" onClick={() => pick(date, true)} aria-label={`Edit ${label}`}>
+                        Edit
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        onClick={() => {
+                          setOverride(date, null);
+                          if (selected === date) setSelected(null);
+                        }}
+                        aria-label={`Remove the change on ${label}`}
+                      >
+                        Remove
+                      </Button>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      </CardContent>
+    </Card>
+  );
+}
+
+type DayPanelProps = {
+  date: LocalDate;
+  today: LocalDate;
+  headingId: string;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  override: OverrideForm | undefined;
+  usual: readonly FormInterval[];
+  errors: FormErrors;
+  onClose: () => void;
+  onSpecial: () => void;
+  onChange: (override: OverrideForm) => void;
+  onRemove: () => void;
+};
+
+function DayPanel({ date, today, headingId, headingRef, override, usual, errors, onClose, onSpecial, onChange, onRemove }: DayPanelProps) {
+  const id = useId();
+  const label = formatLocalDate(date, today);
+  const weekday = WEEKDAY_LABELS[weekdayOf(date)].long;
+  const usualText = usual.length === 0 ? `Usually closed on ${weekday}s.` : `Usual ${weekday} hours: ${describeIntervals(asStored(usual))}.`;
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-slate-900 outline-none">
+          {label}
+        </h3>
+        <p className="mt-0.5 text-sm text-slate-600">{usualText}</p>
+      </div>
+
+      {!override ? (
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Close this day
+          </Button>
+          <Button variant="secondary" onClick={onSpecial}>
+            Set special hours
+          </Button>
+        </div>
+      ) : (
+        <>
+          <fieldset>
+            <legend className="text-base font-medium text-slate-900">On this day</legend>
+            <div className="mt-1 flex flex-wrap gap-x-6">
+              {(
+                [
+                  ["closed", "Closed all day", onClose],
+                  ["special", "Special hours", onSpecial],
+                ] as const
+              ).map(([value, text, choose]) => (
+                <label key={value} className="flex min-h-11 cursor-pointer items-center gap-2.5 text-base text-slate-900">
+                  <input
+                    type="radio"
+                    name={`${id}-kind`}
+                    value={value}
+                    checked={value === "closed" ? override.closed : !override.closed}
+                    onChange={choose}
+                    className="size-5 accent-primary-700"
+                  />
+                  {text}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+
+          {!override.closed && (
+            <IntervalRows
+              label={label}
+              intervals={override.intervals}
+              onChange={(intervals) => onChange({ ...override, intervals })}
+              errors={errors}
+              path={`dateOverrides.${date}.intervals`}
+              idBase={`${id}-rows`}
+              emptyText="No hours: closed"
+            />
+          )}
+
+          <Field label="Note" optional hint="For your team; patients don't see it." error={errors[`dateOverrides.${date}.note`]}>
+            {(props) => (
+              <Input
+                {...props}
+                value={override.note}
+                maxLength={SCHEDULE_LIMITS.noteLength}
+                placeholder="e.g. Holiday"
+                onChange={(event) => onChange({ ...override, note: event.target.value })}
+              />
+            )}
+          </Field>
+
+          {errors[`dateOverrides.${date}`] && <p className="text-sm font-medium text-red-700">{errors[`dateOverrides.${date}`]}</p>}
+
+          <Button variant="ghost" onClick={onRemove} className="-ml-3 text-primary-800">
+            Use the usual hours again
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}

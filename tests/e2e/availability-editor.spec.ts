@@ -1,0 +1,177 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+// The availability editor against the demo seed: Dr. Amara Okafor (doctor@demo.test)
+// works weekdays 09:00–12:00 and 13:00–17:00 New York time, 30-minute visits
+// plus a 10-minute buffer, 2 hours' notice, 60 days ahead.
+//
+// Other specs book this doctor too, so the changes here are chosen not to move
+// anyone's first free time (an hour added at the end of Mondays, a Thursday
+// five weeks out closed), and the test puts everything back before it ends.
+// The tests in this file change the same schedule, so they run one at a time.
+test.describe.configure({ mode: "serial" });
+
+const ZONE = "America/New_York";
+const SLOTS = "/api/public/orgs/demo/doctors/dr-amara-okafor/slots";
+const SAVED = "Hours saved. Patients see the new times from now on.";
+
+// ---- dates in the clinic's zone, relative to today
+
+const localDate = (ms: number) => new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(ms);
+const localTime = (iso: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(Date.parse(iso));
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay(); // 0 = Sunday
+/** The first date at least `minDays` after today that falls on `day` (0 = Sunday). */
+function upcoming(day: number, minDays: number): string {
+  let date = addDays(localDate(Date.now()), minDays);
+  while (weekday(date) !== day) date = addDays(date, 1);
+  return date;
+}
+/** "Thursday, December 24, 2026": how the calendar names a day button. */
+const calendarLabel = (date: string) =>
+  new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric", year: "numeric" }).format(
+    Date.parse(`${date}T12:00:00Z`),
+  );
+
+const MONDAY = upcoming(1, 3); // clear of the 2-hour notice
+const THURSDAY = upcoming(4, 35); // inside the 60-day horizon
+
+async function slotTimes(request: APIRequestContext, date: string): Promise<string[]> {
+  const response = await request.get(`${SLOTS}?from=${date}&to=${date}`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["cache-control"]).toContain("no-store");
+  const body = (await response.json()) as { timezone: string; slots: { start: string }[] };
+  expect(body.timezone).toBe(ZONE);
+  return body.slots.map((s) => localTime(s.start));
+}
+
+async function openEditor(page: Page, email = "doctor@demo.test") {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/dashboard/);
+  await page.goto("/dashboard/availability");
+  await expect(page.getByRole("heading", { level: 1, name: "Availability" })).toBeVisible();
+}
+
+/** The editor is hydrated (typing before that would be lost). */
+async function editorReady(page: Page) {
+  await expect(page.locator("form[data-ready]")).toHaveCount(1);
+}
+
+async function pickDay(page: Page, date: string) {
+  const day = page.getByRole("button", { name: new RegExp(`^(Today, )?${calendarLabel(date)}`) });
+  for (let i = 0; i < 3 && !(await day.isVisible()); i++) await page.getByRole("button", { name: "Next month" }).click();
+  await day.click();
+}
+
+const SEED_MONDAY = ["09:00", "09:40", "10:20", "11:00", "13:00", "13:40", "14:20", "15:00", "15:40", "16:20"];
+
+test("a doctor changes Monday's hours and closes a day; the public slots show it on the next load", async ({ page, request }) => {
+  expect(await slotTimes(request, MONDAY)).toEqual(SEED_MONDAY);
+  expect(await slotTimes(request, THURSDAY)).toHaveLength(10);
+
+  await openEditor(page);
+  await editorReady(page);
+  await expect(page.getByText("All changes saved")).toBeVisible();
+
+  // Mondays now end at 6 PM.
+  await page.getByLabel("Monday, hours 2, until").fill("18:00");
+  await expect(page.getByText("Unsaved changes")).toBeVisible();
+
+  // Close the Thursday, with a note.
+  await pickDay(page, THURSDAY);
+  await page.getByRole("button", { name: "Close this day" }).click();
+  await page.getByLabel("Note").fill("Conference");
+  const comingUp = page.getByRole("listitem").filter({ hasText: "Conference" });
+  await expect(comingUp).toContainText("Closed");
+
+  const save = page.getByRole("button", { name: "Save changes" });
+  await save.click();
+  await expect(page.getByText(SAVED)).toBeVisible();
+  await expect(page.getByText("All changes saved")).toBeVisible();
+
+  expect(await slotTimes(request, MONDAY)).toEqual([...SEED_MONDAY, "17:00"]);
+  expect(await slotTimes(request, THURSDAY)).toEqual([]);
+  // The Thursday before keeps its weekly hours.
+  expect(await slotTimes(request, addDays(THURSDAY, -7))).toHaveLength(10);
+
+  // After a reload the editor shows what was saved.
+  await page.reload();
+  await editorReady(page);
+  await expect(page.getByLabel("Monday, hours 2, until")).toHaveValue("18:00");
+  await expect(page.getByRole("listitem").filter({ hasText: "Conference" })).toBeVisible();
+
+  // Put it back: the override removed, Monday ends at 5 PM again.
+  await page.getByRole("button", { name: new RegExp(`^Remove the change on `) }).click();
+  await page.getByLabel("Monday, hours 2, until").fill("17:00");
+  await save.click();
+  await expect(page.getByText(SAVED).first()).toBeVisible();
+  await expect(page.getByText("All changes saved")).toBeVisible();
+  expect(await slotTimes(request, MONDAY)).toEqual(SEED_MONDAY);
+  expect(await slotTimes(request, THURSDAY)).toHaveLength(10);
+});
+
+test("an end before the start is explained beside the field, and nothing is saved", async ({ page, request }) => {
+  await openEditor(page);
+  await editorReady(page);
+  const actions: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) actions.push(r.url());
+  });
+
+  const end = page.getByLabel("Monday, hours 1, until");
+  await end.fill("08:00");
+  await expect(end).toHaveAttribute("aria-invalid", "true");
+  const message = page.locator(`#${await end.getAttribute("aria-describedby")}`);
+  await expect(message).toHaveText("End must be after start.");
+  await expect(page.getByText("Fix the highlighted problems to see a preview.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "before you can save" });
+  await expect(summary).toContainText("Monday, hours 1: End must be after start.");
+  await expect(page.getByText(SAVED)).toHaveCount(0);
+  expect(actions).toEqual([]);
+  expect(await slotTimes(request, MONDAY)).toEqual(SEED_MONDAY);
+
+  // Fixing it clears the message.
+  await end.fill("12:00");
+  await expect(end).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("All changes saved")).toBeVisible();
+});
+
+test("the editor has no axe violations, with a day picked and an error showing", async ({ page }) => {
+  await openEditor(page);
+  await editorReady(page);
+  const axe = () => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect((await axe()).violations).toEqual([]);
+
+  await pickDay(page, THURSDAY);
+  await page.getByRole("button", { name: "Set special hours" }).click();
+  await page.getByLabel("Monday, hours 1, until").fill("08:00");
+  expect((await axe()).violations).toEqual([]);
+});
+
+test("staff have no access, and a doctor can't open another doctor's hours", async ({ page }) => {
+  await openEditor(page, "staff@demo.test");
+  await expect(page.getByRole("heading", { name: "You don't have access" })).toBeVisible();
+  await expect(page.getByLabel("Monday, hours 1, from")).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await openEditor(page);
+  await page.goto("/dashboard/availability?doctor=dr-lucas-moreau");
+  await expect(page.getByRole("heading", { name: "You don't have access" })).toBeVisible();
+  await expect(page.getByText("You can only change your own hours.")).toBeVisible();
+});
+
+test("an admin picks the doctor whose hours to edit", async ({ page }) => {
+  await openEditor(page, "admin@demo.test");
+  await editorReady(page);
+  await page.getByLabel("Doctor").selectOption({ label: "Dr. Lucas Moreau" });
+  await page.getByRole("button", { name: "Show hours" }).click();
+  await expect(page).toHaveURL(/doctor=dr-lucas-moreau/);
+  await expect(page.getByText("When patients can book Dr. Lucas Moreau.", { exact: false })).toBeVisible();
+  await expect(page.getByLabel("Monday, hours 1, from")).toHaveValue("08:30");
+});
