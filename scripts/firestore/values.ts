@@ -62,7 +62,7 @@ export function compareNumbers(a: FsValue, b: FsValue): number {
   if (a.t === "int" && b.t === "int") return a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
   if (a.t === "double" && b.t === "double") return compareDoubles(a.v, b.v);
   if (a.t === "int" && b.t === "double") return compareIntDouble(a.v, b.v);
-  if (a.t === "double" && b.t === "int") return -compareIntDouble(b.v, a.v);
+  if (a.t === "double" && b.t === "int") return 0 - compareIntDouble(b.v, a.v) || 0; // no -0
   throw new Error("compareNumbers called with non-numbers");
 }
 

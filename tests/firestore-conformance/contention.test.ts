@@ -5,7 +5,7 @@ import { freshCollection, testDb } from "./helpers";
 
 const db = testDb();
 
-describe("contention", () => {
+describe.concurrent("contention", () => {
   it("20 concurrent read-increment-write transactions on one counter end at 20", async () => {
     const ref = freshCollection(db, "contention-counter").doc("counter");
     await ref.set({ n: 0 });

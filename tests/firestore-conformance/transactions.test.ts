@@ -19,7 +19,9 @@ const db = testDb();
 afterAll(() => closeRaw());
 const OUTSIDE_WAIT_MS = 300;
 
-describe("isolation", () => {
+// Independent collections, so the tests run concurrently: each waits ~1 s in the
+// SDK's retry backoff after an ABORTED commit.
+describe.concurrent("isolation", () => {
   it("prevents a lost update when a document read by the transaction is updated", async () => {
     const ref = freshCollection(db, "tx-lost-update").doc("counter");
     await ref.set({ n: 0 });
