@@ -1,7 +1,7 @@
 import "server-only";
 import { getApps, initializeApp, type App } from "firebase-admin/app";
 import { getAuth, type Auth } from "firebase-admin/auth";
-import { getFirestore, type Firestore } from "firebase-admin/firestore";
+import { getFirestore, initializeFirestore, type Firestore } from "firebase-admin/firestore";
 import { firebaseProjectId } from "./env";
 
 // One admin app per process. Next.js may evaluate this module more than once
@@ -17,9 +17,14 @@ function adminApp(): App {
 let firestore: Firestore | undefined;
 
 export function db(): Firestore {
-  if (!firestore) {
-    firestore = getFirestore(adminApp());
-    firestore.settings({ ignoreUndefinedProperties: true });
+  if (firestore) return firestore;
+  const app = adminApp();
+  try {
+    firestore = initializeFirestore(app, { ignoreUndefinedProperties: true });
+  } catch {
+    // Already initialised for this app: after a dev hot reload re-evaluated
+    // this module, or by a test fixture. Settings can be given only once.
+    firestore = getFirestore(app);
   }
   return firestore;
 }

@@ -1,11 +1,16 @@
 // Test data written straight to Firestore with firebase-admin, bypassing the
 // verbs, so each test states exactly the world it starts from.
 import { getApps, initializeApp } from "firebase-admin/app";
-import { getFirestore } from "firebase-admin/firestore";
+import { getFirestore, initializeFirestore } from "firebase-admin/firestore";
 
+// The same settings as lib/server/firebase.ts, whichever of the two runs first.
 export function testDb() {
   const app = getApps()[0] ?? initializeApp({ projectId: process.env.FIREBASE_PROJECT_ID });
-  return getFirestore(app);
+  try {
+    return initializeFirestore(app, { ignoreUndefinedProperties: true });
+  } catch {
+    return getFirestore(app);
+  }
 }
 
 export const weekdayHours = (intervals: { start: string; end: string }[]) => ({
