@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ContactList, telHref } from "@/components/booking/contact-list";
+import { telHref } from "@/components/booking/contact-list";
 import { feeAmount } from "@/components/booking/fee";
 import { CardIcon, ClockIcon } from "@/components/booking/icons";
 import { buttonClasses, CalendarIcon, CheckCircleIcon, cn, InfoIcon } from "@/components/ui";
@@ -86,7 +86,7 @@ export function NextStep({ appointment }: { appointment: PatientAppointmentView 
       );
     case "pay":
       return (
-        <Panel tone="blue" icon={<CardIcon className="size-5" />} title="Approved — please pay to confirm">
+        <Panel tone="blue" icon={<CardIcon className="size-5" />} title="Pay to confirm your visit">
           <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">
             {feeAmount(appointment.feeCents, appointment.currency)}
           </p>
@@ -106,7 +106,6 @@ export function NextStep({ appointment }: { appointment: PatientAppointmentView 
           <p>
             To accept the new time or ask for a different one, please contact the clinic at <ContactLine clinic={clinic} />.
           </p>
-          <ContactList contact={clinic} className="pt-1" />
         </Panel>
       );
     case "none":

@@ -128,7 +128,7 @@ export function DayCalendar({
         button_previous: navButton,
         button_next: navButton,
         chevron: "",
-        month_grid: "col-span-3 w-full border-collapse",
+        month_grid: cn("col-span-3 w-full border-collapse", loading && "motion-safe:animate-pulse"),
         weekdays: "",
         weekday: "pb-2 text-center text-sm font-medium text-slate-600",
         weeks: "",
