@@ -125,7 +125,6 @@ export class LocalFirestoreService extends UnimplementedFirestoreService {
       call.write(new ListenResponse({ target_change: new TargetChange({ target_change_type: 2, target_ids: targetIds, cause }) }));
       call.emit("error", error);
     });
-    call.on("error", () => {}); // client cancellation after our error is expected
   }
   override Write(call: ServerDuplexStream<WriteRequest, WriteResponse>): void {
     call.emit("error", toGrpcError(unimplemented("The streaming Write RPC")));

@@ -51,6 +51,18 @@ describe("unsupported features fail loudly", () => {
     }
   });
 
+  it("query explain() works or fails with UNIMPLEMENTED", async () => {
+    const col = freshCollection(db, "explain");
+    await col.doc("a").set({ n: 1 });
+    try {
+      const result = await within(col.where("n", "==", 1).explain({ analyze: true }), 10_000);
+      expect(result.snapshot?.size).toBe(1);
+    } catch (err) {
+      expect((err as { code?: number }).code).toBe(Code.UNIMPLEMENTED);
+      expect((err as Error).message).toMatch(/explain/);
+    }
+  });
+
   it("query partitioning (PartitionQuery) works or fails with UNIMPLEMENTED without hanging", async () => {
     const col = freshCollection(db, "partition");
     await col.doc("a").set({});
