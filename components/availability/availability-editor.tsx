@@ -21,6 +21,7 @@ import {
   clinicToday,
   copyDayToWeekdays,
   describeErrorPath,
+  displayMessage,
   formFingerprint,
   formToScheduleInput,
   scheduleToForm,
@@ -100,7 +101,7 @@ export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, 
   }
 
   function showSummary(message: string, fieldErrors: FormErrors) {
-    const items = Object.entries(fieldErrors).map(([path, text]) => ({ path, where: describeErrorPath(path, today), message: text }));
+    const items = Object.entries(fieldErrors).map(([path, text]) => ({ path, where: describeErrorPath(path, today), message: displayMessage(text) }));
     setSummary({ message, items });
     requestAnimationFrame(() => summaryRef.current?.focus());
   }

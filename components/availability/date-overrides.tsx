@@ -136,8 +136,9 @@ export function DateOverrides({ overrides, weeklyHours, today, errors, onChange 
           Pick a day to close it (a holiday, a conference) or to give it different hours. It replaces the weekly hours for that day only.
         </CardDescription>
       </CardHeader>
-      <CardContent className="space-y-6">
-        <div className="grid gap-6 md:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] md:items-start">
+      <CardContent className="@container space-y-6">
+        {/* Side by side only when the card is wide enough for the day's time rows next to the calendar. */}
+        <div className="grid gap-6 @3xl:grid-cols-[20rem_minmax(0,1fr)] @3xl:items-start">
           <div>
             <DayPicker
               mode="single"
@@ -204,7 +205,7 @@ export function DateOverrides({ overrides, weeklyHours, today, errors, onChange 
             </ul>
           </div>
 
-          <section aria-labelledby={`${id}-day`} className="min-w-0 rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200 ring-inset sm:p-5">
+          <section aria-labelledby={`${id}-day`} className="min-w-0 rounded-xl bg-slate-50 p-3 ring-1 ring-slate-200 ring-inset sm:p-5">
             {!selected ? (
               <>
                 <h3 id={`${id}-day`} className="sr-only">
@@ -363,7 +364,13 @@ function DayPanel({ date, today, headingId, headingRef, override, usual, errors,
             />
           )}
 
-          <Field label="Note" optional hint="For your team; patients don't see it." error={errors[`dateOverrides.${date}.note`]}>
+          <Field
+            label="Note"
+            optional
+            hint="For your team; patients don't see it."
+            error={errors[`dateOverrides.${date}.note`]}
+            className="max-w-sm"
+          >
             {(props) => (
               <Input
                 {...props}

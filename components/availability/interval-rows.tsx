@@ -5,6 +5,7 @@ import { Button, ErrorIcon, Input, cn } from "@/components/ui";
 import {
   canAddInterval,
   describeIntervals,
+  displayMessage,
   rowErrors,
   suggestInterval,
   type FormErrors,
@@ -92,7 +93,7 @@ export function IntervalRows({ label, intervals, onChange, errors, path, idBase,
               return (
                 <li
                   key={interval.key}
-                  className="grid grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)_auto] items-center gap-x-2 gap-y-1 sm:grid-cols-[9.5rem_auto_9.5rem_auto]"
+                  className="grid grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)_auto] items-center gap-x-1.5 gap-y-1 sm:grid-cols-[9.5rem_auto_9.5rem_auto] sm:justify-start sm:gap-x-2"
                 >
                   <label htmlFor={`${id}-start`} className="sr-only">
                     {name}, from
@@ -130,14 +131,14 @@ export function IntervalRows({ label, intervals, onChange, errors, path, idBase,
                     variant="ghost"
                     onClick={() => remove(interval.key)}
                     aria-label={`Remove ${label} ${describeIntervals([{ start: interval.start, end: interval.end === "00:00" ? "24:00" : interval.end }])}`}
-                    className="px-2.5 text-slate-600"
+                    className="px-2 text-slate-600 sm:px-2.5"
                   >
                     <TrashIcon className="size-5" />
                   </Button>
                   {messages.length > 0 && (
                     <p id={errorId} className="col-span-4 flex items-start gap-1.5 text-sm font-medium text-red-700">
                       <ErrorIcon className="mt-px size-4 shrink-0" />
-                      <span>{messages.join(" ")}</span>
+                      <span>{messages.map(displayMessage).join(" ")}</span>
                     </p>
                   )}
                 </li>
@@ -150,7 +151,7 @@ export function IntervalRows({ label, intervals, onChange, errors, path, idBase,
       {dayError && (
         <p className={cn("flex items-start gap-1.5 text-sm font-medium text-red-700")}>
           <ErrorIcon className="mt-px size-4 shrink-0" />
-          <span>{dayError}</span>
+          <span>{displayMessage(dayError)}</span>
         </p>
       )}
     </div>

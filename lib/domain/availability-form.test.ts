@@ -4,6 +4,7 @@ import {
   clinicToday,
   copyDayToWeekdays,
   describeErrorPath,
+  displayMessage,
   describeIntervals,
   describeOverride,
   formFingerprint,
@@ -209,5 +210,14 @@ describe("describeErrorPath", () => {
     ["_", ""],
   ])("%s", (path, expected) => {
     expect(describeErrorPath(path, "2030-01-01")).toBe(expected);
+  });
+});
+
+describe("displayMessage", () => {
+  it("shows the engine's times the way the inputs do", () => {
+    expect(displayMessage("Overlaps 09:00–12:00.")).toBe("Overlaps 9:00 AM–12:00 PM.");
+    expect(displayMessage("Overlaps 20:00–24:00.")).toBe("Overlaps 8:00 PM–midnight.");
+    expect(displayMessage("End must be after start.")).toBe("End must be after start.");
+    expect(displayMessage("Use a date like 2027-03-01.")).toBe("Use a date like 2027-03-01.");
   });
 });

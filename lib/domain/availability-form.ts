@@ -348,3 +348,12 @@ export function describeErrorPath(path: string, today?: LocalDate): string {
   if (head && head in NUMBER_FIELD_LABELS) return NUMBER_FIELD_LABELS[head as NumberField];
   return "";
 }
+
+/**
+ * An engine message as the page shows it: its wall times in the same 12-hour
+ * form as the inputs ("Overlaps 09:00–12:00." → "Overlaps 9:00 AM–12:00 PM.").
+ * The words are the schema's own.
+ */
+export function displayMessage(message: string): string {
+  return message.replace(/\b([01]\d|2[0-4]):[0-5]\d\b/g, (time) => (time === "24:00" ? "midnight" : formatWallTime(time)));
+}
