@@ -13,6 +13,7 @@ import {
   type DateRange,
   type IsoSlot,
   type MonthKey,
+  zoneCityName,
 } from "@/lib/domain/booking-calendar";
 import type { LocalDate } from "@/lib/domain/slots";
 import { formatDate, formatPatientLocal, formatSlotInZone, formatTime, localDateKey, zoneLabel } from "@/lib/domain/time-format";
@@ -243,7 +244,7 @@ export function BookingFlow(props: BookingFlowProps) {
             <GlobeIcon className="mt-px size-4 shrink-0" />
             <span>
               Times in {zone}
-              {zoneDiffers && patientZone && <>. Your time ({zoneCity(patientZone)}) is shown under each one.</>}
+              {zoneDiffers && patientZone && <>. Your time ({zoneCityName(patientZone)}) is shown under each one.</>}
             </span>
           </p>
         </div>
@@ -348,11 +349,6 @@ export function BookingFlow(props: BookingFlowProps) {
       )}
     </div>
   );
-}
-
-/** "America/Los_Angeles" → "Los Angeles"; "UTC" stays "UTC". */
-function zoneCity(timeZone: string): string {
-  return (timeZone.split("/").at(-1) ?? timeZone).replaceAll("_", " ");
 }
 
 type TimesPanelProps = {

@@ -1,17 +1,8 @@
 "use client";
 
 import { cn } from "@/components/ui";
-import { groupByPartOfDay, PART_OF_DAY_LABEL, type IsoSlot } from "@/lib/domain/booking-calendar";
-import { formatDate, formatTime, localDateKey, utcOffsetMinutes } from "@/lib/domain/time-format";
-
-/** "6:00 AM your time", or "Wed 3:00 AM your time" when it falls on another day; null when the zones agree. */
-export function shortPatientTime(instant: number, clinicZone: string, patientZone: string | null): string | null {
-  if (!patientZone || utcOffsetMinutes(instant, clinicZone) === utcOffsetMinutes(instant, patientZone)) return null;
-  const time = formatTime(instant, patientZone);
-  if (localDateKey(instant, clinicZone) === localDateKey(instant, patientZone)) return `${time} your time`;
-  const weekday = formatDate(instant, patientZone).slice(0, 3);
-  return `${weekday} ${time} your time`;
-}
+import { groupByPartOfDay, PART_OF_DAY_LABEL, shortPatientTime, type IsoSlot } from "@/lib/domain/booking-calendar";
+import { formatTime } from "@/lib/domain/time-format";
 
 export type SlotPickerProps = {
   slots: readonly IsoSlot[];

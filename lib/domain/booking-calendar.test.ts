@@ -14,6 +14,8 @@ import {
   monthOf,
   monthsInRange,
   partOfDay,
+  shortPatientTime,
+  zoneCityName,
 } from "./booking-calendar";
 import { localDateToDayNumber } from "./slots";
 
@@ -144,5 +146,27 @@ describe("initials", () => {
     ["", "?"],
   ])("%s → %s", (name, expected) => {
     expect(initials(name)).toBe(expected);
+  });
+});
+
+describe("the patient's own time on a slot", () => {
+  const nineAmNewYork = Date.parse("2025-12-02T14:00:00Z");
+
+  it("is hidden while the zone is unknown or has the clinic's offset", () => {
+    expect(shortPatientTime(nineAmNewYork, NY, null)).toBeNull();
+    expect(shortPatientTime(nineAmNewYork, NY, NY)).toBeNull();
+    expect(shortPatientTime(nineAmNewYork, NY, "America/Toronto")).toBeNull();
+  });
+
+  it("shows the local time, with the weekday when the date differs", () => {
+    expect(shortPatientTime(nineAmNewYork, NY, "America/Los_Angeles")).toBe("6:00 AM your time");
+    expect(shortPatientTime(nineAmNewYork, NY, "Europe/London")).toBe("2:00 PM your time");
+    expect(shortPatientTime(nineAmNewYork, NY, "Pacific/Auckland")).toBe("Wed 3:00 AM your time");
+  });
+
+  it("names the patient's zone by its city", () => {
+    expect(zoneCityName("America/Los_Angeles")).toBe("Los Angeles");
+    expect(zoneCityName("America/Argentina/Buenos_Aires")).toBe("Buenos Aires");
+    expect(zoneCityName("UTC")).toBe("UTC");
   });
 });

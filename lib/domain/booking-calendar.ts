@@ -6,7 +6,7 @@
  * so the server render and the browser agree.
  */
 import { dayNumberToLocalDate, localDateToDayNumber, type LocalDate } from "./slots";
-import { localDateKey, utcOffsetMinutes } from "./time-format";
+import { formatDate, formatTime, localDateKey, utcOffsetMinutes } from "./time-format";
 
 /** A calendar month, "YYYY-MM". */
 export type MonthKey = string;
@@ -143,6 +143,25 @@ export function groupByPartOfDay(slots: readonly IsoSlot[], timeZone: string): {
   const parts: Record<PartOfDay, IsoSlot[]> = { morning: [], afternoon: [], evening: [] };
   for (const slot of slots) parts[partOfDay(Date.parse(slot.start), timeZone)].push(slot);
   return (Object.keys(parts) as PartOfDay[]).filter((part) => parts[part].length > 0).map((part) => ({ part, slots: parts[part] }));
+}
+
+/**
+ * The patient's own time for a slot button, short enough to sit under the
+ * clinic time: "6:00 AM your time", or "Wed 3:00 AM your time" when it falls
+ * on another day there; null when the patient's zone has the clinic's offset
+ * (or is not known yet).
+ */
+export function shortPatientTime(instant: number, clinicZone: string, patientZone: string | null): string | null {
+  if (!patientZone || utcOffsetMinutes(instant, clinicZone) === utcOffsetMinutes(instant, patientZone)) return null;
+  const time = formatTime(instant, patientZone);
+  if (localDateKey(instant, clinicZone) === localDateKey(instant, patientZone)) return `${time} your time`;
+  const weekday = formatDate(instant, patientZone).slice(0, 3);
+  return `${weekday} ${time} your time`;
+}
+
+/** The city an IANA zone names, for "Your time (Los Angeles)": "America/Los_Angeles" → "Los Angeles"; "UTC" stays. */
+export function zoneCityName(timeZone: string): string {
+  return (timeZone.split("/").at(-1) ?? timeZone).replaceAll("_", " ");
 }
 
 /** "2025-12" → "December", for messages like "No free times in December". */
