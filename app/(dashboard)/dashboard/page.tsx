@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/dashboard/page-header";
+import { Alert, Card, CardContent, CardDescription, CardHeader, CardTitle, CopyButton } from "@/components/ui";
+import type { Caller } from "@/lib/domain/roles";
+import { requireCaller } from "@/lib/server/caller";
+import { getClinicOverview } from "@/lib/server/clinic-settings";
+
+export const metadata: Metadata = { title: "Overview" };
+
+type Step = { title: string; text: string; href: string; cta: string };
+
+function nextSteps(caller: Caller): Step[] {
+  switch (caller.role) {
+    case "admin":
+      return [
+        { title: "Add your doctors", text: "Each doctor gets a profile patients choose from.", href: "/dashboard/doctors", cta: "Manage doctors" },
+        { title: "Set their hours", text: "New doctors start with weekdays, 9:00 AM to 5:00 PM. Adjust them to match reality.", href: "/dashboard/availability", cta: "Set availability" },
+        { title: "Invite your team", text: "Staff review requests; doctors manage their own hours.", href: "/dashboard/team", cta: "Invite people" },
+        { title: "Check your clinic details", text: "Fee, contact details and time zone appear on your booking page.", href: "/dashboard/settings", cta: "Clinic settings" },
+      ];
+    case "staff":
+      return [
+        { title: "Review new requests", text: "Approve, decline or propose a new time before requests expire.", href: "/dashboard/requests", cta: "Open requests" },
+        { title: "See the schedule", text: "Who is booked, and when.", href: "/dashboard/schedule", cta: "Open schedule" },
+      ];
+    case "doctor":
+      return [
+        ...(caller.doctorId
+          ? [
+              { title: "Set your hours", text: "Patients can only book times you've made available.", href: "/dashboard/availability", cta: "Set availability" },
+              { title: "Check your profile", text: "Your name, specialty and bio as patients see them.", href: "/dashboard/doctors", cta: "Edit profile" },
+            ]
+          : []),
+        { title: "See your schedule", text: "Your confirmed visits, day by day.", href: "/dashboard/schedule", cta: "Open schedule" },
+      ];
+  }
+}
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+  const caller = await requireCaller();
+  const [clinic, { welcome }] = await Promise.all([getClinicOverview(caller), searchParams]);
+  const firstName = caller.name.split(" ")[0] || caller.name;
+  return (
+    <>
+      <PageHeader title={firstName ? `Welcome, ${firstName}` : "Welcome"} description={`Here's where things stand at ${clinic.name}.`} />
+      {welcome && caller.role === "admin" && (
+        <Alert tone="success" title="Your clinic is ready" className="mb-6">
+          Your booking page is live. Add your doctors and their hours before you share the link.
+        </Alert>
+      )}
+      <div className="grid gap-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>Your booking link</CardTitle>
+            <CardDescription>Share it on your website, in emails or on social media. Patients book through it.</CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-3 sm:flex-row sm:items-center">
+            <a
+              href={clinic.bookingUrl}
+              target="_blank"
+              rel="noreferrer"
+              className="min-w-0 flex-1 truncate rounded-lg border border-slate-200 bg-slate-50 px-3 py-2.5 font-medium text-primary-800 underline-offset-2 hover:underline"
+              data-testid="booking-link"
+            >
+              {clinic.bookingUrl}
+            </a>
+            <CopyButton value={clinic.bookingUrl} label="Copy link" />
+          </CardContent>
+        </Card>
+        <section aria-labelledby="next-steps">
+          <h2 id="next-steps" className="mb-3 text-lg font-semibold tracking-tight text-slate-900">
+            What to do next
+          </h2>
+          <ol className="grid gap-4 sm:grid-cols-2">
+            {nextSteps(caller).map((step, index) => (
+              <li key={step.href} className="flex gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
+                <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary-50 text-sm font-semibold text-primary-800 tabular-nums">
+                  {index + 1}
+                </span>
+                <div className="min-w-0">
+                  <h3 className="font-semibold text-slate-900">{step.title}</h3>
+                  <p className="mt-1 text-slate-600">{step.text}</p>
+                  <Link href={step.href} className="mt-3 inline-flex min-h-11 items-center font-medium text-primary-700 underline decoration-primary-700/30 underline-offset-2 hover:decoration-primary-700">
+                    {step.cta}
+                    <span aria-hidden="true">&nbsp;→</span>
+                  </Link>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </>
+  );
+}

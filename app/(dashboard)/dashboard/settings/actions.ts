@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { clinicProfileSchema } from "@/lib/domain/clinic-settings";
+import { getCaller } from "@/lib/server/caller";
+import { updateClinicProfile } from "@/lib/server/clinic-settings";
+import { formAction, parseForm, type ActionResult } from "@/lib/server/form-action";
+
+export async function updateClinicProfileAction(form: FormData): Promise<ActionResult> {
+  return formAction(async () => {
+    const caller = await getCaller();
+    await updateClinicProfile(caller, parseForm(clinicProfileSchema, form));
+    // The clinic's name is in the dashboard frame too.
+    revalidatePath("/dashboard", "layout");
+    return { message: "Clinic settings saved." };
+  });
+}

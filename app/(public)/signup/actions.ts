@@ -1,0 +1,39 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { signupSchema } from "@/lib/domain/clinic-settings";
+import { slugSchema } from "@/lib/domain/slug";
+import { formAction, parseForm, type ActionResult } from "@/lib/server/form-action";
+import { createClinic, isSlugAvailable, SLUG_TAKEN } from "@/lib/server/onboarding";
+import { SESSION_COOKIE, sessionCookieOptions, startSession } from "@/lib/server/session";
+
+/** Creates the clinic and its admin, signs the admin in, and opens the dashboard. */
+export async function signupAction(form: FormData): Promise<ActionResult> {
+  return formAction(async () => {
+    const values = parseForm(signupSchema, form);
+    await createClinic(values);
+    let session;
+    try {
+      session = await startSession(values.adminEmail, values.password);
+    } catch (error) {
+      // The clinic exists; only the automatic sign-in failed. Don't report
+      // the signup as failed (a retry would say the address is taken).
+      console.error("Signup: created the clinic but could not sign in", error);
+      redirect("/login?reason=created");
+    }
+    (await cookies()).set(SESSION_COOKIE, session.cookie, { ...sessionCookieOptions, maxAge: session.maxAgeSeconds });
+    redirect("/dashboard?welcome=1");
+  });
+}
+
+export type SlugCheck = { available: boolean; message: string };
+
+/** The signup form's live hint for the booking-link address. */
+export async function checkSlugAction(slug: string): Promise<SlugCheck> {
+  const parsed = slugSchema.safeParse(typeof slug === "string" ? slug.trim().toLowerCase() : "");
+  if (!parsed.success) return { available: false, message: parsed.error.issues[0]?.message ?? "Choose another address." };
+  return (await isSlugAvailable(parsed.data))
+    ? { available: true, message: "This address is available." }
+    : { available: false, message: SLUG_TAKEN };
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { acceptAsExistingUserAction, acceptAsNewUserAction } from "@/app/(public)/invite/[token]/actions";
+import { Button, Field, Input } from "@/components/ui";
+import { acceptInviteExistingUserSchema, acceptInviteNewUserSchema } from "@/lib/domain/clinic-settings";
+import { FormSummary } from "@/components/settings/form-summary";
+import { formValues, issuesToFields, useFormAction } from "@/components/settings/use-form-action";
+
+/** Accepting an invite: a new person picks a name and password; someone with an account enters theirs. */
+export function AcceptInviteForm({ token, email, hasAccount }: { token: string; email: string; hasAccount: boolean }) {
+  const schema = hasAccount ? acceptInviteExistingUserSchema : acceptInviteNewUserSchema;
+  const action = (hasAccount ? acceptAsExistingUserAction : acceptAsNewUserAction).bind(null, token);
+  const { pending, errors, message, onSubmit, summaryRef } = useFormAction(action, {
+    validate: (form) => {
+      const result = schema.safeParse(formValues(form));
+      return result.success ? null : issuesToFields(result.error.issues);
+    },
+    toastSuccess: false,
+  });
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-5">
+      <FormSummary message={message} summaryRef={summaryRef} />
+      <Field label="Email" hint="The invite is for this address.">
+        {(props) => <Input {...props} name="username" type="email" value={email} readOnly autoComplete="username" />}
+      </Field>
+      {!hasAccount && (
+        <Field label="Your name" hint="As your colleagues will see it." error={errors.name}>
+          {(props) => <Input {...props} name="name" autoComplete="name" maxLength={100} />}
+        </Field>
+      )}
+      <Field
+        label={hasAccount ? "Your password" : "Choose a password"}
+        hint={hasAccount ? "You already have an account. Enter its password to join." : "At least 8 characters."}
+        error={errors.password}
+      >
+        {(props) => (
+          <Input {...props} name="password" type="password" autoComplete={hasAccount ? "current-password" : "new-password"} />
+        )}
+      </Field>
+      <Button type="submit" loading={pending} className="w-full">
+        {pending ? "Joining…" : hasAccount ? "Sign in and join" : "Create account and join"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { useRef, useState, type FormEvent } from "react";
+import { Alert, Button, Card, CardContent, Field, Input } from "@/components/ui";
+import { signInSchema } from "@/lib/domain/clinic-settings";
+
+type Errors = Record<string, string>;
+
+/**
+ * Email and password, posted as JSON to /api/session, which sets the session
+ * cookie. Then a full page load of the dashboard, so every server component
+ * sees the new cookie.
+ */
+export function LoginForm({ notice }: { notice?: { tone: "info" | "warning" | "error"; text: string } }) {
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const alertRef = useRef<HTMLDivElement>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      setMessage(null);
+      return;
+    }
+    setPending(true);
+    setErrors({});
+    setMessage(null);
+    try {
+      const response = await fetch("/api/session", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(parsed.data),
+      });
+      const body = (await response.json().catch(() => null)) as
+        | { ok: true; redirectTo: string }
+        | { error: { message: string; fields?: Errors } }
+        | null;
+      if (response.ok && body && "ok" in body) {
+        window.location.assign(body.redirectTo);
+        return; // keep the spinner until the dashboard loads
+      }
+      const error = body && "error" in body ? body.error : null;
+      setMessage(error?.message ?? "Something went wrong on our side. Please try again.");
+      setErrors(error?.fields ?? {});
+    } catch {
+      setMessage("We couldn't reach the server. Check your connection and try again.");
+    }
+    setPending(false);
+    requestAnimationFrame(() => alertRef.current?.focus());
+  }
+
+  return (
+    <Card>
+      <CardContent className="pt-5 sm:pt-6">
+        <form noValidate onSubmit={onSubmit} className="space-y-5">
+          {message ? (
+            <div ref={alertRef} tabIndex={-1} className="outline-none">
+              <Alert tone="error">{message}</Alert>
+            </div>
+          ) : (
+            notice && (
+              <Alert tone={notice.tone} role="status">
+                {notice.text}
+              </Alert>
+            )
+          )}
+          <Field label="Email" error={errors.email}>
+            {(props) => <Input {...props} name="email" type="email" autoComplete="username" inputMode="email" required />}
+          </Field>
+          <Field label="Password" error={errors.password}>
+            {(props) => <Input {...props} name="password" type="password" autoComplete="current-password" required />}
+          </Field>
+          <Button type="submit" loading={pending} className="w-full">
+            {pending ? "Signing in…" : "Sign in"}
+          </Button>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

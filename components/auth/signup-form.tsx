@@ -1,0 +1,162 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { checkSlugAction, signupAction, type SlugCheck } from "@/app/(public)/signup/actions";
+import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, CheckIcon, Field, Input } from "@/components/ui";
+import { signupSchema, suggestSlug } from "@/lib/domain/clinic-settings";
+import { slugSchema } from "@/lib/domain/slug";
+import { FeeFields } from "@/components/settings/fee-fields";
+import { FormSummary } from "@/components/settings/form-summary";
+import { TimeZoneField } from "@/components/settings/time-zone-field";
+import { formValues, issuesToFields, useFormAction } from "@/components/settings/use-form-action";
+
+type SlugHint = { state: "idle" | "checking" } | ({ state: "checked"; slug: string } & SlugCheck);
+
+export function SignupForm({ timeZones, bookingBase }: { timeZones: string[]; bookingBase: string }) {
+  const { pending, errors, message, onSubmit, summaryRef } = useFormAction(signupAction, {
+    validate: (form) => {
+      const result = signupSchema.safeParse(formValues(form));
+      return result.success ? null : issuesToFields(result.error.issues);
+    },
+    toastSuccess: false,
+  });
+  const [slug, setSlug] = useState("");
+  const slugEdited = useRef(false);
+  const [hint, setHint] = useState<SlugHint>({ state: "idle" });
+
+  // Live check of the address, debounced; the format is checked locally
+  // first so the server only hears about plausible slugs.
+  const formatProblem = slug ? slugSchema.safeParse(slug).error?.issues[0]?.message : undefined;
+  useEffect(() => {
+    if (!slug || formatProblem) return;
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      setHint({ state: "checking" });
+      const result = await checkSlugAction(slug).catch(() => null);
+      if (!cancelled && result) setHint({ state: "checked", slug, ...result });
+    }, 350);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [slug, formatProblem]);
+
+  const slugError =
+    errors.slug ??
+    formatProblem ??
+    (hint.state === "checked" && hint.slug === slug && !hint.available ? hint.message : undefined);
+  const slugAvailable = !slugError && hint.state === "checked" && hint.slug === slug && hint.available;
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-6">
+      <FormSummary message={message} summaryRef={summaryRef} />
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Your clinic</CardTitle>
+          <CardDescription>Patients see this on your booking page.</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-5">
+          <Field label="Clinic name" error={errors.clinicName}>
+            {(props) => (
+              <Input
+                {...props}
+                name="clinicName"
+                autoComplete="organization"
+                maxLength={80}
+                onChange={(event) => {
+                  if (!slugEdited.current) setSlug(suggestSlug(event.target.value));
+                }}
+              />
+            )}
+          </Field>
+          <Field
+            label="Booking link"
+            error={slugError}
+            hint={
+              slugAvailable ? (
+                <span className="inline-flex items-center gap-1 font-medium text-green-800">
+                  <CheckIcon className="size-4" /> Available: {bookingBase}
+                  {slug}
+                </span>
+              ) : (
+                <span aria-live="polite">
+                  {hint.state === "checking" ? "Checking…" : "Lowercase letters, digits and hyphens. You can't change it later."}
+                </span>
+              )
+            }
+          >
+            {(props) => (
+              <div className="flex items-stretch">
+                <span className="inline-flex items-center rounded-l-lg border border-r-0 border-slate-500 bg-slate-100 px-3 text-base text-slate-700 select-none">
+                  <span className="hidden sm:inline">{bookingBase}</span>
+                  <span className="sm:hidden">/book/</span>
+                </span>
+                <Input
+                  {...props}
+                  name="slug"
+                  value={slug}
+                  autoCapitalize="none"
+                  autoCorrect="off"
+                  spellCheck={false}
+                  maxLength={40}
+                  className="rounded-l-none"
+                  onChange={(event) => {
+                    slugEdited.current = event.target.value !== "";
+                    setSlug(event.target.value.toLowerCase().replace(/\s+/g, "-"));
+                  }}
+                />
+              </div>
+            )}
+          </Field>
+          <TimeZoneField timeZones={timeZones} error={errors.timezone} useBrowserDefault />
+          <FeeFields errors={errors} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Contact details</CardTitle>
+          <CardDescription>Shown to patients and in every email we send them.</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-5">
+          <div className="grid gap-5 sm:grid-cols-2">
+            <Field label="Phone" error={errors.phone}>
+              {(props) => <Input {...props} name="phone" type="tel" autoComplete="tel" />}
+            </Field>
+            <Field label="Email" error={errors.email}>
+              {(props) => <Input {...props} name="email" type="email" autoComplete="email" />}
+            </Field>
+          </div>
+          <Field label="Address" error={errors.address}>
+            {(props) => <Input {...props} name="address" autoComplete="street-address" maxLength={200} />}
+          </Field>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Your admin account</CardTitle>
+          <CardDescription>You&apos;ll use it to sign in and to invite your team.</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-5">
+          <Field label="Your name" error={errors.adminName}>
+            {(props) => <Input {...props} name="adminName" autoComplete="name" maxLength={100} />}
+          </Field>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <Field label="Your email" error={errors.adminEmail}>
+              {(props) => <Input {...props} name="adminEmail" type="email" autoComplete="username" />}
+            </Field>
+            <Field label="Password" hint="At least 8 characters." error={errors.password}>
+              {(props) => <Input {...props} name="password" type="password" autoComplete="new-password" />}
+            </Field>
+          </div>
+        </CardContent>
+      </Card>
+
+      <Button type="submit" size="lg" loading={pending} className="w-full sm:w-auto">
+        {pending ? "Creating your clinic…" : "Create clinic"}
+      </Button>
+    </form>
+  );
+}

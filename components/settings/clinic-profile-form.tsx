@@ -1,0 +1,91 @@
+"use client";
+
+import { updateClinicProfileAction } from "@/app/(dashboard)/dashboard/settings/actions";
+import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Field, Input, Textarea } from "@/components/ui";
+import { clinicProfileSchema } from "@/lib/domain/clinic-settings";
+import type { CurrencyCode } from "@/lib/domain/money";
+import { FeeFields } from "./fee-fields";
+import { FormSummary } from "./form-summary";
+import { TimeZoneField } from "./time-zone-field";
+import { formValues, issuesToFields, useFormAction } from "./use-form-action";
+
+export interface ClinicProfileDefaults {
+  slug: string;
+  name: string;
+  description: string;
+  address: string;
+  phone: string;
+  email: string;
+  timezone: string;
+  currency: CurrencyCode;
+  fee: string;
+}
+
+export function ClinicProfileForm({ settings, timeZones }: { settings: ClinicProfileDefaults; timeZones: string[] }) {
+  const { pending, errors, message, onSubmit, summaryRef } = useFormAction(updateClinicProfileAction, {
+    validate: (form) => {
+      const result = clinicProfileSchema.safeParse(formValues(form));
+      return result.success ? null : issuesToFields(result.error.issues);
+    },
+  });
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-6">
+      <FormSummary message={message} summaryRef={summaryRef} />
+      <Card>
+        <CardHeader>
+          <CardTitle>Profile</CardTitle>
+          <CardDescription>
+            Your booking link is <span className="font-medium text-slate-900">/book/{settings.slug}</span>. It can&apos;t
+            be changed, because patients already have it.
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-5">
+          <Field label="Clinic name" error={errors.name}>
+            {(props) => <Input {...props} name="name" defaultValue={settings.name} maxLength={80} />}
+          </Field>
+          <Field label="Description" optional hint="A sentence or two about the clinic, shown under its name." error={errors.description}>
+            {(props) => <Textarea {...props} name="description" defaultValue={settings.description} maxLength={500} rows={3} showCount />}
+          </Field>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Fee and time zone</CardTitle>
+          <CardDescription>A new fee applies to new requests. Existing appointments keep the fee they were booked with.</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-5">
+          <FeeFields errors={errors} defaultCurrency={settings.currency} defaultFee={settings.fee} />
+          <TimeZoneField timeZones={timeZones} defaultValue={settings.timezone} error={errors.timezone} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Contact details</CardTitle>
+          <CardDescription>Shown to patients and in every email we send them.</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-5">
+          <div className="grid gap-5 sm:grid-cols-2">
+            <Field label="Phone" error={errors.phone}>
+              {(props) => <Input {...props} name="phone" type="tel" autoComplete="tel" defaultValue={settings.phone} />}
+            </Field>
+            <Field label="Email" error={errors.email}>
+              {(props) => <Input {...props} name="email" type="email" autoComplete="email" defaultValue={settings.email} />}
+            </Field>
+          </div>
+          <Field label="Address" error={errors.address}>
+            {(props) => <Input {...props} name="address" autoComplete="street-address" defaultValue={settings.address} maxLength={200} />}
+          </Field>
+        </CardContent>
+      </Card>
+
+      <div className="flex justify-end">
+        <Button type="submit" loading={pending} className="w-full sm:w-auto">
+          {pending ? "Saving…" : "Save changes"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { Button, Field, Input, Textarea } from "@/components/ui";
+import { doctorProfileSchema, LIMITS } from "@/lib/domain/clinic-settings";
+import type { ActionResult } from "@/lib/server/form-action";
+import { FormSummary } from "./form-summary";
+import { formValues, issuesToFields, useFormAction } from "./use-form-action";
+
+export interface DoctorFormValues {
+  id?: string;
+  name: string;
+  specialty: string;
+  bio: string;
+}
+
+/** Name, specialty and bio: adding a doctor, an admin editing one, or a doctor editing themselves. */
+export function DoctorForm<T>({
+  action,
+  doctor,
+  submitLabel,
+  onDone,
+  footer,
+}: {
+  action: (form: FormData) => Promise<ActionResult<T>>;
+  doctor?: DoctorFormValues;
+  submitLabel: string;
+  onDone?: () => void;
+  /** Extra buttons next to the submit button (e.g. Cancel in a dialog). */
+  footer?: React.ReactNode;
+}) {
+  const { pending, errors, message, onSubmit, summaryRef } = useFormAction(action, {
+    validate: (form) => {
+      const result = doctorProfileSchema.safeParse(formValues(form));
+      return result.success ? null : issuesToFields(result.error.issues);
+    },
+    onSuccess: (_result, form) => {
+      if (!doctor) form.reset();
+      onDone?.();
+    },
+  });
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-5">
+      <FormSummary message={message} summaryRef={summaryRef} />
+      {doctor?.id && <input type="hidden" name="doctorId" value={doctor.id} />}
+      <Field label="Name" hint="As patients should see it, e.g. Dr. Amara Okafor." error={errors.name}>
+        {(props) => <Input {...props} name="name" defaultValue={doctor?.name} maxLength={LIMITS.personName} autoComplete="off" />}
+      </Field>
+      <Field label="Specialty" hint="e.g. Family medicine, Paediatrics." error={errors.specialty}>
+        {(props) => <Input {...props} name="specialty" defaultValue={doctor?.specialty} maxLength={LIMITS.specialty} />}
+      </Field>
+      <Field label="Bio" optional hint="A few words patients read before choosing." error={errors.bio}>
+        {(props) => <Textarea {...props} name="bio" defaultValue={doctor?.bio} maxLength={LIMITS.bio} rows={4} showCount />}
+      </Field>
+      <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
+        {footer}
+        <Button type="submit" loading={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}

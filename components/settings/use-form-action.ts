@@ -1,0 +1,82 @@
+"use client";
+
+import { useCallback, useRef, useState, useTransition, type FormEvent } from "react";
+import { toast } from "@/components/ui";
+import type { ActionResult } from "@/lib/server/form-action";
+
+export type FieldErrors = Record<string, string>;
+
+interface Options<T> {
+  /** Client-side check with the same zod schema as the server; errors or null. */
+  validate?: (form: FormData) => FieldErrors | null;
+  onSuccess?: (result: Extract<ActionResult<T>, { ok: true }>, form: HTMLFormElement) => void;
+  /** Show the success message as a toast (default true). */
+  toastSuccess?: boolean;
+}
+
+/**
+ * Runs a server action from a form's submit event. Unlike `<form action>`,
+ * the form keeps what was typed when the server says no, and the fields get
+ * their messages. Success is a toast; a failure that is not about a field
+ * (a conflict, a lost session) is an error toast and the summary message.
+ */
+export function useFormAction<T = undefined>(action: (form: FormData) => Promise<ActionResult<T>>, options: Options<T> = {}) {
+  const [pending, startTransition] = useTransition();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const { validate, onSuccess, toastSuccess = true } = options;
+    const invalid = validate?.(form);
+    if (invalid && Object.keys(invalid).length > 0) {
+      setErrors(invalid);
+      setMessage("Please check the highlighted fields.");
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    startTransition(async () => {
+      let result: ActionResult<T> | undefined;
+      try {
+        result = await action(form);
+      } catch {
+        result = { ok: false, message: "We couldn't reach the server. Check your connection and try again.", fields: {} };
+      }
+      // An action that redirects resolves with nothing; the navigation takes over.
+      if (!result) return;
+      if (result.ok) {
+        setErrors({});
+        setMessage(null);
+        if (toastSuccess) toast.success(result.message);
+        onSuccess?.(result, formElement);
+        return;
+      }
+      setErrors(result.fields);
+      setMessage(result.message);
+      if (Object.keys(result.fields).length === 0) toast.error(result.message);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    });
+  }
+
+  const reset = useCallback(() => {
+    setErrors({});
+    setMessage(null);
+  }, []);
+
+  return { pending, errors, message, onSubmit, reset, summaryRef };
+}
+
+/** zod issues → first message per top-level field, for `validate`. */
+export function issuesToFields(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of issues) fields[issue.path.length ? issue.path.map(String).join(".") : "_"] ??= issue.message;
+  return fields;
+}
+
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
+  return values;
+}
