@@ -1,0 +1,77 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// Staff review requests but never change settings: the nav hides the
+// settings pages, and opening one directly says so. (Never sign the demo
+// users out here: that revokes their sessions in parallel tests too.)
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/dashboard");
+}
+
+const SETTINGS_PAGES = ["/dashboard/settings", "/dashboard/team", "/dashboard/doctors"];
+
+test("staff don't see the settings in the nav and can't open them", async ({ page }) => {
+  await signIn(page, "staff@demo.test");
+  const nav = page.getByRole("navigation", { name: "Dashboard" });
+  await expect(nav.getByRole("link", { name: "Overview" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Requests" })).toBeVisible();
+  for (const name of ["Clinic settings", "Team", "Doctors", "Availability"]) {
+    await expect(nav.getByRole("link", { name })).toHaveCount(0);
+  }
+  await expect(page.getByText("Demo Family Clinic").first()).toBeVisible();
+  await expect(page.getByText("Staff", { exact: true }).first()).toBeVisible();
+
+  for (const path of SETTINGS_PAGES) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "You don't have access" }), path).toBeVisible();
+    await expect(page.getByRole("textbox")).toHaveCount(0);
+  }
+});
+
+test("a doctor edits only their own profile", async ({ page }) => {
+  await signIn(page, "doctor@demo.test");
+  const nav = page.getByRole("navigation", { name: "Dashboard" });
+  await expect(nav.getByRole("link", { name: "My profile" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Clinic settings" })).toHaveCount(0);
+  await page.goto("/dashboard/doctors");
+  await expect(page.getByRole("heading", { name: "My profile" })).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("Dr. Amara Okafor");
+  await expect(page.getByText("Dr. Lucas Moreau")).toHaveCount(0);
+  for (const path of ["/dashboard/settings", "/dashboard/team"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "You don't have access" })).toBeVisible();
+  }
+});
+
+test("the admin saves the clinic settings and sees a clear error for a bad fee", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  await page.goto("/dashboard/settings");
+  await page.getByLabel("Appointment fee").fill("12.345");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Use at most 2 decimal places, like 50.00.")).toBeVisible();
+  await page.getByLabel("Appointment fee").fill("50.00");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Clinic settings saved.")).toBeVisible();
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  test("the menu shows the staff member's sections and their role", async ({ page }) => {
+    await signIn(page, "staff@demo.test");
+    const banner = page.getByRole("banner");
+    await expect(banner.getByText("Demo Family Clinic")).toBeVisible();
+    await expect(banner.getByText("Staff", { exact: true })).toBeVisible();
+    const menu = page.getByRole("button", { name: "Menu" });
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    const nav = page.getByRole("navigation", { name: "Dashboard" });
+    await expect(nav.getByRole("link", { name: "Requests" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Clinic settings" })).toHaveCount(0);
+  });
+});
