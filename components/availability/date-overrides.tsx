@@ -223,7 +223,8 @@ export function DateOverrides({ overrides, weeklyHours, today, errors, onChange 
                 override={override}
                 usual={usualFor(selected)}
                 errors={errors}
-                onClose={() => setOverride(selected, { closed: true, intervals: [], note: override?.note ?? "" })}
+                // Closing keeps any special hours typed so far (they are not saved while closed), so switching back restores them.
+                onClose={() => setOverride(selected, { closed: true, intervals: override?.intervals ?? [], note: override?.note ?? "" })}
                 onSpecial={() =>
                   setOverride(selected, {
                     closed: false,
