@@ -25,21 +25,23 @@ process.on("SIGTERM", () => void shutdown(0));
 async function main() {
   const started = Date.now();
   execFileSync(process.execPath, [path.join(root, "functions/build.mjs")], { stdio: "inherit" });
-  await startBackend(children, ports, env, { functions: true });
+  // Next compiles pages on first request, so it starts alongside the backend;
+  // only the seed has to wait for Firestore and Auth.
+  children.push(startProcess("next", path.join(root, "node_modules/.bin/next"), ["dev", "--port", String(port)], { env, index: 2 }));
+  await startBackend(children, ports, env, { functions: true, waitForFunctions: false });
 
   const { seed, demoLogins } = await import("./seed");
   const { created } = await seed();
   console.log(`[seed] ${created} documents or users created`);
-
-  children.push(startProcess("next", path.join(root, "node_modules/.bin/next"), ["dev", "--port", String(port)], { env, index: 2 }));
   children.push(startProcess("ticker", path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/expiry-ticker.ts")], { env, index: 3 }));
 
   console.log(`
-  Backend ready in ${((Date.now() - started) / 1000).toFixed(1)}s.
+  Ready in ${((Date.now() - started) / 1000).toFixed(1)}s (the Functions emulator may take a few seconds more).
   App:       http://localhost:${port}/book/demo  (and /book/demo-free)
   Sign in:   http://localhost:${port}/login
 ${demoLogins.map((l) => `             ${l}`).join("\n")}
   Firestore: 127.0.0.1:${ports.firestore}   Auth: 127.0.0.1:${ports.auth}   Functions: 127.0.0.1:${ports.functions}
+  Mailbox:   http://localhost:${port}/dev/mailbox
 `);
   // If any child dies on its own, stop everything rather than limp along.
   const first = await Promise.race(children.map((c) => c.exited.then((code) => ({ c, code }))));

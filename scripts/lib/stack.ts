@@ -27,6 +27,8 @@ export function stackEnv(ports: StackPorts, appUrl: string, projectId = "demo-cl
     FIRESTORE_EMULATOR_HOST: `127.0.0.1:${ports.firestore}`,
     FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${ports.auth}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // No Google metadata server offline: don't let google-auth-library probe for one.
+    METADATA_SERVER_DETECTION: "none",
   };
 }
 
@@ -91,7 +93,7 @@ export async function startBackend(
   children: Child[],
   ports: StackPorts,
   env: NodeJS.ProcessEnv,
-  opts: { functions: boolean; quiet?: boolean },
+  opts: { functions: boolean; quiet?: boolean; waitForFunctions?: boolean },
 ): Promise<void> {
   children.push(
     startProcess("firestore", bin("tsx"), [path.join(root, "scripts/firestore/cli.ts")], {
@@ -111,5 +113,7 @@ export async function startBackend(
   );
   await waitFor("the local Firestore", portOpen("127.0.0.1", ports.firestore));
   await waitFor("the Auth emulator", httpOk(`http://127.0.0.1:${ports.auth}/`));
-  if (opts.functions) await waitFor("the Functions emulator", portOpen("127.0.0.1", ports.functions));
+  if (opts.functions && opts.waitForFunctions !== false) {
+    await waitFor("the Functions emulator", portOpen("127.0.0.1", ports.functions));
+  }
 }
