@@ -49,9 +49,8 @@ const localTimes = (slots: { start: string }[]) =>
   slots.map((s) => new Date(s.start).toLocaleTimeString("en-GB", { timeZone: "America/New_York", hour: "2-digit", minute: "2-digit" }));
 
 beforeAll(() => {
-  // The app's db() applies its settings on first use, which Firestore only
-  // allows before any other call; the fixtures share the same instance, so
-  // let the app's code create it first.
+  // Let the app's db() create the Firestore instance (with its settings)
+  // before the fixtures touch it, so the verbs run as they do in production.
   db();
 });
 
