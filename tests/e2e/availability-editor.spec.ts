@@ -5,9 +5,10 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 // works weekdays 09:00–12:00 and 13:00–17:00 New York time, 30-minute visits
 // plus a 10-minute buffer, 2 hours' notice, 60 days ahead.
 //
-// Other specs book this doctor too, so the changes here are chosen not to move
-// anyone's first free time (an hour added at the end of Mondays, a Thursday
-// five weeks out closed), and the test puts everything back before it ends.
+// Other specs book this doctor's first free times while this runs, so the
+// changes here are chosen not to move anyone's first free time (an hour added
+// at the end of Mondays, a Thursday five weeks out closed), the checks allow
+// for times booked meanwhile, and the test puts everything back before it ends.
 // The tests in this file change the same schedule, so they run one at a time.
 test.describe.configure({ mode: "serial" });
 
@@ -34,7 +35,7 @@ const calendarLabel = (date: string) =>
     Date.parse(`${date}T12:00:00Z`),
   );
 
-const MONDAY = upcoming(1, 3); // clear of the 2-hour notice
+const MONDAY = upcoming(1, 14); // clear of the notice, and of the days other specs book first
 const THURSDAY = upcoming(4, 35); // inside the 60-day horizon
 
 async function slotTimes(request: APIRequestContext, date: string): Promise<string[]> {
@@ -69,9 +70,18 @@ async function pickDay(page: Page, date: string) {
 
 const SEED_MONDAY = ["09:00", "09:40", "10:20", "11:00", "13:00", "13:40", "14:20", "15:00", "15:40", "16:20"];
 
+/** Monday's free times are the seed's (less any booked by a parallel spec), plus `extra`. */
+async function expectMonday(request: APIRequestContext, extra: string[]) {
+  const times = await slotTimes(request, MONDAY);
+  for (const time of extra) expect(times).toContain(time);
+  expect(times.filter((t) => !extra.includes(t)).every((t) => SEED_MONDAY.includes(t))).toBe(true);
+  if (extra.length === 0) expect(times).not.toContain("17:00");
+}
+
 test("a doctor changes Monday's hours and closes a day; the public slots show it on the next load", async ({ page, request }) => {
-  expect(await slotTimes(request, MONDAY)).toEqual(SEED_MONDAY);
-  expect(await slotTimes(request, THURSDAY)).toHaveLength(10);
+  test.slow(); // two saves and eight API reads
+  await expectMonday(request, []);
+  expect((await slotTimes(request, THURSDAY)).length).toBeGreaterThan(0);
 
   await openEditor(page);
   await editorReady(page);
@@ -93,10 +103,10 @@ test("a doctor changes Monday's hours and closes a day; the public slots show it
   await expect(page.getByText(SAVED)).toBeVisible();
   await expect(page.getByText("All changes saved")).toBeVisible();
 
-  expect(await slotTimes(request, MONDAY)).toEqual([...SEED_MONDAY, "17:00"]);
+  await expectMonday(request, ["17:00"]);
   expect(await slotTimes(request, THURSDAY)).toEqual([]);
   // The Thursday before keeps its weekly hours.
-  expect(await slotTimes(request, addDays(THURSDAY, -7))).toHaveLength(10);
+  expect((await slotTimes(request, addDays(THURSDAY, -7))).length).toBeGreaterThan(0);
 
   // After a reload the editor shows what was saved.
   await page.reload();
@@ -110,11 +120,12 @@ test("a doctor changes Monday's hours and closes a day; the public slots show it
   await save.click();
   await expect(page.getByText(SAVED).first()).toBeVisible();
   await expect(page.getByText("All changes saved")).toBeVisible();
-  expect(await slotTimes(request, MONDAY)).toEqual(SEED_MONDAY);
-  expect(await slotTimes(request, THURSDAY)).toHaveLength(10);
+  await expectMonday(request, []);
+  expect((await slotTimes(request, THURSDAY)).length).toBeGreaterThan(0);
 });
 
 test("an end before the start is explained beside the field, and nothing is saved", async ({ page, request }) => {
+  const before = await slotTimes(request, MONDAY);
   await openEditor(page);
   await editorReady(page);
   const actions: string[] = [];
@@ -134,7 +145,7 @@ test("an end before the start is explained beside the field, and nothing is save
   await expect(summary).toContainText("Monday, hours 1: End must be after start.");
   await expect(page.getByText(SAVED)).toHaveCount(0);
   expect(actions).toEqual([]);
-  expect(await slotTimes(request, MONDAY)).toEqual(SEED_MONDAY);
+  expect(await slotTimes(request, MONDAY)).toEqual(before);
 
   // Fixing it clears the message.
   await end.fill("12:00");
@@ -143,6 +154,7 @@ test("an end before the start is explained beside the field, and nothing is save
 });
 
 test("the editor has no axe violations, with a day picked and an error showing", async ({ page }) => {
+  test.slow(); // axe over the whole editor, twice
   await openEditor(page);
   await editorReady(page);
   const axe = () => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
