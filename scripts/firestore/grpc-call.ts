@@ -17,6 +17,8 @@ export function unary<Res>(callback: sendUnaryData<Res>, handler: () => Res): vo
 }
 
 export function serverStream<Req, Res>(call: ServerWritableStream<Req, Res>, handler: () => Res[]): void {
+  // A read that waited its turn (contention.ts) may outlive a client that gave up.
+  if (call.cancelled) return;
   let responses: Res[];
   try {
     responses = handler();

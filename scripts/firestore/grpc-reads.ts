@@ -20,7 +20,7 @@ import { serverStream, unary } from "./grpc-call";
 import { parseDatabaseName, parseDocumentName, parseParentName } from "./paths";
 import { toProtoFields, versionToTimestamp } from "./proto-convert";
 import { resultSignature, runQuery } from "./query";
-import { docToProto, type Engine, openReadContext } from "./read-context";
+import { docToProto, type Engine, inReadTurn, openReadContext } from "./read-context";
 
 const maskPaths = (req: { has_mask: boolean; mask: { field_paths: string[] } }) =>
   req.has_mask ? req.mask.field_paths.map((p) => [...parseFieldPath(p)]) : undefined;
@@ -29,31 +29,44 @@ export function batchGetDocuments(
   engine: Engine,
   call: ServerWritableStream<BatchGetDocumentsRequest, BatchGetDocumentsResponse>,
 ): void {
-  serverStream(call, () => {
-    const req = call.request;
-    const db = engine.store.database(parseDatabaseName(req.database));
-    const ctx = openReadContext(engine, db, req);
-    const mask = maskPaths(req);
-    const readTime = versionToTimestamp(currentReadTime());
-    const out: BatchGetDocumentsResponse[] = [];
-    for (const name of req.documents) {
-      const parsed = parseDocumentName(name);
-      if (parsed.db !== db.name) throw invalidArgument(`Document ${name} is not in database ${db.name}`);
-      const doc = db.get(parsed.path);
-      if (ctx.tx) engine.txs.recordDoc(ctx.tx, parsed.path, doc?.updateTime ?? 0n);
-      out.push(
-        new BatchGetDocumentsResponse(
-          doc ? { found: docToProto(doc, mask), read_time: readTime } : { missing: name, read_time: readTime },
-        ),
-      );
-    }
-    if (ctx.newTransactionId) {
-      // The SDK takes the transaction id from the first response.
-      if (out[0]) out[0].transaction = ctx.newTransactionId;
-      else out.push(new BatchGetDocumentsResponse({ transaction: ctx.newTransactionId, read_time: readTime }));
-    }
-    return out;
-  });
+  const req = call.request;
+  const respond = () =>
+    serverStream(call, () => {
+      const db = engine.store.database(parseDatabaseName(req.database));
+      const ctx = openReadContext(engine, db, req);
+      const mask = maskPaths(req);
+      const readTime = versionToTimestamp(currentReadTime());
+      const out: BatchGetDocumentsResponse[] = [];
+      for (const name of req.documents) {
+        const parsed = parseDocumentName(name);
+        if (parsed.db !== db.name) throw invalidArgument(`Document ${name} is not in database ${db.name}`);
+        const doc = db.get(parsed.path);
+        if (ctx.tx) engine.txs.recordDoc(ctx.tx, parsed.path, doc?.updateTime ?? 0n);
+        out.push(
+          new BatchGetDocumentsResponse(
+            doc ? { found: docToProto(doc, mask), read_time: readTime } : { missing: name, read_time: readTime },
+          ),
+        );
+      }
+      if (ctx.newTransactionId) {
+        // The SDK takes the transaction id from the first response.
+        if (out[0]) out[0].transaction = ctx.newTransactionId;
+        else out.push(new BatchGetDocumentsResponse({ transaction: ctx.newTransactionId, read_time: readTime }));
+      }
+      return out;
+    });
+  const db = attempt(() => engine.store.database(parseDatabaseName(req.database)));
+  if (!db) return respond(); // it reports the error
+  inReadTurn(engine, db, () => req.documents.map((name) => parseDocumentName(name).path), req, respond);
+}
+
+/** The value, or undefined if computing it throws (the real handler reports the error). */
+function attempt<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
 }
 
 export function runQueryRpc(engine: Engine, call: ServerWritableStream<RunQueryRequest, RunQueryResponse>): void {
@@ -110,14 +123,18 @@ export function getDocument(
   call: ServerUnaryCall<GetDocumentRequest, Document>,
   callback: sendUnaryData<Document>,
 ): void {
-  unary(callback, () => {
-    const req = call.request;
-    const parsed = parseDocumentName(req.name);
-    const db = engine.store.database(parsed.db);
-    const ctx = openReadContext(engine, db, req);
-    const doc = db.get(parsed.path);
-    if (ctx.tx) engine.txs.recordDoc(ctx.tx, parsed.path, doc?.updateTime ?? 0n);
-    if (!doc) throw notFound(`Document "${req.name}" not found`);
-    return docToProto(doc, maskPaths(req));
-  });
+  const req = call.request;
+  const respond = () =>
+    unary(callback, () => {
+      const parsed = parseDocumentName(req.name);
+      const db = engine.store.database(parsed.db);
+      const ctx = openReadContext(engine, db, req);
+      const doc = db.get(parsed.path);
+      if (ctx.tx) engine.txs.recordDoc(ctx.tx, parsed.path, doc?.updateTime ?? 0n);
+      if (!doc) throw notFound(`Document "${req.name}" not found`);
+      return docToProto(doc, maskPaths(req));
+    });
+  const parsed = attempt(() => parseDocumentName(req.name));
+  if (!parsed) return respond();
+  inReadTurn(engine, engine.store.database(parsed.db), () => [parsed.path], req, respond);
 }

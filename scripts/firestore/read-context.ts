@@ -48,6 +48,33 @@ export function openReadContext(engine: Engine, db: Database, req: ConsistencyFi
 }
 
 /**
+ * Runs a document read. Transactional read-write reads first take their turn
+ * behind other live transactions that read the same documents (contention.ts);
+ * everything else runs at once. Errors are left for `read` itself to report.
+ */
+export function inReadTurn(engine: Engine, db: Database, paths: () => string[], req: ConsistencyFields, read: () => void): void {
+  let self: Transaction | undefined;
+  let readOnly: boolean;
+  let docPaths: string[];
+  try {
+    if (req.consistency_selector === "transaction") {
+      self = engine.txs.get(req.transaction, db);
+      readOnly = self.readOnly;
+    } else if (req.consistency_selector === "new_transaction") {
+      readOnly = req.new_transaction?.mode === "read_only";
+    } else {
+      read();
+      return;
+    }
+    docPaths = paths();
+  } catch {
+    read();
+    return;
+  }
+  engine.txs.readInTurn(db, docPaths, self, readOnly, read);
+}
+
+/**
  * We keep no old versions, so a read at a past read_time is only answered when
  * nothing changed since then (the current state is that snapshot).
  */
