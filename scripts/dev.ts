@@ -28,11 +28,15 @@ async function main() {
   // Next compiles pages on first request, so it starts alongside the backend;
   // only the seed has to wait for Firestore and Auth.
   children.push(startProcess("next", path.join(root, "node_modules/.bin/next"), ["dev", "--port", String(port)], { env, index: 2 }));
-  await startBackend(children, ports, env, { functions: true, waitForFunctions: false });
-
-  const { seed, demoLogins } = await import("./seed");
-  const { created } = await seed();
-  console.log(`[seed] ${created} documents or users created`);
+  const { seedFirestore, seedAuthUsers, demoLogins } = await import("./seed");
+  await startBackend(children, ports, env, {
+    functions: true,
+    waitForFunctions: false,
+    onFirestoreReady: async () => {
+      console.log(`[seed] ${await seedFirestore()} documents created; the booking pages are up (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    },
+  });
+  console.log(`[seed] ${await seedAuthUsers()} demo logins created`);
   children.push(startProcess("ticker", path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/expiry-ticker.ts")], { env, index: 3 }));
 
   console.log(`

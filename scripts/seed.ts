@@ -8,43 +8,51 @@ import { DEMO_PASSWORD, seedClinics, seedUsers } from "./seed-data";
 // The slot engine's DoctorSchedule (lib/domain/slots), minus timeZone: that is the clinic's.
 const scheduleDefaults = { minNoticeHours: 2, horizonDays: 60, dateOverrides: {} };
 
-export async function seed(): Promise<{ created: number }> {
-  const { db, auth } = scriptAdmin();
-  let created = 0;
-  const createIfMissing = async (path: string, data: Record<string, unknown>) => {
-    try {
-      await db.doc(path).create(data);
-      created += 1;
-    } catch (error) {
-      if ((error as { code?: number }).code !== 6) throw error; // 6 = ALREADY_EXISTS
-    }
-  };
+async function createIfMissing(path: string, data: Record<string, unknown>): Promise<boolean> {
+  try {
+    await scriptAdmin().db.doc(path).create(data);
+    return true;
+  } catch (error) {
+    if ((error as { code?: number }).code !== 6) throw error; // 6 = ALREADY_EXISTS
+    return false;
+  }
+}
 
+/** Clinics, doctors and memberships: needs only Firestore, so the public pages work at once. */
+export async function seedFirestore(): Promise<number> {
+  const writes: Promise<boolean>[] = [];
+  const now = FieldValue.serverTimestamp();
   for (const { doctors, ...clinic } of seedClinics) {
     const { id, ...fields } = clinic;
-    await createIfMissing(`slugs/${clinic.slug}`, { clinicId: id });
-    await createIfMissing(`clinics/${id}`, { ...fields, createdAt: FieldValue.serverTimestamp(), updatedAt: FieldValue.serverTimestamp() });
+    writes.push(createIfMissing(`slugs/${clinic.slug}`, { clinicId: id }));
+    writes.push(createIfMissing(`clinics/${id}`, { ...fields, createdAt: now, updatedAt: now }));
     for (const { id: doctorId, schedule, ...doctor } of doctors) {
-      await createIfMissing(`clinics/${id}/doctors/${doctorId}`, {
-        ...doctor,
-        active: true,
-        schedule: { ...scheduleDefaults, ...schedule },
-        createdAt: FieldValue.serverTimestamp(),
-        updatedAt: FieldValue.serverTimestamp(),
-      });
+      const data = { ...doctor, active: true, schedule: { ...scheduleDefaults, ...schedule }, createdAt: now, updatedAt: now };
+      writes.push(createIfMissing(`clinics/${id}/doctors/${doctorId}`, data));
     }
   }
+  for (const { uid, displayName, ...member } of seedUsers) {
+    writes.push(createIfMissing(`members/${uid}`, { ...member, name: displayName, createdAt: now }));
+  }
+  return (await Promise.all(writes)).filter(Boolean).length;
+}
 
+/** The demo logins: needs the Auth emulator. */
+export async function seedAuthUsers(): Promise<number> {
+  const { auth } = scriptAdmin();
+  let created = 0;
   for (const user of seedUsers) {
     const exists = await auth.getUser(user.uid).then(() => true, () => false);
-    if (!exists) {
-      await auth.createUser({ uid: user.uid, email: user.email, password: DEMO_PASSWORD, displayName: user.displayName, emailVerified: true });
-      created += 1;
-    }
-    const { uid, displayName, ...member } = user;
-    await createIfMissing(`members/${uid}`, { ...member, name: displayName, createdAt: FieldValue.serverTimestamp() });
+    if (exists) continue;
+    await auth.createUser({ uid: user.uid, email: user.email, password: DEMO_PASSWORD, displayName: user.displayName, emailVerified: true });
+    created += 1;
   }
-  return { created };
+  return created;
+}
+
+export async function seed(): Promise<{ created: number }> {
+  const [documents, users] = await Promise.all([seedFirestore(), seedAuthUsers()]);
+  return { created: documents + users };
 }
 
 export const demoLogins = seedUsers.map((u) => `${u.email} / ${DEMO_PASSWORD} (${u.role})`);

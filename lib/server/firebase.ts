@@ -1,7 +1,7 @@
 import "server-only";
 import { getApps, initializeApp, type App } from "firebase-admin/app";
 import { getAuth, type Auth } from "firebase-admin/auth";
-import { getFirestore, initializeFirestore, type Firestore } from "firebase-admin/firestore";
+import { getFirestore, type Firestore } from "firebase-admin/firestore";
 import { firebaseProjectId } from "./env";
 
 // One admin app per process. Next.js may evaluate this module more than once
@@ -18,13 +18,12 @@ let firestore: Firestore | undefined;
 
 export function db(): Firestore {
   if (firestore) return firestore;
-  const app = adminApp();
+  firestore = getFirestore(adminApp());
   try {
-    firestore = initializeFirestore(app, { ignoreUndefinedProperties: true });
+    firestore.settings({ ignoreUndefinedProperties: true });
   } catch {
-    // Already initialised for this app: after a dev hot reload re-evaluated
-    // this module, or by a test fixture. Settings can be given only once.
-    firestore = getFirestore(app);
+    // Settings can be given only once per instance. A dev hot reload
+    // re-evaluates this module and meets the instance it configured before.
   }
   return firestore;
 }

@@ -93,7 +93,7 @@ export async function startBackend(
   children: Child[],
   ports: StackPorts,
   env: NodeJS.ProcessEnv,
-  opts: { functions: boolean; quiet?: boolean; waitForFunctions?: boolean },
+  opts: { functions: boolean; quiet?: boolean; waitForFunctions?: boolean; onFirestoreReady?: () => Promise<void> },
 ): Promise<void> {
   children.push(
     startProcess("firestore", bin("tsx"), [path.join(root, "scripts/firestore/cli.ts")], {
@@ -111,8 +111,10 @@ export async function startBackend(
       { env, quiet: opts.quiet, index: 1 },
     ),
   );
-  await waitFor("the local Firestore", portOpen("127.0.0.1", ports.firestore));
-  await waitFor("the Auth emulator", httpOk(`http://127.0.0.1:${ports.auth}/`));
+  // firebase-tools takes far longer to start than our Firestore: let the
+  // caller use Firestore (seed it, say) meanwhile.
+  const firestore = waitFor("the local Firestore", portOpen("127.0.0.1", ports.firestore)).then(() => opts.onFirestoreReady?.());
+  await Promise.all([firestore, waitFor("the Auth emulator", httpOk(`http://127.0.0.1:${ports.auth}/`))]);
   if (opts.functions && opts.waitForFunctions !== false) {
     await waitFor("the Functions emulator", portOpen("127.0.0.1", ports.functions));
   }

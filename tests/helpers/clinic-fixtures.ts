@@ -1,17 +1,9 @@
 // Test data written straight to Firestore with firebase-admin, bypassing the
 // verbs, so each test states exactly the world it starts from.
-import { getApps, initializeApp } from "firebase-admin/app";
-import { getFirestore, initializeFirestore } from "firebase-admin/firestore";
+import { db } from "@/lib/server/firebase";
 
-// The same settings as lib/server/firebase.ts, whichever of the two runs first.
-export function testDb() {
-  const app = getApps()[0] ?? initializeApp({ projectId: process.env.FIREBASE_PROJECT_ID });
-  try {
-    return initializeFirestore(app, { ignoreUndefinedProperties: true });
-  } catch {
-    return getFirestore(app);
-  }
-}
+// The app's own Firestore instance, so tests and verbs share one client and its settings.
+export const testDb = db;
 
 export const weekdayHours = (intervals: { start: string; end: string }[]) => ({
   mon: intervals, tue: intervals, wed: intervals, thu: intervals, fri: intervals,
