@@ -37,10 +37,17 @@ function nextSteps(caller: Caller): Step[] {
   }
 }
 
+/** "Ann Admin" → "Ann"; "Dr. Amara Okafor" → "Dr. Okafor" (a title alone is no greeting). */
+function greetingName(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length > 1 && /^(dr|prof|mr|mrs|ms|mx)\.?$/i.test(words[0]!)) return `${words[0]} ${words.at(-1)}`;
+  return words[0] ?? "";
+}
+
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const caller = await requireCaller();
   const [clinic, { welcome }] = await Promise.all([getClinicOverview(caller), searchParams]);
-  const firstName = caller.name.split(" ")[0] || caller.name;
+  const firstName = greetingName(caller.name);
   return (
     <>
       <PageHeader title={firstName ? `Welcome, ${firstName}` : "Welcome"} description={`Here's where things stand at ${clinic.name}.`} />
@@ -52,8 +59,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <div className="grid gap-6">
         <Card>
           <CardHeader>
-            <CardTitle>Your booking link</CardTitle>
-            <CardDescription>Share it on your website, in emails or on social media. Patients book through it.</CardDescription>
+            <CardTitle>{caller.role === "admin" ? "Your booking link" : "The clinic's booking link"}</CardTitle>
+            <CardDescription>
+              {caller.role === "admin"
+                ? "Share it on your website, in emails or on social media. Patients book through it."
+                : "Patients book through this page. Share it with anyone who asks how to book."}
+            </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-3 sm:flex-row sm:items-center">
             <a
