@@ -103,14 +103,15 @@ export async function startBackend(
     }),
   );
   const only = opts.functions ? "auth,functions" : "auth";
-  children.push(
-    startProcess(
-      "emulators",
-      bin("firebase"),
-      ["emulators:start", "--only", only, "--project", String(env.FIREBASE_PROJECT_ID), "--config", emulatorConfig(ports)],
-      { env, quiet: opts.quiet, index: 1 },
-    ),
+  const config = emulatorConfig(ports);
+  const emulators = startProcess(
+    "emulators",
+    bin("firebase"),
+    ["emulators:start", "--only", only, "--project", String(env.FIREBASE_PROJECT_ID), "--config", config],
+    { env, quiet: opts.quiet, index: 1 },
   );
+  void emulators.exited.then(() => rmSync(config, { force: true }));
+  children.push(emulators);
   // firebase-tools takes far longer to start than our Firestore: let the
   // caller use Firestore (seed it, say) meanwhile.
   const firestore = waitFor("the local Firestore", portOpen("127.0.0.1", ports.firestore)).then(() => opts.onFirestoreReady?.());
