@@ -15,6 +15,7 @@ import {
   DialogTitle,
   DialogTrigger,
   buttonClasses,
+  cn,
   toast,
 } from "@/components/ui";
 import {
@@ -188,7 +189,13 @@ export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, 
         </div>
       </div>
 
-      <div className="sticky bottom-0 z-20 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur-sm sm:-mx-6 sm:px-6 lg:mx-0 lg:rounded-xl lg:border lg:shadow-md">
+      {/* The save bar follows the screen only while there is something to save. */}
+      <div
+        className={cn(
+          "z-20 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur-sm sm:-mx-6 sm:px-6 lg:mx-0 lg:rounded-xl lg:border",
+          (dirty || pending) && "sticky bottom-0 lg:shadow-md",
+        )}
+      >
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <div className="min-w-0 flex-1 basis-56">
             <p role="status" className="text-sm font-medium text-slate-900">
