@@ -1,15 +1,11 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
-import { Alert, Button, CalendarIcon, EmptyState, Skeleton } from "@/components/ui";
+import { useEffect, useRef, useState } from "react";
+import { Alert, Button, CalendarIcon } from "@/components/ui";
 import {
   addMonths,
   firstDateWithSlots,
-  groupSlotsByDate,
-  monthFetchRange,
-  monthName,
   monthOf,
-  monthsInRange,
   type DateRange,
   type IsoSlot,
   type MonthKey,
@@ -18,18 +14,13 @@ import {
 import type { LocalDate } from "@/lib/domain/slots";
 import { formatDate, formatPatientLocal, formatSlotInZone, formatTime, localDateKey, zoneLabel } from "@/lib/domain/time-format";
 import type { BookingActionResult } from "@/app/(public)/book/[slug]/[doctorId]/actions";
-import { telHref } from "./contact-list";
 import { DayCalendar } from "./day-calendar";
 import { GlobeIcon } from "./icons";
 import { RequestConfirmation } from "./request-confirmation";
 import { EMPTY_DETAILS, RequestForm, type BookingDetails, type BookingFormDraft } from "./request-form";
-import { SlotPicker } from "./slot-picker";
+import { TimesPanel } from "./times-panel";
 import { useBrowserTimeZone } from "./use-browser-time-zone";
-
-type MonthData =
-  | { status: "ready"; slots: IsoSlot[]; fetchedAt: number }
-  | { status: "loading" }
-  | { status: "error" };
+import { isStale, useMonthSlots } from "./use-month-slots";
 
 export type BookingFlowProps = {
   slug: string;
@@ -49,9 +40,6 @@ export type BookingFlowProps = {
   requestAction: (slug: string, doctorId: string, input: BookingFormDraft) => Promise<BookingActionResult>;
 };
 
-// A month shown again after this long is refetched in the background.
-const STALE_MS = 60_000;
-
 type Confirmation = { id: string; statusUrl: string; expiresAt: string; start: string; email: string };
 
 /**
@@ -65,25 +53,7 @@ export function BookingFlow(props: BookingFlowProps) {
   const { slug, doctorId, doctorName, clinic, timeZone, feeCents, feeLabel, today, window, initial, requestAction } = props;
   const patientZone = useBrowserTimeZone();
 
-  const [months, setMonths] = useState<Record<MonthKey, MonthData>>(() => {
-    const state: Record<MonthKey, MonthData> = {};
-    for (const month of monthsInRange(initial.range)) {
-      state[month] = initial.slots
-        ? {
-            status: "ready",
-            slots: initial.slots.filter((slot) => monthOf(localDateKey(Date.parse(slot.start), timeZone)) === month),
-            fetchedAt: initial.fetchedAt,
-          }
-        : { status: "error" };
-    }
-    return state;
-  });
-
-  // Every loaded slot by clinic-local date.
-  const byDate = useMemo(() => {
-    const all = Object.values(months).flatMap((data) => (data.status === "ready" ? data.slots : []));
-    return groupSlotsByDate(all, timeZone);
-  }, [months, timeZone]);
+  const { months, byDate, loadMonth } = useMonthSlots({ slug, doctorId, timeZone, window, initial });
 
   const firstMonth = monthOf(window.from);
   const lastMonth = monthOf(window.to);
@@ -108,47 +78,13 @@ export function BookingFlow(props: BookingFlowProps) {
   // The chosen time, only while it is still free.
   const selectedSlot = daySlots.find((slot) => slot.start === chosenStart) ?? null;
 
-  const controllers = useRef(new Map<MonthKey, AbortController>());
-  useEffect(() => {
-    const pending = controllers.current;
-    return () => pending.forEach((controller) => controller.abort());
-  }, []);
-
-  async function loadMonth(target: MonthKey, { keepShowing = false } = {}) {
-    const range = monthFetchRange(target, window);
-    if (!range) {
-      setMonths((current) => ({ ...current, [target]: { status: "ready", slots: [], fetchedAt: Date.now() } }));
-      return;
-    }
-    controllers.current.get(target)?.abort();
-    const controller = new AbortController();
-    controllers.current.set(target, controller);
-    if (!keepShowing) setMonths((current) => ({ ...current, [target]: { status: "loading" } }));
-    try {
-      const query = new URLSearchParams({ from: range.from, to: range.to });
-      const response = await fetch(
-        `/api/public/orgs/${encodeURIComponent(slug)}/doctors/${encodeURIComponent(doctorId)}/slots?${query}`,
-        { cache: "no-store", signal: controller.signal },
-      );
-      if (!response.ok) throw new Error(`Slots request failed with ${response.status}`);
-      const body = (await response.json()) as { slots: IsoSlot[] };
-      setMonths((current) => ({ ...current, [target]: { status: "ready", slots: body.slots, fetchedAt: Date.now() } }));
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      console.error(error);
-      setMonths((current) => ({ ...current, [target]: { status: "error" } }));
-    } finally {
-      if (controllers.current.get(target) === controller) controllers.current.delete(target);
-    }
-  }
-
   function showMonth(target: MonthKey) {
     setMonth(target);
     setChosenStart(null);
     setTakenNotice(null);
     const data = months[target];
     if (!data || data.status === "error") void loadMonth(target);
-    else if (data.status === "ready" && Date.now() - data.fetchedAt > STALE_MS) void loadMonth(target, { keepShowing: true });
+    else if (data.status === "ready" && isStale(data)) void loadMonth(target, { keepShowing: true });
   }
 
   function chooseDate(date: LocalDate) {
@@ -347,114 +283,6 @@ export function BookingFlow(props: BookingFlowProps) {
           </div>
         </section>
       )}
-    </div>
-  );
-}
-
-type TimesPanelProps = {
-  status: MonthData["status"];
-  date: LocalDate | null;
-  slots: IsoSlot[];
-  month: MonthKey;
-  nextMonth: MonthKey | null;
-  onShowMonth: (month: MonthKey) => void;
-  onRetry: () => void;
-  clinicPhone: string;
-  timeZone: string;
-  patientZone: string | null;
-  selected: string | null;
-  onSelect: (slot: IsoSlot) => void;
-};
-
-function TimesPanel({
-  status,
-  date,
-  slots,
-  month,
-  nextMonth,
-  onShowMonth,
-  onRetry,
-  clinicPhone,
-  timeZone,
-  patientZone,
-  selected,
-  onSelect,
-}: TimesPanelProps) {
-  const call = clinicPhone ? (
-    <>
-      call the clinic at{" "}
-      <a className="font-medium whitespace-nowrap text-primary-800 underline underline-offset-4" href={telHref(clinicPhone)}>
-        {clinicPhone}
-      </a>
-    </>
-  ) : (
-    "contact the clinic"
-  );
-
-  if (status === "loading") {
-    return (
-      <div aria-busy="true">
-        <h3 className="sr-only">Loading free times…</h3>
-        <p role="status" className="sr-only">
-          Loading free times for {monthName(month)}…
-        </p>
-        <Skeleton className="h-6 w-40" />
-        <Skeleton className="mt-2 h-4 w-24" />
-        <div className="mt-6 grid grid-cols-3 gap-2">
-          {Array.from({ length: 9 }, (_, index) => (
-            <Skeleton key={index} className="h-11 rounded-lg" />
-          ))}
-        </div>
-      </div>
-    );
-  }
-
-  if (status === "error") {
-    return (
-      <div className="space-y-4">
-        <h3 className="sr-only">Free times</h3>
-        <Alert tone="error" title="We couldn't load the free times">
-          Please check your connection and try again, or {call}.
-        </Alert>
-        <Button variant="secondary" onClick={onRetry}>
-          Try again
-        </Button>
-      </div>
-    );
-  }
-
-  if (!date || slots.length === 0) {
-    return (
-      <EmptyState
-        headingLevel={3}
-        className="border-0 px-2 py-8 sm:py-10"
-        icon={<CalendarIcon className="size-6" />}
-        title={`No free times in ${monthName(month)}`}
-        description={
-          <>
-            {nextMonth ? "Try next month, or " : "Please "}
-            {call}.
-          </>
-        }
-        action={
-          nextMonth && (
-            <Button variant="secondary" onClick={() => onShowMonth(nextMonth)}>
-              Show {monthName(nextMonth)}
-            </Button>
-          )
-        }
-      />
-    );
-  }
-
-  const first = Date.parse(slots[0]!.start);
-  return (
-    <div>
-      <h3 className="text-lg font-semibold text-slate-900">{formatDate(first, timeZone)}</h3>
-      <p className="mt-0.5 mb-5 text-sm text-slate-600">
-        {slots.length === 1 ? "1 free time" : `${slots.length} free times`}
-      </p>
-      <SlotPicker slots={slots} timeZone={timeZone} patientZone={patientZone} selected={selected} onSelect={onSelect} />
     </div>
   );
 }
