@@ -86,7 +86,8 @@ export function rawUnary<Res>(method: string, request: unknown, timeoutMs = 10_0
   raw ??= new FirestoreClient(host(), credentials.createInsecure());
   const md = new Metadata();
   md.set("authorization", "Bearer owner");
-  const fn = (raw as unknown as Record<string, Function>)[method];
+  type UnaryMethod = (req: unknown, md: Metadata, opts: { deadline: number }, cb: (err: ServiceError | null, res: Res) => void) => void;
+  const fn = (raw as unknown as Record<string, UnaryMethod | undefined>)[method];
   if (!fn) throw new Error(`No RPC ${method}`);
   return new Promise<Res>((resolve, reject) => {
     fn.call(raw, request, md, { deadline: Date.now() + timeoutMs }, (err: ServiceError | null, res: Res) =>
