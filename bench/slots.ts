@@ -6,12 +6,14 @@
 // 15-minute slots, 5-minute buffer; 200 seeded busy intervals of 15–60
 // minutes inside working hours, each padded by the buffer.
 //
-// Flags: --iterations N (default 500), --api (see benchSlotsApi below).
+// Flags: --iterations N (default 500); --no-api skips the slots API figure;
+// --api-url URL times the API over HTTP against a running app (bench/slots-api.ts).
 
 import { isDeepStrictEqual } from "node:util";
 import { fromZonedTime } from "date-fns-tz";
 import { computeFreeSlots, type DoctorSchedule, type SlotQuery, type UtcInterval } from "../lib/domain/slots";
 import { naiveFreeSlots } from "./naive-slots";
+import { benchSlotsApi, type ApiStats } from "./slots-api";
 
 const SEED = 0x5eed_2027;
 const WARMUP = 50;
@@ -94,16 +96,6 @@ function measure(run: () => unknown, iterations: number): Stats {
   return { median: at(0.5), p99: at(0.99), mean: times.reduce((a, b) => a + b, 0) / times.length, min: times[0]! };
 }
 
-/**
- * Second figure, "slots API p50 against the local stack": to be added by the
- * API owner (start the local stack, call the slots route repeatedly, report
- * p50). Returns null until then.
- */
-async function benchSlotsApi(): Promise<Stats | null> {
-  console.log("slots API p50 against the local stack: not yet available (fill in benchSlotsApi in bench/slots.ts)");
-  return null;
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const iterationsArg = args.indexOf("--iterations");
@@ -129,9 +121,11 @@ async function main(): Promise<void> {
   });
   console.log(`naive / engine (median): ${ratio.toFixed(1)}x; target engine median <= 2 ms: ${engine.median <= 2 ? "met" : "MISSED"}`);
 
-  let api: Stats | null = null;
-  if (args.includes("--api")) api = await benchSlotsApi();
-  else console.log("slots API: run with --api (not yet available)");
+  let api: ApiStats | null = null;
+  if (!args.includes("--no-api")) {
+    api = await benchSlotsApi(args);
+    console.log(`slots API (${api.mode}): p50 ${ms(api.median)} ms, p99 ${ms(api.p99)} ms over ${api.n} calls`);
+  }
 
   console.log(
     JSON.stringify({
@@ -141,7 +135,7 @@ async function main(): Promise<void> {
       engine: { median_ms: ms(engine.median), p99_ms: ms(engine.p99) },
       naive: { median_ms: ms(naive.median), p99_ms: ms(naive.p99) },
       naive_over_engine: Number(ratio.toFixed(1)),
-      api_p50_ms: api ? ms(api.median) : null,
+      api: api ? { mode: api.mode, p50_ms: ms(api.median), p99_ms: ms(api.p99) } : null,
       node: process.versions.node,
     }),
   );
