@@ -92,8 +92,6 @@ describe("dashboardNav", () => {
   it("shows admins every section", () => {
     expect(hrefs(admin)).toEqual([
       "/dashboard",
-      "/dashboard/requests",
-      "/dashboard/schedule",
       "/dashboard/availability",
       "/dashboard/doctors",
       "/dashboard/team",
@@ -102,20 +100,19 @@ describe("dashboardNav", () => {
   });
 
   it("hides every settings page from staff", () => {
-    expect(hrefs(staff)).toEqual(["/dashboard", "/dashboard/requests", "/dashboard/schedule"]);
+    expect(hrefs(staff)).toEqual(["/dashboard"]);
   });
 
-  it("gives a doctor their schedule, hours and own profile, but no requests or settings", () => {
+  it("gives a doctor their hours and own profile, but no settings", () => {
     expect(dashboardNav(doctor)).toEqual([
       { href: "/dashboard", label: "Overview" },
-      { href: "/dashboard/schedule", label: "Schedule" },
       { href: "/dashboard/availability", label: "Availability" },
       { href: "/dashboard/doctors", label: "My profile" },
     ]);
   });
 
   it("gives a doctor with no linked profile nothing to edit", () => {
-    expect(hrefs(unlinkedDoctor)).toEqual(["/dashboard", "/dashboard/schedule"]);
+    expect(hrefs(unlinkedDoctor)).toEqual(["/dashboard"]);
   });
 });
 

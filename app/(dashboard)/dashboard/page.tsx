@@ -19,11 +19,9 @@ function nextSteps(caller: Caller): Step[] {
         { title: "Invite your team", text: "Staff review requests; doctors manage their own hours.", href: "/dashboard/team", cta: "Invite people" },
         { title: "Check your clinic details", text: "Fee, contact details and time zone appear on your booking page.", href: "/dashboard/settings", cta: "Clinic settings" },
       ];
+    // The request queue and the schedule get their steps when their pages exist.
     case "staff":
-      return [
-        { title: "Review new requests", text: "Approve, decline or propose a new time before requests expire.", href: "/dashboard/requests", cta: "Open requests" },
-        { title: "See the schedule", text: "Who is booked, and when.", href: "/dashboard/schedule", cta: "Open schedule" },
-      ];
+      return [];
     case "doctor":
       return [
         ...(caller.doctorId
@@ -32,7 +30,6 @@ function nextSteps(caller: Caller): Step[] {
               { title: "Check your profile", text: "Your name, specialty and bio as patients see them.", href: "/dashboard/doctors", cta: "Edit profile" },
             ]
           : []),
-        { title: "See your schedule", text: "Your confirmed visits, day by day.", href: "/dashboard/schedule", cta: "Open schedule" },
       ];
   }
 }
@@ -48,6 +45,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const caller = await requireCaller();
   const [clinic, { welcome }] = await Promise.all([getClinicOverview(caller), searchParams]);
   const firstName = greetingName(caller.name);
+  const steps = nextSteps(caller);
   return (
     <>
       <PageHeader title={firstName ? `Welcome, ${firstName}` : "Welcome"} description={`Here's where things stand at ${clinic.name}.`} />
@@ -79,28 +77,30 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             <CopyButton value={clinic.bookingUrl} label="Copy link" />
           </CardContent>
         </Card>
-        <section aria-labelledby="next-steps">
-          <h2 id="next-steps" className="mb-3 text-lg font-semibold tracking-tight text-slate-900">
-            What to do next
-          </h2>
-          <ol className="grid gap-4 sm:grid-cols-2">
-            {nextSteps(caller).map((step, index) => (
-              <li key={step.href} className="flex gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
-                <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary-50 text-sm font-semibold text-primary-800 tabular-nums">
-                  {index + 1}
-                </span>
-                <div className="min-w-0">
-                  <h3 className="font-semibold text-slate-900">{step.title}</h3>
-                  <p className="mt-1 text-slate-600">{step.text}</p>
-                  <Link href={step.href} className="mt-3 inline-flex min-h-11 items-center font-medium text-primary-700 underline decoration-primary-700/30 underline-offset-2 hover:decoration-primary-700">
-                    {step.cta}
-                    <span aria-hidden="true">&nbsp;→</span>
-                  </Link>
-                </div>
-              </li>
-            ))}
-          </ol>
-        </section>
+        {steps.length > 0 && (
+          <section aria-labelledby="next-steps">
+            <h2 id="next-steps" className="mb-3 text-lg font-semibold tracking-tight text-slate-900">
+              What to do next
+            </h2>
+            <ol className="grid gap-4 sm:grid-cols-2">
+              {steps.map((step, index) => (
+                <li key={step.href} className="flex gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
+                  <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary-50 text-sm font-semibold text-primary-800 tabular-nums">
+                    {index + 1}
+                  </span>
+                  <div className="min-w-0">
+                    <h3 className="font-semibold text-slate-900">{step.title}</h3>
+                    <p className="mt-1 text-slate-600">{step.text}</p>
+                    <Link href={step.href} className="mt-3 inline-flex min-h-11 items-center font-medium text-primary-700 underline decoration-primary-700/30 underline-offset-2 hover:decoration-primary-700">
+                      {step.cta}
+                      <span aria-hidden="true">&nbsp;→</span>
+                    </Link>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
       </div>
     </>
   );
