@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { telHref } from "@/components/booking/contact-list";
 import { feeAmount } from "@/components/booking/fee";
-import { CardIcon, ClockIcon } from "@/components/booking/icons";
+import { CardIcon, ClockIcon } from "@/components/ui/icons";
 import { buttonClasses, CalendarIcon, CheckCircleIcon, cn, InfoIcon } from "@/components/ui";
 import type { PatientAppointmentView } from "@/lib/server/appointments/patient";
 import { formatDate, formatSlotInZone } from "@/lib/domain/time-format";

@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState } from "react";
 import { DayButton, DayPicker, type ChevronProps, type DayButtonProps } from "react-day-picker";
-import { ChevronLeftIcon, ChevronRightIcon } from "@/components/booking/icons";
+import { ChevronLeftIcon, ChevronRightIcon } from "@/components/ui/icons";
 import { localDateToPickerDate, pickerDateToLocalDate } from "@/components/booking/local-dates";
 import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Field, Input, cn } from "@/components/ui";
 import {

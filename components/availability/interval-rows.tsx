@@ -12,7 +12,7 @@ import {
   type FormInterval,
 } from "@/lib/domain/availability-form";
 import { SCHEDULE_LIMITS } from "@/lib/domain/slots";
-import { PlusIcon, TrashIcon } from "./icons";
+import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 
 // On narrow screens the clock icon is dropped and the padding trimmed, so
 // "01:00 PM" keeps its AM/PM; the field still opens the native picker on phones.

@@ -10,7 +10,7 @@ import {
   type ScheduleForm,
 } from "@/lib/domain/availability-form";
 import { WEEKDAYS, type Weekday } from "@/lib/domain/slots";
-import { CopyDaysIcon } from "./icons";
+import { CopyDaysIcon } from "@/components/ui/icons";
 import { IntervalRows } from "./interval-rows";
 
 function dayMinutes(intervals: readonly FormInterval[]): number {

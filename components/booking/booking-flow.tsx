@@ -15,7 +15,7 @@ import type { LocalDate } from "@/lib/domain/slots";
 import { formatDate, formatPatientLocal, formatSlotInZone, formatTime, localDateKey, zoneLabel } from "@/lib/domain/time-format";
 import type { BookingActionResult } from "@/app/(public)/book/[slug]/[doctorId]/actions";
 import { DayCalendar } from "./day-calendar";
-import { GlobeIcon } from "./icons";
+import { GlobeIcon } from "@/components/ui/icons";
 import { RequestConfirmation } from "./request-confirmation";
 import { EMPTY_DETAILS, RequestForm, type BookingDetails, type BookingFormDraft } from "./request-form";
 import { TimesPanel } from "./times-panel";

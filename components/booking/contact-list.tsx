@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui";
-import { MailIcon, MapPinIcon, PhoneIcon } from "./icons";
+import { MailIcon, MapPinIcon, PhoneIcon } from "@/components/ui/icons";
 
 export type ClinicContact = { address?: string; phone?: string; email?: string };
 

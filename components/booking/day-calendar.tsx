@@ -4,7 +4,7 @@ import { DayButton, DayPicker, type ChevronProps, type DayButtonProps } from "re
 import { cn } from "@/components/ui";
 import type { MonthKey } from "@/lib/domain/booking-calendar";
 import type { LocalDate } from "@/lib/domain/slots";
-import { ChevronLeftIcon, ChevronRightIcon } from "./icons";
+import { ChevronLeftIcon, ChevronRightIcon } from "@/components/ui/icons";
 import { localDateToPickerDate, pickerDateToLocalDate } from "./local-dates";
 
 export type DayCalendarProps = {

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { InitialsAvatar } from "@/components/booking/avatar";
 import { ContactList, telHref } from "@/components/booking/contact-list";
 import { feeAmount } from "@/components/booking/fee";
-import { ArrowRightIcon, CardIcon, ClockIcon } from "@/components/booking/icons";
+import { ArrowRightIcon, CardIcon, ClockIcon } from "@/components/ui/icons";
 import { PublicShell } from "@/components/booking/public-shell";
 import { CalendarIcon, EmptyState } from "@/components/ui";
 import { clinicBySlug } from "./data";

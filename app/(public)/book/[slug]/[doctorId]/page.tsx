@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { InitialsAvatar } from "@/components/booking/avatar";
 import { BookingFlow } from "@/components/booking/booking-flow";
 import { feeAmount, feeSentence } from "@/components/booking/fee";
-import { ArrowLeftIcon, MapPinIcon } from "@/components/booking/icons";
+import { ArrowLeftIcon, MapPinIcon } from "@/components/ui/icons";
 import { PublicShell } from "@/components/booking/public-shell";
 import { bookableWindow, initialFetchRange, type IsoSlot } from "@/lib/domain/booking-calendar";
 import { dayNumberToLocalDate, localDayNumberAt } from "@/lib/domain/slots";
