@@ -1,14 +1,12 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { DayButton, DayPicker, type ChevronProps, type DayButtonProps } from "react-day-picker";
-import { ChevronLeftIcon, ChevronRightIcon } from "@/components/ui/icons";
-import { localDateToPickerDate, pickerDateToLocalDate } from "@/components/booking/local-dates";
-import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Field, Input, cn } from "@/components/ui";
+import { DayButton, DayPicker, type DayButtonProps } from "react-day-picker";
+import { CalendarChevron, calendarClassNames, calendarDayClasses } from "@/components/ui/calendar";
+import { localDateToPickerDate, pickerDateToLocalDate } from "@/components/ui/calendar-dates";
+import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, cn } from "@/components/ui";
 import {
-  WEEKDAY_LABELS,
   addDays,
-  describeIntervals,
   describeOverride,
   errorsUnder,
   formatLocalDate,
@@ -19,9 +17,11 @@ import {
   type FormInterval,
   type OverrideForm,
   type ScheduleForm,
+  endForInput,
+  intervalsFromForm,
 } from "@/lib/domain/availability-form";
-import { SCHEDULE_LIMITS, type LocalDate } from "@/lib/domain/slots";
-import { IntervalRows } from "./interval-rows";
+import type { LocalDate } from "@/lib/domain/slots";
+import { DayPanel } from "./day-panel";
 
 export type DateOverridesProps = {
   overrides: ScheduleForm["overrides"];
@@ -37,14 +37,6 @@ const PICKABLE_DAYS = 366;
 
 const LONG_DATE = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", year: "numeric" });
 
-const toFormEnd = (end: string) => (end === "24:00" ? "00:00" : end);
-const asStored = (intervals: readonly FormInterval[]) => intervals.map((i) => ({ start: i.start, end: i.end === "00:00" ? "24:00" : i.end }));
-
-function Chevron({ orientation, className }: ChevronProps) {
-  const Icon = orientation === "right" ? ChevronRightIcon : ChevronLeftIcon;
-  return <Icon className={cn("size-5", className)} />;
-}
-
 // Day look by state: closed days red, special hours teal, days the weekly
 // hours leave closed in grey; the picked day is solid teal; today has a dot.
 function StyledDayButton({ className, modifiers, ...props }: DayButtonProps) {
@@ -55,12 +47,9 @@ function StyledDayButton({ className, modifiers, ...props }: DayButtonProps) {
       modifiers={modifiers}
       className={cn(
         className,
-        "relative mx-auto flex size-10 items-center justify-center rounded-full text-base tabular-nums sm:size-11",
-        "transition-colors motion-reduce:transition-none",
-        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-primary-600",
-        selected
-          ? "bg-primary-700 font-semibold text-white shadow-xs hover:bg-primary-800"
-          : disabled
+        calendarDayClasses(
+          { selected, disabled, today },
+          disabled
             ? "text-slate-400"
             : closedDay
               ? "bg-red-50 font-semibold text-red-800 ring-1 ring-red-600/25 ring-inset hover:bg-red-100"
@@ -69,19 +58,11 @@ function StyledDayButton({ className, modifiers, ...props }: DayButtonProps) {
                 : usuallyClosed
                   ? "text-slate-600 hover:bg-slate-100"
                   : "text-slate-900 hover:bg-slate-100",
-        disabled ? "cursor-default" : "cursor-pointer",
-        today &&
-          "after:absolute after:bottom-1 after:left-1/2 after:size-1 after:-translate-x-1/2 after:rounded-full " +
-            (selected ? "after:bg-white" : "after:bg-primary-700"),
+        ),
       )}
     />
   );
 }
-
-const navButton =
-  "inline-flex size-11 items-center justify-center rounded-lg text-slate-700 hover:bg-slate-100 hover:text-slate-900 " +
-  "focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-primary-600 " +
-  "aria-disabled:cursor-not-allowed aria-disabled:text-slate-300 aria-disabled:hover:bg-transparent";
 
 const firstOfMonth = (date: LocalDate) => localDateToPickerDate(`${date.slice(0, 7)}-01`);
 
@@ -122,7 +103,7 @@ export function DateOverrides({ overrides, weeklyHours, today, errors, onChange 
   const specialHoursFor = (date: LocalDate): FormInterval[] => {
     const usual = usualFor(date);
     const rows = usual.length > 0 ? usual : [{ key: "", start: "09:00", end: "17:00" }];
-    return rows.map((row) => ({ ...row, end: toFormEnd(row.end), key: newIntervalKey() }));
+    return rows.map((row) => ({ ...row, end: endForInput(row.end), key: newIntervalKey() }));
   };
 
   const override = selected ? overrides[selected] : undefined;
@@ -169,31 +150,8 @@ export function DateOverrides({ overrides, weeklyHours, today, errors, onChange 
                   return parts.join(", ");
                 },
               }}
-              components={{ DayButton: StyledDayButton, Chevron }}
-              classNames={{
-                root: "w-full max-w-80",
-                months: "relative",
-                month: "grid grid-cols-[2.75rem_1fr_2.75rem] items-center gap-y-3",
-                month_caption: "flex justify-center",
-                caption_label: "text-base font-semibold text-slate-900",
-                button_previous: navButton,
-                button_next: navButton,
-                chevron: "",
-                month_grid: "col-span-3 w-full border-collapse",
-                weekdays: "",
-                weekday: "pb-2 text-center text-sm font-medium text-slate-600",
-                weeks: "",
-                week: "",
-                day: "p-0.5 text-center",
-                day_button: "",
-                today: "",
-                selected: "",
-                disabled: "",
-                outside: "",
-                hidden: "invisible",
-                focused: "",
-                footer: "",
-              }}
+              components={{ DayButton: StyledDayButton, Chevron: CalendarChevron }}
+              classNames={calendarClassNames({ root: "w-full max-w-80" })}
             />
             <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
               <li className="flex items-center gap-1.5">
@@ -258,7 +216,7 @@ export function DateOverrides({ overrides, weeklyHours, today, errors, onChange 
                         {problems && <Badge tone="amber">Needs fixing</Badge>}
                       </p>
                       <p className="mt-0.5 text-sm text-slate-600">
-                        {closed ? "No bookings this day" : describeOverride({ intervals: asStored(item.intervals) })}
+                        {closed ? "No bookings this day" : describeOverride({ intervals: intervalsFromForm(item.intervals) })}
                         {item.note.trim() && ` · ${item.note.trim()}`}
                       </p>
                     </div>
@@ -286,110 +244,5 @@ export function DateOverrides({ overrides, weeklyHours, today, errors, onChange 
         </div>
       </CardContent>
     </Card>
-  );
-}
-
-type DayPanelProps = {
-  date: LocalDate;
-  today: LocalDate;
-  headingId: string;
-  headingRef: React.RefObject<HTMLHeadingElement | null>;
-  override: OverrideForm | undefined;
-  usual: readonly FormInterval[];
-  errors: FormErrors;
-  onClose: () => void;
-  onSpecial: () => void;
-  onChange: (override: OverrideForm) => void;
-  onRemove: () => void;
-};
-
-function DayPanel({ date, today, headingId, headingRef, override, usual, errors, onClose, onSpecial, onChange, onRemove }: DayPanelProps) {
-  const id = useId();
-  const label = formatLocalDate(date, today);
-  const weekday = WEEKDAY_LABELS[weekdayOf(date)].long;
-  const usualText = usual.length === 0 ? `Usually closed on ${weekday}s.` : `Usual ${weekday} hours: ${describeIntervals(asStored(usual))}.`;
-
-  return (
-    <div className="space-y-4">
-      <div>
-        <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-slate-900 outline-none">
-          {label}
-        </h3>
-        <p className="mt-0.5 text-sm text-slate-600">{usualText}</p>
-      </div>
-
-      {!override ? (
-        <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Close this day
-          </Button>
-          <Button variant="secondary" onClick={onSpecial}>
-            Set special hours
-          </Button>
-        </div>
-      ) : (
-        <>
-          <fieldset>
-            <legend className="text-base font-medium text-slate-900">On this day</legend>
-            <div className="mt-1 flex flex-wrap gap-x-6">
-              {(
-                [
-                  ["closed", "Closed all day", onClose],
-                  ["special", "Special hours", onSpecial],
-                ] as const
-              ).map(([value, text, choose]) => (
-                <label key={value} className="flex min-h-11 cursor-pointer items-center gap-2.5 text-base text-slate-900">
-                  <input
-                    type="radio"
-                    name={`${id}-kind`}
-                    value={value}
-                    checked={value === "closed" ? override.closed : !override.closed}
-                    onChange={choose}
-                    className="size-5 accent-primary-700"
-                  />
-                  {text}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-
-          {!override.closed && (
-            <IntervalRows
-              label={label}
-              intervals={override.intervals}
-              onChange={(intervals) => onChange({ ...override, intervals })}
-              errors={errors}
-              path={`dateOverrides.${date}.intervals`}
-              idBase={`${id}-rows`}
-              emptyText="No hours: closed"
-            />
-          )}
-
-          <Field
-            label="Note"
-            optional
-            hint="For your team; patients don't see it."
-            error={errors[`dateOverrides.${date}.note`]}
-            className="max-w-sm"
-          >
-            {(props) => (
-              <Input
-                {...props}
-                value={override.note}
-                maxLength={SCHEDULE_LIMITS.noteLength}
-                placeholder="e.g. Holiday"
-                onChange={(event) => onChange({ ...override, note: event.target.value })}
-              />
-            )}
-          </Field>
-
-          {errors[`dateOverrides.${date}`] && <p className="text-sm font-medium text-red-700">{errors[`dateOverrides.${date}`]}</p>}
-
-          <Button variant="ghost" onClick={onRemove} className="-ml-3 text-primary-800">
-            Use the usual hours again
-          </Button>
-        </>
-      )}
-    </div>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { DayButton, DayPicker, type ChevronProps, type DayButtonProps } from "react-day-picker";
+import { DayButton, DayPicker, type DayButtonProps } from "react-day-picker";
 import { cn } from "@/components/ui";
 import type { MonthKey } from "@/lib/domain/booking-calendar";
 import type { LocalDate } from "@/lib/domain/slots";
-import { ChevronLeftIcon, ChevronRightIcon } from "@/components/ui/icons";
-import { localDateToPickerDate, pickerDateToLocalDate } from "./local-dates";
+import { CalendarChevron, calendarClassNames, calendarDayClasses } from "@/components/ui/calendar";
+import { localDateToPickerDate, pickerDateToLocalDate } from "@/components/ui/calendar-dates";
 
 export type DayCalendarProps = {
   /** The month shown, "YYYY-MM". */
@@ -31,11 +31,6 @@ const monthKey = (date: Date) => pickerDateToLocalDate(date).slice(0, 7);
 
 const LONG_DATE = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric" });
 
-function Chevron({ orientation, className }: ChevronProps) {
-  const Icon = orientation === "right" ? ChevronRightIcon : ChevronLeftIcon;
-  return <Icon className={cn("size-5", className)} />;
-}
-
 // Day look by state. Available days are tinted teal and bold so they stand
 // out from days without times; the chosen day is solid teal. Today gets a dot.
 function StyledDayButton({ className, modifiers, ...props }: DayButtonProps) {
@@ -46,27 +41,14 @@ function StyledDayButton({ className, modifiers, ...props }: DayButtonProps) {
       modifiers={modifiers}
       className={cn(
         className,
-        "relative mx-auto flex size-10 items-center justify-center rounded-full text-base tabular-nums sm:size-11",
-        "transition-colors motion-reduce:transition-none",
-        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-primary-600",
-        selected
-          ? "bg-primary-700 font-semibold text-white shadow-xs hover:bg-primary-800"
-          : available
-            ? "bg-primary-50 font-semibold text-primary-800 ring-1 ring-primary-700/20 ring-inset hover:bg-primary-100"
-            : "text-slate-400",
-        disabled ? "cursor-default" : "cursor-pointer",
-        today &&
-          "after:absolute after:bottom-1 after:left-1/2 after:size-1 after:-translate-x-1/2 after:rounded-full " +
-            (selected ? "after:bg-white" : "after:bg-primary-700"),
+        calendarDayClasses(
+          { selected, disabled, today },
+          available ? "bg-primary-50 font-semibold text-primary-800 ring-1 ring-primary-700/20 ring-inset hover:bg-primary-100" : "text-slate-400",
+        ),
       )}
     />
   );
 }
-
-const navButton =
-  "inline-flex size-11 items-center justify-center rounded-lg text-slate-700 hover:bg-slate-100 hover:text-slate-900 " +
-  "focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-primary-600 " +
-  "aria-disabled:cursor-not-allowed aria-disabled:text-slate-300 aria-disabled:hover:bg-transparent";
 
 /**
  * The month calendar: react-day-picker (a real grid with arrow-key, Page
@@ -117,32 +99,9 @@ export function DayCalendar({
           return parts.join(", ");
         },
       }}
-      components={{ DayButton: StyledDayButton, Chevron }}
+      components={{ DayButton: StyledDayButton, Chevron: CalendarChevron }}
       className="w-full"
-      classNames={{
-        root: "w-full",
-        months: "relative",
-        month: "grid grid-cols-[2.75rem_1fr_2.75rem] items-center gap-y-3",
-        month_caption: "flex justify-center",
-        caption_label: "text-base font-semibold text-slate-900",
-        button_previous: navButton,
-        button_next: navButton,
-        chevron: "",
-        month_grid: cn("col-span-3 w-full border-collapse", loading && "motion-safe:animate-pulse"),
-        weekdays: "",
-        weekday: "pb-2 text-center text-sm font-medium text-slate-600",
-        weeks: "",
-        week: "",
-        day: "p-0.5 text-center",
-        day_button: "",
-        today: "",
-        selected: "",
-        disabled: "",
-        outside: "",
-        hidden: "invisible",
-        focused: "",
-        footer: "",
-      }}
+      classNames={calendarClassNames({ root: "w-full", loading })}
     />
   );
 }

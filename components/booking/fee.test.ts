@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { telHref } from "./contact-list";
 import { feeAmount, feeSentence } from "./fee";
-import { localDateToPickerDate, pickerDateToLocalDate } from "./local-dates";
+import { localDateToPickerDate, pickerDateToLocalDate } from "@/components/ui/calendar-dates";
 
 describe("fee wording", () => {
   it("says what a paid visit costs and when it is paid", () => {

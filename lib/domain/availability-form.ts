@@ -76,7 +76,7 @@ const asString = (value: unknown, fallback = "") => (typeof value === "string" ?
 const asNumberText = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? String(value) : "");
 
 /** "24:00" is midnight at the end of the day; a time input shows it as 00:00 (12:00 AM). */
-const endForInput = (end: string) => (end === "24:00" ? "00:00" : end);
+export const endForInput = (end: string) => (end === "24:00" ? "00:00" : end);
 
 function intervalsToForm(value: unknown, keyPrefix: string): FormInterval[] {
   if (!Array.isArray(value)) return [];
@@ -125,7 +125,8 @@ function numberFromText(text: string): number | undefined {
   return trimmed === "" ? undefined : Number(trimmed);
 }
 
-function intervalsFromForm(intervals: readonly FormInterval[]): LocalInterval[] {
+/** Form rows → stored intervals (a time input can't hold 24:00, so 00:00 as an end means midnight). */
+export function intervalsFromForm(intervals: readonly FormInterval[]): LocalInterval[] {
   return intervals.map(({ start, end }) => ({ start, end: end === "00:00" ? "24:00" : end }));
 }
 
