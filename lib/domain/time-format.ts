@@ -12,6 +12,9 @@
  * so server rendering, the browser and tests all produce the same text.
  */
 
+import { dayNumberToLocalDate } from "./slots/local-time";
+import { isKnownTimeZone, localDayNumberAt, zoneOffsetAt } from "./slots/zone-offsets";
+
 /** A point in time: a Date or epoch milliseconds. */
 export type Instant = Date | number;
 
@@ -28,16 +31,6 @@ const PRESETS = {
   date: { weekday: "short", month: "short", day: "numeric" },
   dateWithYear: { weekday: "short", month: "short", day: "numeric", year: "numeric" },
   zoneName: { timeZoneName: "short" },
-  // Machine-readable wall-clock fields; h23 avoids engines printing "24" at midnight.
-  fields: {
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-    hourCycle: "h23",
-  },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 type Preset = keyof typeof PRESETS;
@@ -65,39 +58,15 @@ function format(preset: Preset, instant: Instant, timeZone: string): string {
   return normaliseSpaces(formatter(preset, timeZone).format(epochMs(instant)));
 }
 
-type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
-
-function wallClock(instant: Instant, timeZone: string): WallClock {
-  const values: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
-  for (const part of formatter("fields", timeZone).formatToParts(epochMs(instant))) {
-    if (part.type !== "literal") values[part.type] = Number(part.value);
-  }
-  const { year, month, day, hour, minute, second } = values;
-  if ([year, month, day, hour, minute, second].some((v) => v === undefined || Number.isNaN(v))) {
-    throw new Error(`Could not read the wall-clock time in ${timeZone}`);
-  }
-  return values as WallClock;
-}
+// Offsets and local dates come from the slot engine's zone reader, so the
+// pages and the engine can never disagree about which day a slot is on.
 
 /** True when `timeZone` is an IANA zone this runtime knows, e.g. for validating clinic settings. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatter("zoneName", timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const isValidTimeZone = isKnownTimeZone;
 
 /** Minutes east of UTC in `timeZone` at `instant` (New York in winter: -300). */
 export function utcOffsetMinutes(instant: Instant, timeZone: string): number {
-  const clock = wallClock(instant, timeZone);
-  const asUtc = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, doesn't map years 0–99 to 1900–1999.
-  asUtc.setUTCFullYear(clock.year, clock.month - 1, clock.day);
-  asUtc.setUTCHours(clock.hour, clock.minute, clock.second, 0);
-  const wholeSecond = Math.floor(epochMs(instant) / 1000) * 1000;
-  return Math.round((asUtc.getTime() - wholeSecond) / 60_000);
+  return Math.round(zoneOffsetAt(timeZone, epochMs(instant)) / 60_000);
 }
 
 /** "9:00 AM" */
@@ -113,15 +82,13 @@ export type DateFormatOptions = {
 /** "Tue, Dec 2", or "Sat, Jan 2, 2027" when the year differs from the reference year. */
 export function formatDate(instant: Instant, timeZone: string, options: DateFormatOptions = {}): string {
   const now = options.now ?? Date.now();
-  const sameYear = wallClock(instant, timeZone).year === wallClock(now, timeZone).year;
+  const sameYear = localDateKey(instant, timeZone).slice(0, 4) === localDateKey(now, timeZone).slice(0, 4);
   return format(sameYear ? "date" : "dateWithYear", instant, timeZone);
 }
 
 /** "YYYY-MM-DD" of the calendar day `instant` falls on in `timeZone`; for grouping and keys, not display. */
 export function localDateKey(instant: Instant, timeZone: string): string {
-  const { year, month, day } = wallClock(instant, timeZone);
-  const pad = (n: number, width: number) => String(n).padStart(width, "0");
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  return dayNumberToLocalDate(localDayNumberAt(timeZone, epochMs(instant)));
 }
 
 /** Short zone name at `instant`: "EST", "EDT", or "GMT+5:30" where en-US has no abbreviation. */
