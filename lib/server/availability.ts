@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { computeFreeSlots, localDateToDayNumber, slotToIso, type LocalDate } from "@/lib/domain/slots";
 import { loadBookableDoctor } from "./bookable-doctor";
-import { loadBusy } from "./slot-locks";
+import { loadBusy } from "./busy-time";
 
 export const MAX_RANGE_DAYS = 62;
 const DAY_MS = 86_400_000;
