@@ -6,6 +6,7 @@ import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Chec
 import { signupSchema, suggestSlug } from "@/lib/domain/clinic-settings";
 import { slugSchema } from "@/lib/domain/slug";
 import { FeeFields } from "@/components/settings/fee-fields";
+import { ContactFields } from "@/components/settings/contact-fields";
 import { FormSummary } from "@/components/settings/form-summary";
 import { TimeZoneField } from "@/components/settings/time-zone-field";
 import { formValues, issuesToFields, useFormAction } from "@/components/settings/use-form-action";
@@ -114,25 +115,7 @@ export function SignupForm({ timeZones, bookingBase }: { timeZones: string[]; bo
         </CardContent>
       </Card>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Contact details</CardTitle>
-          <CardDescription>Shown to patients and in every email we send them.</CardDescription>
-        </CardHeader>
-        <CardContent className="space-y-5">
-          <div className="grid gap-5 sm:grid-cols-2">
-            <Field label="Phone" error={errors.phone}>
-              {(props) => <Input {...props} name="phone" type="tel" autoComplete="tel" />}
-            </Field>
-            <Field label="Email" error={errors.email}>
-              {(props) => <Input {...props} name="email" type="email" autoComplete="email" />}
-            </Field>
-          </div>
-          <Field label="Address" error={errors.address}>
-            {(props) => <Input {...props} name="address" autoComplete="street-address" maxLength={200} />}
-          </Field>
-        </CardContent>
-      </Card>
+      <ContactFields errors={errors} />
 
       <Card>
         <CardHeader>

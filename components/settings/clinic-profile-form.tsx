@@ -5,6 +5,7 @@ import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Fiel
 import { clinicProfileSchema } from "@/lib/domain/clinic-settings";
 import type { CurrencyCode } from "@/lib/domain/money";
 import { FeeFields } from "./fee-fields";
+import { ContactFields } from "./contact-fields";
 import { FormSummary } from "./form-summary";
 import { TimeZoneField } from "./time-zone-field";
 import { formValues, issuesToFields, useFormAction } from "./use-form-action";
@@ -61,25 +62,7 @@ export function ClinicProfileForm({ settings, timeZones }: { settings: ClinicPro
         </CardContent>
       </Card>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Contact details</CardTitle>
-          <CardDescription>Shown to patients and in every email we send them.</CardDescription>
-        </CardHeader>
-        <CardContent className="space-y-5">
-          <div className="grid gap-5 sm:grid-cols-2">
-            <Field label="Phone" error={errors.phone}>
-              {(props) => <Input {...props} name="phone" type="tel" autoComplete="tel" defaultValue={settings.phone} />}
-            </Field>
-            <Field label="Email" error={errors.email}>
-              {(props) => <Input {...props} name="email" type="email" autoComplete="email" defaultValue={settings.email} />}
-            </Field>
-          </div>
-          <Field label="Address" error={errors.address}>
-            {(props) => <Input {...props} name="address" autoComplete="street-address" defaultValue={settings.address} maxLength={200} />}
-          </Field>
-        </CardContent>
-      </Card>
+      <ContactFields errors={errors} defaults={settings} />
 
       <div className="flex justify-end">
         <Button type="submit" loading={pending} className="w-full sm:w-auto">
