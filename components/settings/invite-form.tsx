@@ -5,6 +5,7 @@ import { createInviteAction, type CreatedInviteView } from "@/app/(dashboard)/da
 import { Alert, Button, CopyButton, Field, Input, Select } from "@/components/ui";
 import { inviteSchema } from "@/lib/domain/clinic-settings";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/domain/roles";
+import { DoctorSelect } from "./doctor-select";
 import { FormSummary } from "./form-summary";
 import { formValues, issuesToFields, useFormAction } from "./use-form-action";
 
@@ -89,17 +90,7 @@ export function InviteForm({ doctors }: { doctors: { id: string; name: string; a
         <Field label="Which doctor are they?" hint="They'll manage this doctor's profile and hours." error={errors.doctorId}>
           {(props) =>
             doctors.length ? (
-              <Select {...props} name="doctorId" defaultValue="">
-                <option value="" disabled>
-                  Choose a doctor
-                </option>
-                {doctors.map((doctor) => (
-                  <option key={doctor.id} value={doctor.id}>
-                    {doctor.name}
-                    {doctor.active ? "" : " (inactive)"}
-                  </option>
-                ))}
-              </Select>
+              <DoctorSelect {...props} doctors={doctors} defaultValue="" />
             ) : (
               <p {...props} className="text-slate-600">
                 Add the doctor under Doctors first, then invite them.

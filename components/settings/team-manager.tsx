@@ -22,6 +22,7 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import type { ActionResult } from "@/lib/server/form-action";
 import type { PendingInvite } from "@/lib/server/invites";
 import type { MemberSummary } from "@/lib/server/members";
+import { DoctorSelect } from "./doctor-select";
 import { FormSummary } from "./form-summary";
 import { useFormAction } from "./use-form-action";
 
@@ -79,17 +80,7 @@ function ChangeRoleDialog({ member, doctors }: { member: MemberSummary; doctors:
           {role === "doctor" && (
             <Field label="Which doctor are they?" error={errors.doctorId}>
               {(props) => (
-                <Select {...props} name="doctorId" defaultValue={member.doctorId ?? ""}>
-                  <option value="" disabled>
-                    Choose a doctor
-                  </option>
-                  {doctors.map((doctor) => (
-                    <option key={doctor.id} value={doctor.id}>
-                      {doctor.name}
-                      {doctor.active ? "" : " (inactive)"}
-                    </option>
-                  ))}
-                </Select>
+                <DoctorSelect {...props} doctors={doctors} defaultValue={member.doctorId ?? ""} />
               )}
             </Field>
           )}
