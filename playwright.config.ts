@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+// Keep in step with scripts/e2e-stack.ts.
+const PORT = 3100 + Number(process.env.E2E_PORT_OFFSET ?? 0);
 
 // Debian's Chromium, never a downloaded browser. The flags keep it from
 // reaching for the network, which is closed here.

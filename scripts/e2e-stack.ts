@@ -5,8 +5,10 @@ import path from "node:path";
 import { startProcess, stopAll, type Child } from "./lib/processes";
 import { root, stackEnv, startBackend, type StackPorts } from "./lib/stack";
 
-export const E2E_PORT = 3100;
-const ports: StackPorts = { firestore: 8180, auth: 9199, functions: 5101, hub: 4401, logging: 4501 };
+// E2E_PORT_OFFSET moves every port at once, so two checkouts can run e2e side by side.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+export const E2E_PORT = 3100 + offset;
+const ports: StackPorts = { firestore: 8180 + offset, auth: 9199 + offset, functions: 5101 + offset, hub: 4401 + offset, logging: 4501 + offset };
 const env = stackEnv(ports, `http://127.0.0.1:${E2E_PORT}`);
 Object.assign(process.env, env);
 
