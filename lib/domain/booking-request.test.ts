@@ -129,6 +129,56 @@ describe("bookingFormSchema", () => {
     expect(errorsFor(formWith(overrides))).toEqual({ [field]: message });
   });
 
+  describe("the name, which is quoted in emails", () => {
+    const NAME_ONE_LINE = "Please write your name on one line, without special characters";
+    const NAME_NOT_A_LINK = "Please enter just your name, not a web address";
+    // The attack from the security review: two words, a newline, and a call to
+    // action with a link, which became the first line of the clinic's email.
+    const attack = "Ann Lee\nACTION NEEDED: pay at https://evil.example/x";
+
+    it("refuses the reviewed injection: a second line with a link", () => {
+      expect(errorsFor(formWith({ patient: { name: attack } }))).toEqual({ "patient.name": NAME_ONE_LINE });
+      expect(errorsFor(formWith({ patient: { name: attack } }), bookingApiSchema)).toEqual({ "patient.name": NAME_ONE_LINE });
+    });
+
+    it.each([
+      ["carriage return", "Ann\rLee"],
+      ["CRLF", "Ann\r\nLee"],
+      ["tab", "Ann\tLee"],
+      ["NUL", "Ann\u0000Lee"],
+      ["escape", "Ann\u001b[31mLee"],
+      ["DEL", "Ann\u007fLee"],
+      ["C1 next line", "Ann\u0085Lee"],
+      ["line separator", "Ann\u2028Lee"],
+      ["paragraph separator", "Ann\u2029Lee"],
+      ["right-to-left override", "Ann \u202eeeL"],
+      ["bidi isolate", "Ann \u2066Lee\u2069"],
+    ])("refuses a %s inside the name", (_case, name) => {
+      expect(errorsFor(formWith({ patient: { name } }))).toEqual({ "patient.name": NAME_ONE_LINE });
+    });
+
+    it.each([
+      "https://evil.example/x",
+      "Ann http://x.y",
+      "pay at evil.example/x",
+      "www.evil",
+      "Ann Lee evil.com",
+      "mailto:ann@evil.test",
+      "javascript:alert(1)",
+      "ann@pay.io",
+      "HTTPS://EVIL.EXAMPLE",
+    ])("refuses a name that looks like a web address: %s", (name) => {
+      expect(errorsFor(formWith({ patient: { name } }))).toEqual({ "patient.name": NAME_NOT_A_LINK });
+    });
+
+    it.each(["Dr. Ann Lee", "J.R. Lee", "St.John Smith", "Zoë O'Brien-Núñez", "李小龙", "José María", "Ann Lee Jr.", "محمد علي", "Ann (Annie) Lee"])(
+      "still accepts a real name: %s",
+      (name) => {
+        expect(errorsFor(formWith({ patient: { name } }))).toEqual({});
+      },
+    );
+  });
+
   it("accepts boundary lengths", () => {
     const input = formWith({
       reason: "a".repeat(500),

@@ -20,11 +20,30 @@ const MIN_PHONE_DIGITS = 7;
 const MAX_PHONE_DIGITS = 20;
 const MAX_PHONE_LENGTH = 40;
 
+// The name is quoted in emails the clinic sends to whatever address was typed,
+// so it must not be able to carry a message of its own: one line (no control
+// characters, no Unicode line/paragraph separators, no bidi overrides that
+// could reorder what staff read), and nothing a mail client would turn into a
+// link. Tabs and line breaks are refused rather than folded, so the patient
+// sees what will be sent.
+const NAME_FORBIDDEN = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+// A scheme ("https:", "mailto:"), "www.", or a host name with a common
+// top-level domain ("evil.example", "pay.com/x"). Real names with a dot
+// ("Dr. Ann", "J.R. Lee", "St.John") do not match: the part after the dot is
+// not one of these endings followed by the end, a space or a slash.
+const NAME_LOOKS_LIKE_URL =
+  /(^|[^a-z])[a-z][a-z0-9+.-]*:\/\/|\b(https?|mailto|ftp|data|javascript):|\bwww\.|[a-z0-9-]\.(com|net|org|info|biz|io|co|me|ly|app|dev|xyz|site|online|link|shop|top|ru|cn|uk|us|de|example|test|invalid|localhost)(\/|\s|$|[?#:])/iu;
+
+export const NAME_ONE_LINE = "Please write your name on one line, without special characters";
+export const NAME_NOT_A_LINK = "Please enter just your name, not a web address";
+
 const nameSchema = z
   .string({ error: "Please enter your name" })
   .trim()
   .min(1, { error: "Please enter your name" })
-  .max(MAX_NAME_LENGTH, { error: `Please shorten your name to ${MAX_NAME_LENGTH} characters or fewer` });
+  .max(MAX_NAME_LENGTH, { error: `Please shorten your name to ${MAX_NAME_LENGTH} characters or fewer` })
+  .refine((name) => !NAME_FORBIDDEN.test(name), { error: NAME_ONE_LINE, abort: true })
+  .refine((name) => !NAME_LOOKS_LIKE_URL.test(name), { error: NAME_NOT_A_LINK });
 
 // Lowercased so the clinic sees one patient, not two, when someone types
 // "Ann@Example.com" one day and "ann@example.com" the next. (Local parts are
