@@ -83,7 +83,7 @@ export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, 
   }, []);
 
   const today = clinicToday(timeZone, now);
-  const validation = useMemo(() => validateScheduleForm(form, timeZone), [form, timeZone]);
+  const validation = useMemo(() => validateScheduleForm(form, timeZone, new Date(now)), [form, timeZone, now]);
   const errors: FormErrors = useMemo(() => ({ ...serverErrors, ...validation.errors }), [serverErrors, validation]);
   const dirty = useMemo(() => formFingerprint(form) !== formFingerprint(saved), [form, saved]);
 

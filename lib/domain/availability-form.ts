@@ -160,9 +160,12 @@ export type FormValidation =
   | { readonly ok: true; readonly schedule: DoctorSchedule; readonly errors: FormErrors }
   | { readonly ok: false; readonly errors: FormErrors };
 
-/** The engine's validation of the form, as the server will run it. */
-export function validateScheduleForm(form: ScheduleForm, timeZone: string): FormValidation {
-  const result = validateDoctorSchedule({ ...formToScheduleInput(form), timeZone });
+/**
+ * The engine's validation of the form, as the server will run it. With `now`,
+ * as saving then would (past overrides dropped, none beyond the horizon).
+ */
+export function validateScheduleForm(form: ScheduleForm, timeZone: string, now?: Date): FormValidation {
+  const result = validateDoctorSchedule({ ...formToScheduleInput(form), timeZone }, now);
   if (result.ok) return { ok: true, schedule: result.schedule, errors: {} };
   const errors: Record<string, string> = {};
   for (const error of result.errors) errors[error.path === "" ? "_" : error.path] ??= error.message;

@@ -23,6 +23,9 @@ const now = new Date("2030-01-07T12:00:00Z");
 const MONDAY = "2030-01-14";
 const TUESDAY = "2030-01-15";
 
+/** Saves as of `now` (the dates below are in 2030). */
+const save = (caller: Caller | null, doctorId: string, body: unknown, at = now) => updateDoctorSchedule(caller, doctorId, body, at);
+
 const doctorPath = (clinic: string, doctor: string) => `clinics/${clinic}/doctors/${doctor}`;
 const read = async (path: string) => (await testDb().doc(path).get()).data();
 
@@ -102,7 +105,7 @@ describe("updateDoctorSchedule: who may save", () => {
     ["a doctor, their own", callers.doctor, "dr-a1"],
     ["an admin, any doctor of the clinic", callers.admin, "dr-a2"],
   ] as const)("lets %s", async (_who, caller, doctorId) => {
-    await updateDoctorSchedule(caller, doctorId, input());
+    await save(caller, doctorId, input());
     const doc = await read(doctorPath("clinic-a", doctorId));
     expect(doc!.schedule).toEqual(input());
     expect(doc!.updatedAt).toBeInstanceOf(Timestamp);
@@ -117,7 +120,7 @@ describe("updateDoctorSchedule: who may save", () => {
     ["an admin, for an unknown id", callers.admin, "clinic-a", "dr-nobody", "not_found"],
   ] as const)("refuses %s and writes nothing", async (_who, caller, clinic, doctorId, code) => {
     const before = await read(doctorPath(clinic, doctorId));
-    await expect(updateDoctorSchedule(caller, doctorId, input())).rejects.toMatchObject({ code });
+    await expect(save(caller, doctorId, input())).rejects.toMatchObject({ code });
     expect(await read(doctorPath(clinic, doctorId))).toEqual(before);
     // Nor does an unknown id create a document, in either clinic.
     expect((await testDb().collectionGroup("doctors").get()).size).toBe(3);
@@ -132,7 +135,7 @@ describe("updateDoctorSchedule: what is saved", () => {
       dateOverrides: { "2030-01-20": { intervals: [{ start: "10:00", end: "10:03" }] }, "not-a-date": { closed: true } },
       slotMinutes: 300,
     });
-    const error = await updateDoctorSchedule(callers.doctor, "dr-a1", bad).catch((e: unknown) => e);
+    const error = await save(callers.doctor, "dr-a1", bad).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: "invalid_request",
       fields: {
@@ -152,17 +155,17 @@ describe("updateDoctorSchedule: what is saved", () => {
     ["an array", []],
     ["missing numbers", { weeklyHours: {} }],
   ])("refuses %s as invalid_request", async (_what, body) => {
-    await expect(updateDoctorSchedule(callers.admin, "dr-a1", body)).rejects.toMatchObject({ code: "invalid_request" });
+    await expect(save(callers.admin, "dr-a1", body)).rejects.toMatchObject({ code: "invalid_request" });
   });
 
   it("replaces the whole schedule: removed overrides and rows are gone, unknown keys and timeZone are not stored", async () => {
-    await updateDoctorSchedule(callers.doctor, "dr-a1", input({ dateOverrides: { [TUESDAY]: { closed: true, note: "Holiday" }, "2030-01-16": { intervals: [] } } }));
+    await save(callers.doctor, "dr-a1", input({ dateOverrides: { [TUESDAY]: { closed: true, note: "Holiday" }, "2030-01-16": { intervals: [] } } }));
     expect((await read(doctorPath("clinic-a", "dr-a1")))!.schedule.dateOverrides).toEqual({
       [TUESDAY]: { closed: true, note: "Holiday" },
       "2030-01-16": { intervals: [] },
     });
 
-    await updateDoctorSchedule(callers.doctor, "dr-a1", {
+    await save(callers.doctor, "dr-a1", {
       ...input({ weeklyHours: { mon: [{ start: "08:00", end: "09:00", extra: 1 }] } }),
       timeZone: "Asia/Tokyo",
       hacked: true,
@@ -182,7 +185,7 @@ describe("updateDoctorSchedule: what is saved", () => {
     const appointment = { clinicId: "clinic-a", doctorId: "dr-a1", status: "pending", start: lock.start };
     await testDb().doc("slotLocks/dr-a1_203001141400").set(lock);
     await testDb().doc("appointments/appt-1").set(appointment);
-    await updateDoctorSchedule(callers.doctor, "dr-a1", input({ weeklyHours: { mon: [] } }));
+    await save(callers.doctor, "dr-a1", input({ weeklyHours: { mon: [] } }));
     expect(await read("slotLocks/dr-a1_203001141400")).toEqual(lock);
     expect(await read("appointments/appt-1")).toEqual(appointment);
   });
@@ -195,7 +198,7 @@ describe("the public calendar sees a save on its next load", () => {
     expect(before.slots).toHaveLength(24);
     expect(localTimes(before.slots).slice(0, 2)).toEqual(["09:00", "09:40"]);
 
-    await updateDoctorSchedule(callers.doctor, "dr-a1", input({ dateOverrides: { [TUESDAY]: { closed: true, note: "Holiday" } } }));
+    await save(callers.doctor, "dr-a1", input({ dateOverrides: { [TUESDAY]: { closed: true, note: "Holiday" } } }));
 
     const monday = await listFreeSlots("clinic-a", "dr-a1", MONDAY, MONDAY, now);
     expect(localTimes(monday.slots)).toEqual(["10:00", "10:30"]);
@@ -207,11 +210,34 @@ describe("the public calendar sees a save on its next load", () => {
   });
 
   it("an admin's save for a doctor shows the same way, and removing the override reopens the day", async () => {
-    await updateDoctorSchedule(callers.admin, "dr-a1", input({ dateOverrides: { [TUESDAY]: { closed: true } } }));
+    await save(callers.admin, "dr-a1", input({ dateOverrides: { [TUESDAY]: { closed: true } } }));
     expect((await listFreeSlots("clinic-a", "dr-a1", TUESDAY, TUESDAY, now)).slots).toEqual([]);
-    await updateDoctorSchedule(callers.admin, "dr-a1", input());
+    await save(callers.admin, "dr-a1", input());
     expect(localTimes((await listFreeSlots("clinic-a", "dr-a1", TUESDAY, TUESDAY, now)).slots)).toEqual([
       "09:00", "09:30", "10:00", "10:30", "11:00", "11:30",
     ]);
+  });
+});
+
+describe("updateDoctorSchedule: date override range", () => {
+  it("drops past dates and refuses one beyond the booking horizon, writing nothing", async () => {
+    // `now` is Monday 2030-01-07 in New York; horizonDays 60 ends on 2030-03-08.
+    await save(callers.doctor, "dr-a1", input({ dateOverrides: { "2029-12-31": { closed: true }, "2030-01-06": { closed: true }, [TUESDAY]: { closed: true }, "2030-03-08": { closed: true } } }));
+    expect(Object.keys((await read(doctorPath("clinic-a", "dr-a1")))!.schedule.dateOverrides).sort()).toEqual([TUESDAY, "2030-03-08"]);
+
+    const before = await read(doctorPath("clinic-a", "dr-a1"));
+    await expect(save(callers.doctor, "dr-a1", input({ dateOverrides: { "2030-03-09": { closed: true } } }))).rejects.toMatchObject({
+      code: "invalid_request",
+      fields: { "dateOverrides.2030-03-09": expect.stringContaining("after your booking horizon") },
+    });
+    expect(await read(doctorPath("clinic-a", "dr-a1"))).toEqual(before);
+  });
+
+  it("refuses a thousand overrides", async () => {
+    const many = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10), { closed: true }]));
+    await expect(save(callers.doctor, "dr-a1", input({ dateOverrides: many }))).rejects.toMatchObject({
+      code: "invalid_request",
+      fields: { dateOverrides: "Use at most 730 date overrides (this has 1000)." },
+    });
   });
 });

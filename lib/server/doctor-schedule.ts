@@ -3,7 +3,7 @@ import { FieldValue, type Timestamp } from "firebase-admin/firestore";
 import type { StoredSchedule } from "@/lib/domain/availability-form";
 import { AppError } from "@/lib/domain/errors";
 import { assertSignedIn, canManageDoctor, forbidden, type Caller } from "@/lib/domain/roles";
-import { WEEKDAYS, doctorScheduleSchema } from "@/lib/domain/slots";
+import { WEEKDAYS, doctorScheduleSchema, doctorScheduleSchemaAt } from "@/lib/domain/slots";
 import { fieldErrors } from "@/lib/domain/validation";
 import { db } from "./firebase";
 
@@ -69,9 +69,10 @@ export async function getDoctorScheduleForEditing(caller: Caller | null, doctorI
  * gone. `input` is the stored shape; any `timeZone` in it is ignored (the
  * clinic's zone applies). Validated with the engine's schema: invalid input
  * is invalid_request with `fields` keyed like "weeklyHours.mon.1.end", and
- * nothing is written.
+ * nothing is written. Date overrides before `now`'s day are dropped; one after
+ * the booking horizon is refused.
  */
-export async function updateDoctorSchedule(caller: Caller | null, doctorId: string, input: unknown): Promise<void> {
+export async function updateDoctorSchedule(caller: Caller | null, doctorId: string, input: unknown, now = new Date()): Promise<void> {
   assertCanManage(caller, doctorId);
   const ref = doctorRef(caller.clinicId, doctorId);
   const clinicRef = db().collection("clinics").doc(caller.clinicId);
@@ -81,7 +82,9 @@ export async function updateDoctorSchedule(caller: Caller | null, doctorId: stri
     if (!clinic.exists || !doctor.exists) throw notFound();
 
     const body = input !== null && typeof input === "object" && !Array.isArray(input) ? input : {};
-    const parsed = doctorScheduleSchema.safeParse({ ...body, timeZone: String(clinic.get("timezone")) });
+    // Past date overrides are dropped and ones beyond the horizon refused, so
+    // the stored list stays small (see doctorScheduleSchemaAt).
+    const parsed = doctorScheduleSchemaAt(now).safeParse({ ...body, timeZone: String(clinic.get("timezone")) });
     if (!parsed.success) {
       throw new AppError("invalid_request", "Some of the hours need fixing. Check the highlighted fields.", fieldErrors(parsed.error));
     }

@@ -22,6 +22,7 @@ export {
   dateOverrideSchema,
   dayIntervalsSchema,
   doctorScheduleSchema,
+  doctorScheduleSchemaAt,
   localIntervalSchema,
   validateDayIntervals,
   validateDoctorSchedule,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { doctorScheduleSchema, validateDayIntervals, validateDoctorSchedule } from "./schedule-schema";
+import { doctorScheduleSchema, doctorScheduleSchemaAt, validateDayIntervals, validateDoctorSchedule } from "./schedule-schema";
 
 const valid = {
   timeZone: "Europe/Berlin",
@@ -106,5 +106,53 @@ describe("validateDayIntervals", () => {
     expect(validateDayIntervals([{ start: "09:00", end: "10:00" }, { start: "09:30", end: "11:00" }])).toEqual([
       { path: "1.start", message: "Overlaps 09:00–10:00." },
     ]);
+  });
+});
+
+describe("date override caps", () => {
+  const closed = { closed: true as const };
+  const days = (from: string, count: number) =>
+    Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10), closed]),
+    );
+
+  it("refuses more than 730 overrides, whatever the dates", () => {
+    expect(doctorScheduleSchema.safeParse({ ...valid, dateOverrides: days("2027-01-01", 730) }).success).toBe(true);
+    expect(errorsWith({ dateOverrides: days("2027-01-01", 731) })).toEqual([
+      { path: "dateOverrides", message: "Use at most 730 date overrides (this has 731)." },
+    ]);
+  });
+
+  // 2027-03-10 10:00 UTC is already the 10th in Berlin; at 23:30 UTC it is the 11th there.
+  const now = new Date("2027-03-10T10:00:00Z");
+
+  it("drops past dates when saving (today in the doctor's zone stays)", () => {
+    const parsed = doctorScheduleSchemaAt(now).parse({
+      ...valid,
+      dateOverrides: { "2020-01-01": closed, "2027-03-09": closed, "2027-03-10": closed, "2027-03-11": closed },
+    });
+    expect(Object.keys(parsed.dateOverrides!)).toEqual(["2027-03-10", "2027-03-11"]);
+    const lateEvening = doctorScheduleSchemaAt(new Date("2027-03-10T23:30:00Z")).parse({ ...valid, dateOverrides: { "2027-03-10": closed } });
+    expect(lateEvening.dateOverrides).toEqual({});
+  });
+
+  it("refuses a date beyond the booking horizon, by name", () => {
+    // horizonDays 60 from 2027-03-10: the last bookable day is 2027-05-09.
+    expect(validateDoctorSchedule({ ...valid, dateOverrides: { "2027-05-09": closed } }, now)).toMatchObject({ ok: true });
+    expect(validateDoctorSchedule({ ...valid, dateOverrides: { "2027-05-09": closed, "2027-05-10": closed } }, now)).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: "dateOverrides.2027-05-10",
+          message: "This date is after your booking horizon (60 days ahead, until 2027-05-09). Remove it or book further ahead.",
+        },
+      ],
+    });
+  });
+
+  it("so a saved schedule holds at most horizon + 1 overrides", () => {
+    const input = { ...valid, horizonDays: 365, dateOverrides: { ...days("2026-03-11", 364), ...days("2027-03-10", 366) } };
+    const parsed = doctorScheduleSchemaAt(now).parse(input);
+    expect(Object.keys(parsed.dateOverrides!)).toHaveLength(366);
   });
 });

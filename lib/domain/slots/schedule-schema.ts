@@ -2,9 +2,9 @@
 // written for the person filling in the form; paths point at the field.
 
 import { z } from "zod";
-import { MINUTES_PER_DAY, formatTimeOfDay, parseLocalDate, parseTimeOfDay } from "./local-time";
+import { MINUTES_PER_DAY, dayNumberToLocalDate, formatTimeOfDay, parseLocalDate, parseTimeOfDay } from "./local-time";
 import { WEEKDAYS, type DateOverride, type DoctorSchedule, type LocalInterval, type Weekday } from "./types";
-import { isKnownTimeZone } from "./zone-offsets";
+import { isKnownTimeZone, localDayNumberAt } from "./zone-offsets";
 
 export const SCHEDULE_LIMITS = {
   slotMinutes: { min: 5, max: 240 },
@@ -13,6 +13,14 @@ export const SCHEDULE_LIMITS = {
   horizonDays: { min: 1, max: 365 },
   intervalsPerDay: 12,
   noteLength: 200,
+  /**
+   * Date overrides kept on a doctor (the document is re-parsed on every
+   * booking-page load and must stay far below Firestore's 1 MiB). Saving drops
+   * past dates and refuses dates beyond the horizon (at most 365 days), so a
+   * saved schedule has at most 366; twice that leaves room for a stored list
+   * whose dates have since passed.
+   */
+  dateOverrides: 730,
   /** Slot locks use 5-minute UTC granules, so every time and length is a multiple of this. */
   stepMinutes: 5,
 } as const;
@@ -95,6 +103,15 @@ export const dateOverrideSchema = z
 // Keys are checked in a refinement rather than a key schema so the message
 // reaches the form as written (zod wraps key-schema issues as "Invalid key").
 const dateOverridesSchema = z.record(z.string(), dateOverrideSchema).superRefine((overrides, ctx) => {
+  const count = Object.keys(overrides).length;
+  if (count > SCHEDULE_LIMITS.dateOverrides) {
+    ctx.addIssue({
+      code: "custom",
+      path: [],
+      message: `Use at most ${SCHEDULE_LIMITS.dateOverrides} date overrides (this has ${count}).`,
+    });
+    return;
+  }
   for (const key of Object.keys(overrides)) {
     if (parseLocalDate(key) === null) {
       ctx.addIssue({ code: "custom", path: [key], message: "Use a date like 2027-03-01." });
@@ -119,6 +136,37 @@ export const doctorScheduleSchema = z.object({
   horizonDays: boundedInt("Booking horizon", "days", SCHEDULE_LIMITS.horizonDays),
 });
 
+/**
+ * The schedule as it may be saved at `now`: date overrides before today (in
+ * the doctor's zone) are dropped, as they can never apply again, and one
+ * further ahead than the booking horizon is refused, so a stored schedule
+ * holds at most `horizonDays + 1` overrides. Reading a stored schedule uses
+ * `doctorScheduleSchema`, which only caps the count.
+ */
+export function doctorScheduleSchemaAt(now: Date) {
+  return doctorScheduleSchema
+    .superRefine((schedule, ctx) => {
+      if (!schedule.dateOverrides || !isKnownTimeZone(schedule.timeZone)) return;
+      const last = localDayNumberAt(schedule.timeZone, now.getTime()) + schedule.horizonDays;
+      for (const key of Object.keys(schedule.dateOverrides)) {
+        const day = parseLocalDate(key);
+        if (day !== null && day > last) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["dateOverrides", key],
+            message: `This date is after your booking horizon (${schedule.horizonDays} days ahead, until ${dayNumberToLocalDate(last)}). Remove it or book further ahead.`,
+          });
+        }
+      }
+    })
+    .transform((schedule) => {
+      if (!schedule.dateOverrides) return schedule;
+      const today = localDayNumberAt(schedule.timeZone, now.getTime());
+      const dateOverrides = Object.fromEntries(Object.entries(schedule.dateOverrides).filter(([key]) => (parseLocalDate(key) ?? today) >= today));
+      return { ...schedule, dateOverrides };
+    });
+}
+
 /** What a form may submit (optional weekdays, raw overrides). */
 export type DoctorScheduleInput = z.input<typeof doctorScheduleSchema>;
 
@@ -132,8 +180,9 @@ export type ScheduleValidation =
   | { readonly ok: true; readonly schedule: DoctorSchedule }
   | { readonly ok: false; readonly errors: readonly FieldError[] };
 
-export function validateDoctorSchedule(input: unknown): ScheduleValidation {
-  const result = doctorScheduleSchema.safeParse(input);
+/** Validates a schedule; with `now`, as it would be saved then (see doctorScheduleSchemaAt). */
+export function validateDoctorSchedule(input: unknown, now?: Date): ScheduleValidation {
+  const result = (now ? doctorScheduleSchemaAt(now) : doctorScheduleSchema).safeParse(input);
   if (result.success) {
     // Assigning here is the compile-time proof that the schema's output is a DoctorSchedule.
     const schedule: DoctorSchedule = result.data;
