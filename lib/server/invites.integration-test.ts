@@ -101,6 +101,24 @@ describe("listPendingInvites and revokeInvite", () => {
   });
 });
 
+describe("inviting someone who already has a live invite", () => {
+  it("replaces it: the earlier link is revoked in the same commit, only the new one is listed and works", async () => {
+    const first = await createInvite(world.admin, staffInvite("twice@a.test"));
+    const second = await createInvite(world.admin, inviteSchema.parse({ email: "Twice@A.test", role: "admin" }));
+    expect(await getInvite(tokenOf(first.url))).toEqual({ status: "revoked" });
+    expect(await readDoc(`invites/${first.id}`)).toMatchObject({ revokedBy: "a-admin" });
+    expect(await getInvite(tokenOf(second.url))).toMatchObject({ status: "valid", role: "admin" });
+    expect((await listPendingInvites(world.admin)).filter((i) => i.email === "twice@a.test").map((i) => i.id)).toEqual([second.id]);
+    await expect(acceptInviteAsNewUser(tokenOf(first.url), { name: "Old Link", password: "long-password" })).rejects.toMatchObject({
+      message: INVITE_MESSAGES.revoked,
+    });
+    // Another clinic inviting the same address leaves this clinic's invite alone.
+    await createInvite(world.otherAdmin, staffInvite("twice@a.test"));
+    expect(await getInvite(tokenOf(second.url))).toMatchObject({ status: "valid" });
+    await revokeInvite(world.admin, second.id);
+  });
+});
+
 describe("accepting an invite", () => {
   it("creates a new person's account and membership, once", async () => {
     const invite = await createInvite(world.admin, staffInvite("fresh@a.test"));

@@ -8,7 +8,7 @@ import { renderEmail } from "./email-template";
 import { serverEnv } from "./env";
 import { db } from "./firebase";
 import { queueMail } from "./mail";
-import { assertDoctorInClinic } from "./members";
+import { assertDoctorInClinic, revokeInvitesFor } from "./members";
 
 // Invitations to join a clinic. The link carries a 256-bit random token; only
 // its SHA-256 is stored (as the document id), so a database reader cannot
@@ -70,7 +70,8 @@ function inviteEmail(clinic: DocumentSnapshot, invite: { role: Role; doctorName?
 }
 
 /**
- * Creates an invite and queues its email in the same commit. Returns the link
+ * Creates an invite and queues its email in the same commit; any earlier
+ * invite of the clinic for the same email is revoked in that commit. Returns the link
  * once, so the admin can also share it by chat; it is never shown again.
  * Admins only.
  */
@@ -97,6 +98,10 @@ export async function createInvite(caller: Caller | null, values: InviteValues, 
       await assertDoctorInClinic(tx, caller.clinicId, values.doctorId);
       doctorName = String((await tx.get(clinicRef.collection("doctors").doc(values.doctorId))).get("name"));
     }
+    // One live link per person: a new invite replaces any earlier one, so an
+    // old link (maybe with another role) cannot be used after this one.
+    const revokeEarlier = await revokeInvitesFor(tx, caller.clinicId, values.email, caller.uid);
+    revokeEarlier();
     tx.create(db().collection("invites").doc(id), {
       clinicId: caller.clinicId,
       email: values.email,

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { clearAuth, member, PASSWORD, readDoc, seedWorld, type World } from "@/tests/helpers/dashboard-fixtures";
+import { inviteSchema } from "@/lib/domain/clinic-settings";
+import { acceptInviteAsExistingUser, getInvite, INVITE_MESSAGES } from "./invite-acceptance";
+import { createInvite, listPendingInvites } from "./invites";
 import { changeMemberRole, LAST_ADMIN, listMembers, removeMember } from "./members";
 import { startSession, verifySession } from "./session";
 
@@ -120,5 +123,24 @@ describe("removeMember", () => {
     expect(await verifySession(cookie)).toEqual({ ok: false, problem: "revoked" });
     // The account still exists: another clinic may invite them later.
     await expect(startSession("temp@a.test", PASSWORD)).resolves.toMatchObject({ uid: "a-temp" });
+  });
+
+  it("revokes the removed person's pending invites, so a second link cannot bring them back", async () => {
+    // A link sent before they joined by another one (or a stale second link),
+    // this time as an admin.
+    const spare = await createInvite(world.admin, inviteSchema.parse({ email: "Back@A.test", role: "admin" }));
+    await member("a-back", { clinicId: "clinic-a", role: "staff", email: "back@a.test", name: "Bea Back" });
+    const otherClinics = await createInvite(world.otherAdmin, inviteSchema.parse({ email: "back@a.test", role: "staff" }));
+
+    await removeMember(world.admin, "a-back");
+
+    const token = spare.url.split("/invite/")[1]!;
+    expect(await getInvite(token)).toEqual({ status: "revoked" });
+    expect(await readDoc(`invites/${spare.id}`)).toMatchObject({ revokedBy: "a-admin" });
+    await expect(acceptInviteAsExistingUser(token, { password: PASSWORD })).rejects.toMatchObject({ message: INVITE_MESSAGES.revoked });
+    expect(await readDoc("members/a-back")).toBeUndefined();
+    expect((await listPendingInvites(world.admin)).map((i) => i.email)).not.toContain("back@a.test");
+    // Another clinic's invite for the same person is not this clinic's to revoke.
+    expect(await readDoc(`invites/${otherClinics.id}`)).not.toHaveProperty("revokedAt");
   });
 });

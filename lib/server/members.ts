@@ -57,7 +57,7 @@ async function memberInClinic(tx: Transaction, caller: Caller, uid: string) {
   const ref = db().collection("members").doc(uid);
   const snap = await tx.get(ref);
   if (!snap.exists || snap.get("clinicId") !== caller.clinicId) throw notFound();
-  return { ref, role: snap.get("role") as Role };
+  return { ref, role: snap.get("role") as Role, email: String(snap.get("email") ?? "") };
 }
 
 async function assertAnotherAdmin(tx: Transaction, clinicId: string, uid: string) {
@@ -91,15 +91,35 @@ export async function changeMemberRole(caller: Caller | null, uid: string, chang
 }
 
 /**
+ * Revokes, in the transaction, every invite of the clinic for `email` that is
+ * neither used nor revoked (expired ones too: harmless, and simpler to reason
+ * about). Reads first, so call it before the transaction's writes; returns
+ * the write step.
+ */
+export async function revokeInvitesFor(tx: Transaction, clinicId: string, email: string, by: string) {
+  const invites = email
+    ? await tx.get(db().collection("invites").where("clinicId", "==", clinicId).where("email", "==", email.toLowerCase()))
+    : null;
+  const live = invites?.docs.filter((doc) => !doc.get("usedAt") && !doc.get("revokedAt")) ?? [];
+  return () => {
+    for (const doc of live) tx.update(doc.ref, { revokedAt: FieldValue.serverTimestamp(), revokedBy: by });
+  };
+}
+
+/**
  * Removes someone from the clinic and ends their sessions. Their sign-in
- * account stays, so another clinic can invite them later.
+ * account stays, so another clinic can invite them later. Their pending
+ * invites to this clinic are revoked in the same commit: otherwise a second
+ * link (maybe with another role) would let them straight back in.
  */
 export async function removeMember(caller: Caller | null, uid: string): Promise<void> {
   assertCan(caller, "members:write");
   await db().runTransaction(async (tx) => {
     const member = await memberInClinic(tx, caller, uid);
     if (member.role === "admin") await assertAnotherAdmin(tx, caller.clinicId, uid);
+    const revokeInvites = await revokeInvitesFor(tx, caller.clinicId, member.email, caller.uid);
     tx.delete(member.ref);
+    revokeInvites();
   });
   // After the commit: the member document is already gone, so even if this
   // fails every dashboard request of theirs is refused (getCaller reads it).
