@@ -15,3 +15,13 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return errors;
 }
+
+/**
+ * Whether `id` (from a URL, a form or a body) can name one of our documents:
+ * letters, digits, "_" and "-", at most `maxLength`, and not of the form
+ * `__…__`, which Firestore reserves and answers with INVALID_ARGUMENT (a 500
+ * if it reached a read). Anything else is simply "not found".
+ */
+export function isDocumentId(id: unknown, maxLength = 64): id is string {
+  return typeof id === "string" && id.length <= maxLength && /^[A-Za-z0-9_-]+$/.test(id) && !/^__.*__$/.test(id);
+}

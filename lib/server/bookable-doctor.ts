@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { slugSchema } from "@/lib/domain/slug";
 import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
+import { isDocumentId } from "@/lib/domain/validation";
 import { db } from "./firebase";
 
 export interface BookableDoctor {
@@ -10,8 +11,6 @@ export interface BookableDoctor {
   schedule: DoctorSchedule;
 }
 
-const DOCTOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 /**
  * The clinic and the active doctor a patient can book, or not_found for an
  * unknown clinic, an unknown or deactivated doctor. Both reads go straight to
@@ -19,7 +18,7 @@ const DOCTOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
  */
 export async function loadBookableDoctor(slug: string, doctorId: string): Promise<BookableDoctor> {
   const notFound = new AppError("not_found", "We couldn't find that clinic or doctor. Please check the link.");
-  if (!slugSchema.safeParse(slug).success || !DOCTOR_ID.test(doctorId)) throw notFound;
+  if (!slugSchema.safeParse(slug).success || !isDocumentId(doctorId)) throw notFound;
 
   const clinicId = (await db().collection("slugs").doc(slug).get()).get("clinicId") as string | undefined;
   if (!clinicId) throw notFound;

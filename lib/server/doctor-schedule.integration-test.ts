@@ -219,6 +219,13 @@ describe("the public calendar sees a save on its next load", () => {
   });
 });
 
+describe("reserved ids", () => {
+  it("treats a __x__ doctor id (reserved by Firestore) as not found", async () => {
+    await expect(save(callers.admin, "__x__", input())).rejects.toMatchObject({ code: "not_found" });
+    await expect(getDoctorScheduleForEditing(callers.admin, "__x__")).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
 describe("updateDoctorSchedule: date override range", () => {
   it("drops past dates and refuses one beyond the booking horizon, writing nothing", async () => {
     // `now` is Monday 2030-01-07 in New York; horizonDays 60 ends on 2030-03-08.

@@ -4,7 +4,7 @@ import type { StoredSchedule } from "@/lib/domain/availability-form";
 import { AppError } from "@/lib/domain/errors";
 import { assertSignedIn, canManageDoctor, forbidden, type Caller } from "@/lib/domain/roles";
 import { WEEKDAYS, doctorScheduleSchema, doctorScheduleSchemaAt } from "@/lib/domain/slots";
-import { fieldErrors } from "@/lib/domain/validation";
+import { fieldErrors, isDocumentId } from "@/lib/domain/validation";
 import { db } from "./firebase";
 
 // A doctor's working hours as the availability editor reads and saves them.
@@ -35,7 +35,7 @@ const notFound = () => new AppError("not_found", "We couldn't find that doctor i
 // Ids come from URLs and forms; anything else (a "/" would address another
 // document) is simply not one of the clinic's doctors.
 function doctorRef(clinicId: string, doctorId: string) {
-  if (typeof doctorId !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(doctorId)) throw notFound();
+  if (!isDocumentId(doctorId)) throw notFound();
   return db().collection("clinics").doc(clinicId).collection("doctors").doc(doctorId);
 }
 

@@ -3,6 +3,7 @@ import { FieldValue, type DocumentSnapshot } from "firebase-admin/firestore";
 import type { DoctorProfile } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
 import { assertCan, assertSignedIn, can, canManageDoctor, canViewDoctor, forbidden, type Caller } from "@/lib/domain/roles";
+import { isDocumentId } from "@/lib/domain/validation";
 import { db } from "./firebase";
 
 // Doctor profiles as the dashboard manages them. Admins add, edit and
@@ -48,7 +49,7 @@ const notFound = () => new AppError("not_found", "We couldn't find that doctor i
 // Ids come from URLs and forms; anything else (a "/" would address another
 // document) is simply not one of the clinic's doctors.
 function doctorRef(clinicId: string, doctorId: string) {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(doctorId)) throw notFound();
+  if (!isDocumentId(doctorId)) throw notFound();
   return doctors(clinicId).doc(doctorId);
 }
 

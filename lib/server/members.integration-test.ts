@@ -46,6 +46,10 @@ describe("changeMemberRole", () => {
     await expect(changeMemberRole(world.otherAdmin, "a-staff", { role: "admin" })).rejects.toMatchObject({ code: "not_found" });
     await expect(changeMemberRole(world.admin, "b-admin", { role: "staff" })).rejects.toMatchObject({ code: "not_found" });
     await expect(changeMemberRole(world.admin, "no-such-uid", { role: "staff" })).rejects.toMatchObject({ code: "not_found" });
+    // Firestore reserves __.*__ ids (INVALID_ARGUMENT): from a form, that is simply nobody.
+    await expect(changeMemberRole(world.admin, "__x__", { role: "staff" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(removeMember(world.admin, "__x__")).rejects.toMatchObject({ code: "not_found" });
+    await expect(changeMemberRole(world.admin, "a-staff", { role: "doctor", doctorId: "__x__" })).rejects.toMatchObject({ code: "invalid_request" });
     expect(await readDoc("members/b-admin")).toMatchObject({ role: "admin" });
   });
 

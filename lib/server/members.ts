@@ -3,6 +3,7 @@ import { FieldValue, type Transaction } from "firebase-admin/firestore";
 import type { MemberRoleValues } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
 import { assertCan, ROLES, type Caller, type Role } from "@/lib/domain/roles";
+import { isDocumentId } from "@/lib/domain/validation";
 import { adminAuth, db } from "./firebase";
 
 // The clinic's team: members/{uid} documents with the caller's clinicId.
@@ -22,7 +23,6 @@ export interface MemberSummary {
 export const LAST_ADMIN =
   "A clinic needs at least one admin. Make someone else an admin first.";
 
-const UID = /^[A-Za-z0-9_-]{1,128}$/;
 const notFound = () => new AppError("not_found", "We couldn't find that person on your team.");
 
 /** Everyone in the caller's clinic, admins first. Admins only. */
@@ -53,7 +53,7 @@ export async function listMembers(caller: Caller | null): Promise<MemberSummary[
 
 /** Reads a member of the caller's clinic in the transaction; another clinic's member is not found. */
 async function memberInClinic(tx: Transaction, caller: Caller, uid: string) {
-  if (!UID.test(uid)) throw notFound();
+  if (!isDocumentId(uid, 128)) throw notFound();
   const ref = db().collection("members").doc(uid);
   const snap = await tx.get(ref);
   if (!snap.exists || snap.get("clinicId") !== caller.clinicId) throw notFound();
@@ -70,7 +70,7 @@ async function assertAnotherAdmin(tx: Transaction, clinicId: string, uid: string
 /** Checks, in the transaction, that a doctor profile exists in the clinic. */
 export async function assertDoctorInClinic(tx: Transaction, clinicId: string, doctorId: string) {
   const message = "Choose one of your clinic's doctors.";
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(doctorId)) throw new AppError("invalid_request", message, { doctorId: message });
+  if (!isDocumentId(doctorId)) throw new AppError("invalid_request", message, { doctorId: message });
   const doctor = await tx.get(db().collection("clinics").doc(clinicId).collection("doctors").doc(doctorId));
   if (!doctor.exists) throw new AppError("invalid_request", message, { doctorId: message });
 }

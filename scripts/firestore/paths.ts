@@ -1,5 +1,6 @@
 // Resource names: projects/{p}/databases/{d}/documents/{collection}/{doc}/...
 import { invalidArgument } from "./errors";
+import { checkResourceId } from "./limits";
 
 const DB_RE = /^projects\/([^/]+)\/databases\/([^/]+)$/;
 
@@ -27,6 +28,9 @@ function parseUnderDocuments(name: string): ParsedName {
   const path = rest.slice(1);
   const segments = path.split("/");
   if (segments.some((s) => s === "")) throw invalidArgument(`Invalid resource name (empty segment): "${name}"`);
+  // Reserved (__x__), "." and over-long ids are refused for reads and writes
+  // alike, as production does.
+  for (const segment of segments) checkResourceId(segment);
   return { db, path, segments };
 }
 

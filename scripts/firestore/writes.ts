@@ -5,6 +5,7 @@
 import type { Write } from "@firestore-emulator/proto/dist/google/firestore/v1/write";
 import { alreadyExists, failedPrecondition, invalidArgument, notFound } from "./errors";
 import { FieldEditor, getPath, parseFieldPath } from "./field-path";
+import { checkDocument } from "./limits";
 import { parseDocumentName } from "./paths";
 import { fromProtoFields, timestampToVersion } from "./proto-convert";
 import type { Database, StoredDoc } from "./store";
@@ -111,6 +112,8 @@ export function commitWrites(db: Database, writes: readonly Write[], commitTime:
     const transforms = write.operation === "transform" ? write.transform.field_transforms : write.update_transforms;
     const transformResults = applyTransforms(editor, transforms, commitTime);
     const doc = buildDoc(db, parsed.path, parsed.segments, editor.root, current, commitTime);
+    // Size, field-name and nesting limits, checked on the document as it would be stored.
+    if (doc !== current) checkDocument(name, parsed.segments, doc.fields);
     overlay.set(parsed.path, doc);
     outcomes.push({ updateTime: doc.updateTime, transformResults });
   }

@@ -77,6 +77,16 @@ describe("GET …/slots", () => {
     expect(Object.keys(body.error.fields).sort()).toEqual(fields);
   });
 
+  it("404s a reserved document id (__x__), which Firestore would refuse with INVALID_ARGUMENT", async () => {
+    for (const doctorId of ["__x__", "__id1__", "____"]) {
+      const response = await slots(`from=${day(1)}&to=${day(2)}`, { slug: "test-clinic", doctorId });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { code: "not_found" } });
+      const posted = await post(validBody(await firstFreeSlot()), undefined, { slug: "test-clinic", doctorId });
+      expect(posted.status).toBe(404);
+    }
+  });
+
   it("404s an unknown or deactivated doctor", async () => {
     for (const doctorId of ["dr-nobody", "dr-away"]) {
       const response = await slots(`from=${day(1)}&to=${day(2)}`, { slug: "test-clinic", doctorId });
