@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clearAuth, PASSWORD, seedWorld } from "@/tests/helpers/dashboard-fixtures";
 import { verifySession } from "@/lib/server/session";
+import { signInThrottled } from "@/lib/server/sign-in-throttle";
 import { DELETE, POST } from "./route";
 
 const APP = process.env.APP_URL!.replace(/\/$/, "");
@@ -68,6 +69,50 @@ describe("POST /api/session", () => {
       email: "Enter a valid email address, like name@example.com.",
       password: "Enter your password.",
     });
+  });
+});
+
+describe("sign-in throttle", () => {
+  const attempt = (email: string, password: string, ip: string) =>
+    POST(request("POST", { email, password }, { origin: APP, "x-forwarded-for": ip }));
+
+  it("answers 429 after 10 failed sign-ins for one email in 15 minutes, even with the right password", async () => {
+    for (let i = 1; i <= 10; i++) {
+      // A different address each time: the email's own count trips.
+      expect((await attempt("doctor@a.test", "wrong-password", `198.51.100.${i}`)).status).toBe(401);
+    }
+    const blocked = await attempt("doctor@a.test", PASSWORD, "198.51.100.99");
+    expect(blocked.status).toBe(429);
+    expect(await blocked.json()).toEqual({
+      error: { code: "rate_limited", message: expect.stringMatching(/^Too many failed sign-in attempts\..*try again in 15 minutes\.$/) },
+    });
+    expect(sessionCookie(blocked)).toBeUndefined();
+    // Other accounts are not affected.
+    expect((await attempt("staff@a.test", PASSWORD, "198.51.100.99")).status).toBe(200);
+  });
+
+  it("answers 429 after 10 failures from one client address, whatever the emails; the right-most X-Forwarded-For entry is the client", async () => {
+    for (let i = 1; i <= 10; i++) {
+      const spoofed = `10.0.0.${i}, 203.0.113.7`; // the left part is whatever the client sent
+      expect((await attempt(`nobody${i}@a.test`, "wrong-password", spoofed)).status).toBe(401);
+    }
+    expect((await attempt("admin@a.test", PASSWORD, "203.0.113.7")).status).toBe(429);
+    expect((await attempt("admin@a.test", PASSWORD, "10.0.0.1, 203.0.113.8")).status).toBe(200);
+  });
+
+  it("a success resets the email's count", async () => {
+    const base = new Date("2031-01-01T00:00:00Z");
+    const at = (minutes: number) => new Date(base.getTime() + minutes * 60_000);
+    for (let i = 0; i < 9; i++) {
+      await expect(signInThrottled("admin@a.test", "wrong-password", `192.0.2.${i}`, at(0))).rejects.toMatchObject({ code: "unauthenticated" });
+    }
+    await signInThrottled("admin@a.test", PASSWORD, "192.0.2.100", at(1));
+    for (let i = 0; i < 10; i++) {
+      await expect(signInThrottled("admin@a.test", "wrong-password", `192.0.2.${i + 20}`, at(2))).rejects.toMatchObject({ code: "unauthenticated" });
+    }
+    await expect(signInThrottled("admin@a.test", PASSWORD, "192.0.2.100", at(3))).rejects.toMatchObject({ code: "rate_limited" });
+    // 15 minutes after those failures, the account can sign in again.
+    await expect(signInThrottled("admin@a.test", PASSWORD, "192.0.2.100", at(17))).resolves.toMatchObject({ uid: "a-admin" });
   });
 });
 

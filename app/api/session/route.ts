@@ -2,8 +2,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { signInSchema } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
 import { jsonRoute, parseJsonBody } from "@/lib/http/json-api";
+import { clientIp } from "@/lib/server/client-ip";
 import { serverEnv } from "@/lib/server/env";
-import { endSession, isAllowedOrigin, SESSION_COOKIE, sessionCookieOptions, startSession } from "@/lib/server/session";
+import { endSession, isAllowedOrigin, SESSION_COOKIE, sessionCookieOptions } from "@/lib/server/session";
+import { signInThrottled } from "@/lib/server/sign-in-throttle";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +29,8 @@ function assertSameOrigin(request: NextRequest) {
 export const POST = jsonRoute(async (request: NextRequest) => {
   assertSameOrigin(request);
   const { email, password } = await parseJsonBody(request, signInSchema);
-  const session = await startSession(email, password);
+  // 10 failed sign-ins in 15 minutes per email or per client address: 429.
+  const session = await signInThrottled(email, password, clientIp(request.headers));
   const response = NextResponse.json({ ok: true, redirectTo: "/dashboard" });
   response.cookies.set(SESSION_COOKIE, session.cookie, { ...sessionCookieOptions, maxAge: session.maxAgeSeconds });
   response.headers.set("cache-control", "no-store");
