@@ -6,7 +6,9 @@ import { DEV_PORTS, root, stackEnv, startBackend } from "./lib/stack";
 
 const port = Number(process.env.PORT ?? 3000);
 const ports = { ...DEV_PORTS, firestore: Number(process.env.FIRESTORE_PORT ?? DEV_PORTS.firestore) };
-const env = stackEnv(ports, process.env.APP_URL ?? `http://localhost:${port}`);
+// DEV_MAILBOX_OPEN: /dev/mailbox shows every clinic's mail without signing in.
+// Safe only because Next listens on the loopback interface below.
+const env = { ...stackEnv(ports, process.env.APP_URL ?? `http://localhost:${port}`), DEV_MAILBOX_OPEN: "1" };
 Object.assign(process.env, env);
 
 const children: Child[] = [];
@@ -27,7 +29,7 @@ async function main() {
   execFileSync(process.execPath, [path.join(root, "functions/build.mjs")], { stdio: "inherit" });
   // Next compiles pages on first request, so it starts alongside the backend;
   // only the seed has to wait for Firestore and Auth.
-  children.push(startProcess("next", path.join(root, "node_modules/.bin/next"), ["dev", "--port", String(port)], { env, index: 2 }));
+  children.push(startProcess("next", path.join(root, "node_modules/.bin/next"), ["dev", "--hostname", "127.0.0.1", "--port", String(port)], { env, index: 2 }));
   const { seedFirestore, seedAuthUsers, demoLogins } = await import("./seed");
   await startBackend(children, ports, env, {
     functions: true,

@@ -9,7 +9,8 @@ import { root, stackEnv, startBackend, type StackPorts } from "./lib/stack";
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 export const E2E_PORT = 3100 + offset;
 const ports: StackPorts = { firestore: 8180 + offset, auth: 9199 + offset, functions: 5101 + offset, hub: 4401 + offset, logging: 4501 + offset };
-const env = stackEnv(ports, `http://127.0.0.1:${E2E_PORT}`);
+// Specs read /dev/mailbox without signing in (DEV_MAILBOX_OPEN); Next listens on loopback only.
+const env = { ...stackEnv(ports, `http://127.0.0.1:${E2E_PORT}`), DEV_MAILBOX_OPEN: "1" };
 Object.assign(process.env, env);
 
 const children: Child[] = [];
@@ -24,7 +25,7 @@ try {
   await startBackend(children, ports, env, { functions: false, quiet: !process.env.E2E_VERBOSE });
   const { seed } = await import("./seed");
   await seed();
-  children.push(startProcess("next", path.join(root, "node_modules/.bin/next"), ["start", "--port", String(E2E_PORT)], { env, index: 2 }));
+  children.push(startProcess("next", path.join(root, "node_modules/.bin/next"), ["start", "--hostname", "127.0.0.1", "--port", String(E2E_PORT)], { env, index: 2 }));
   await children.at(-1)!.exited;
   await shutdown(1);
 } catch (error) {

@@ -113,7 +113,7 @@ export async function createInvite(caller: Caller | null, values: InviteValues, 
       expiresAt: Timestamp.fromDate(expiresAt),
     });
     const mail = inviteEmail(clinic, { role: values.role, doctorName, invitedByName: caller.name || "Your clinic's admin", url, expiresAt });
-    queueMail(tx, { to: values.email, ...mail }, { inviteId: id });
+    queueMail(tx, { to: values.email, ...mail }, { inviteId: id, clinicId: caller.clinicId });
   });
   return { id, url, email: values.email, expiresAt };
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { Fragment } from "react";
 import { buttonClasses, EmptyState, InboxIcon, Input, Label } from "@/components/ui";
 import { formatDate, formatTime } from "@/lib/domain/time-format";
-import { listDevMailbox } from "@/lib/server/dev-mailbox";
+import { getCaller } from "@/lib/server/caller";
+import { devMailboxScope, listDevMailbox } from "@/lib/server/dev-mailbox";
 import { usingEmulators } from "@/lib/server/env";
 
 // Testers reload this to see the email they just caused.
@@ -45,17 +46,21 @@ function previewDocument(html: string): string {
 
 export default async function DevMailboxPage({ searchParams }: Props) {
   if (!usingEmulators()) notFound();
+  // Patients' details and every private link are in here: a signed-in member
+  // sees their clinic's mail only; everything only with DEV_MAILBOX_OPEN=1.
+  const scope = devMailboxScope(await getCaller());
+  if (!scope) redirect("/login");
   const query = await searchParams;
   const to = typeof query.to === "string" ? query.to.trim() : "";
-  const mails = await listDevMailbox({ to: to || undefined });
+  const mails = await listDevMailbox({ to: to || undefined, ...(scope === "all" ? {} : { clinicId: scope.clinicId }) });
 
   return (
     <main className="mx-auto w-full max-w-3xl px-4 py-8 sm:px-6 sm:py-10">
       <p className="text-sm font-medium text-amber-800">Local emulators only</p>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">Dev mailbox</h1>
       <p className="mt-2 text-base text-slate-600">
-        Emails queued in the <code className="rounded bg-slate-100 px-1 py-0.5 text-sm">mail</code> collection, newest first.
-        Nothing is really sent while the app runs on emulators.
+        Emails queued in the <code className="rounded bg-slate-100 px-1 py-0.5 text-sm">mail</code> collection, newest first
+        {scope === "all" ? "" : ", for your clinic only"}. Nothing is really sent while the app runs on emulators.
       </p>
 
       <form method="get" className="mt-6 flex flex-col gap-3 sm:flex-row sm:items-end">
