@@ -10,7 +10,7 @@ import { formValues, issuesToFields, useFormAction } from "@/components/settings
 export function AcceptInviteForm({ token, email, hasAccount }: { token: string; email: string; hasAccount: boolean }) {
   const schema = hasAccount ? acceptInviteExistingUserSchema : acceptInviteNewUserSchema;
   const action = (hasAccount ? acceptAsExistingUserAction : acceptAsNewUserAction).bind(null, token);
-  const { pending, errors, message, onSubmit, summaryRef } = useFormAction(action, {
+  const { pending, errors, message, onSubmit, summaryRef, formAction } = useFormAction(action, {
     validate: (form) => {
       const result = schema.safeParse(formValues(form));
       return result.success ? null : issuesToFields(result.error.issues);
@@ -18,7 +18,7 @@ export function AcceptInviteForm({ token, email, hasAccount }: { token: string; 
     toastSuccess: false,
   });
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-5">
+    <form noValidate onSubmit={onSubmit} action={formAction} className="space-y-5">
       <FormSummary message={message} summaryRef={summaryRef} />
       <Field label="Email" hint="The invite is for this address.">
         {(props) => <Input {...props} name="username" type="email" value={email} readOnly autoComplete="username" />}

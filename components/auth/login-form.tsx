@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState, type FormEvent } from "react";
+import { signInAction } from "@/app/(public)/login/actions";
 import { Alert, Button, Card, CardContent, Field, Input } from "@/components/ui";
 import { signInSchema } from "@/lib/domain/clinic-settings";
 
@@ -9,7 +10,8 @@ type Errors = Record<string, string>;
 /**
  * Email and password, posted as JSON to /api/session, which sets the session
  * cookie. Then a full page load of the dashboard, so every server component
- * sees the new cookie.
+ * sees the new cookie. Without JavaScript the browser posts the form to
+ * `signInAction` instead (never a GET with the password in the URL).
  */
 export function LoginForm({ notice }: { notice?: { tone: "info" | "warning" | "error"; text: string } }) {
   const [errors, setErrors] = useState<Errors>({});
@@ -56,7 +58,7 @@ export function LoginForm({ notice }: { notice?: { tone: "info" | "warning" | "e
   return (
     <Card>
       <CardContent className="pt-5 sm:pt-6">
-        <form noValidate onSubmit={onSubmit} className="space-y-5">
+        <form noValidate onSubmit={onSubmit} action={signInAction} className="space-y-5">
           {message ? (
             <div ref={alertRef} tabIndex={-1} className="outline-none">
               <Alert tone="error">{message}</Alert>

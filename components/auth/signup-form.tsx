@@ -14,7 +14,7 @@ import { formValues, issuesToFields, useFormAction } from "@/components/settings
 type SlugHint = { state: "idle" | "checking" } | ({ state: "checked"; slug: string } & SlugCheck);
 
 export function SignupForm({ timeZones, bookingBase }: { timeZones: string[]; bookingBase: string }) {
-  const { pending, errors, message, onSubmit, summaryRef } = useFormAction(signupAction, {
+  const { pending, errors, message, onSubmit, summaryRef, formAction } = useFormAction(signupAction, {
     validate: (form) => {
       const result = signupSchema.safeParse(formValues(form));
       return result.success ? null : issuesToFields(result.error.issues);
@@ -49,7 +49,7 @@ export function SignupForm({ timeZones, bookingBase }: { timeZones: string[]; bo
   const slugAvailable = !slugError && hint.state === "checked" && hint.slug === slug && hint.available;
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-6">
+    <form noValidate onSubmit={onSubmit} action={formAction} className="space-y-6">
       <FormSummary message={message} summaryRef={summaryRef} />
 
       <Card>

@@ -147,7 +147,9 @@ export function RequestForm({ start, clinicName, feeCents, feeLabel, details, on
   const errorFor = (key: FieldKey) => shown[key];
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="space-y-5">
+    // method="post": should the submit handler not run (no JavaScript), the
+    // patient's details go in a POST body, never in the URL.
+    <form noValidate method="post" onSubmit={handleSubmit} className="space-y-5">
       {summaryVisible && shownList.length > 0 && (
         <div ref={summaryRef} tabIndex={-1} className="rounded-xl focus-visible:outline-offset-4">
           <Alert tone="error" title={shownList.length === 1 ? "Please fix 1 thing below" : `Please fix ${shownList.length} things below`}>

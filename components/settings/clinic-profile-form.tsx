@@ -23,7 +23,7 @@ export interface ClinicProfileDefaults {
 }
 
 export function ClinicProfileForm({ settings, timeZones }: { settings: ClinicProfileDefaults; timeZones: string[] }) {
-  const { pending, errors, message, onSubmit, summaryRef } = useFormAction(updateClinicProfileAction, {
+  const { pending, errors, message, onSubmit, summaryRef, formAction } = useFormAction(updateClinicProfileAction, {
     validate: (form) => {
       const result = clinicProfileSchema.safeParse(formValues(form));
       return result.success ? null : issuesToFields(result.error.issues);
@@ -31,7 +31,7 @@ export function ClinicProfileForm({ settings, timeZones }: { settings: ClinicPro
   });
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-6">
+    <form noValidate onSubmit={onSubmit} action={formAction} className="space-y-6">
       <FormSummary message={message} summaryRef={summaryRef} />
       <Card>
         <CardHeader>

@@ -28,7 +28,7 @@ export function DoctorForm<T>({
   /** Extra buttons next to the submit button (e.g. Cancel in a dialog). */
   footer?: React.ReactNode;
 }) {
-  const { pending, errors, message, onSubmit, summaryRef } = useFormAction(action, {
+  const { pending, errors, message, onSubmit, summaryRef, formAction } = useFormAction(action, {
     validate: (form) => {
       const result = doctorProfileSchema.safeParse(formValues(form));
       return result.success ? null : issuesToFields(result.error.issues);
@@ -39,7 +39,7 @@ export function DoctorForm<T>({
     },
   });
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-5">
+    <form noValidate onSubmit={onSubmit} action={formAction} className="space-y-5">
       <FormSummary message={message} summaryRef={summaryRef} />
       {doctor?.id && <input type="hidden" name="doctorId" value={doctor.id} />}
       <Field label="Name" hint="As patients should see it, e.g. Dr. Amara Okafor." error={errors.name}>

@@ -20,7 +20,7 @@ const expiryFormat = new Intl.DateTimeFormat("en-US", { weekday: "short", month:
 export function InviteForm({ doctors }: { doctors: { id: string; name: string; active: boolean }[] }) {
   const [role, setRole] = useState<Role>("staff");
   const [created, setCreated] = useState<CreatedInviteView | null>(null);
-  const { pending, errors, message, onSubmit, summaryRef, reset } = useFormAction(createInviteAction, {
+  const { pending, errors, message, onSubmit, summaryRef, reset, formAction } = useFormAction(createInviteAction, {
     validate: (form) => {
       const result = inviteSchema.safeParse(formValues(form));
       return result.success ? null : issuesToFields(result.error.issues);
@@ -68,7 +68,7 @@ export function InviteForm({ doctors }: { doctors: { id: string; name: string; a
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-5">
+    <form noValidate onSubmit={onSubmit} action={formAction} className="space-y-5">
       <FormSummary message={message} summaryRef={summaryRef} />
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label="Email" error={errors.email}>

@@ -48,7 +48,7 @@ function useConfirmedAction() {
 function ChangeRoleDialog({ member, doctors }: { member: MemberSummary; doctors: DoctorOption[] }) {
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState<Role>(member.role);
-  const { pending, errors, message, onSubmit, summaryRef } = useFormAction(changeRoleAction, {
+  const { pending, errors, message, onSubmit, summaryRef, formAction } = useFormAction(changeRoleAction, {
     onSuccess: () => setOpen(false),
   });
   return (
@@ -63,7 +63,7 @@ function ChangeRoleDialog({ member, doctors }: { member: MemberSummary; doctors:
             <DialogDescription>If you stop being an admin, you&apos;ll lose access to the settings.</DialogDescription>
           )}
         </DialogHeader>
-        <form noValidate onSubmit={onSubmit} className="mt-5 space-y-5">
+        <form noValidate onSubmit={onSubmit} action={formAction} className="mt-5 space-y-5">
           <FormSummary message={message} summaryRef={summaryRef} />
           <input type="hidden" name="uid" value={member.uid} />
           <Field label="Role" hint={ROLE_DESCRIPTIONS[role]} error={errors.role}>

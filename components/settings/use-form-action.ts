@@ -65,7 +65,15 @@ export function useFormAction<T = undefined>(action: (form: FormData) => Promise
     setMessage(null);
   }, []);
 
-  return { pending, errors, message, onSubmit, reset, summaryRef };
+  // For the form's `action` prop, beside `onSubmit`: with JavaScript the submit
+  // handler above runs (it prevents the default, so React does not call this);
+  // without it (a slow phone, a blocked script) the browser posts the form to
+  // the server action itself instead of sending a GET with every field, a
+  // password included, in the URL. The result is then lost, but a success
+  // that redirects still works and nothing leaks either way.
+  const formAction = action as unknown as (form: FormData) => void;
+
+  return { pending, errors, message, onSubmit, reset, summaryRef, formAction };
 }
 
 /** zod issues → first message per top-level field, for `validate`. */
