@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // firebase-admin and its gRPC stack must load from node_modules at run time,
@@ -6,9 +7,15 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["firebase-admin", "@google-cloud/firestore"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Next.js refuses its dev chunks to origins it doesn't know, so a page opened
+  // at http://127.0.0.1:3000 would render without JavaScript.
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
   async headers() {
     return [
+      // Every response; the Content-Security-Policy (with a per-request nonce) is set in proxy.ts.
+      { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },
       {
+        // Listed after the general headers so this Referrer-Policy wins here.
         // The patient's status link carries its access token in the query
         // string: never send it to another site in a Referer header.
         source: "/appointments/:path*",

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./security-headers";
+
+describe("contentSecurityPolicy", () => {
+  it("allows scripts by nonce only, forbids framing, and adds eval only in development", () => {
+    const production = contentSecurityPolicy("abc", { dev: false, https: true });
+    expect(production).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic';");
+    expect(production).toContain("frame-ancestors 'none'");
+    expect(production).toContain("object-src 'none'");
+    expect(production).not.toContain("unsafe-eval");
+    expect(production).toContain("upgrade-insecure-requests");
+    const dev = contentSecurityPolicy("abc", { dev: true, https: false });
+    expect(dev).toContain("'unsafe-eval'");
+    expect(dev).not.toContain("upgrade-insecure-requests");
+  });
+
+  it("makes a new 128-bit nonce each time", () => {
+    const nonces = new Set(Array.from({ length: 100 }, newNonce));
+    expect(nonces.size).toBe(100);
+    for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
+  });
+
+  it("sends HSTS in production only", () => {
+    const keys = (production: boolean) => staticSecurityHeaders(production).map((header) => header.key);
+    expect(keys(true)).toContain("Strict-Transport-Security");
+    expect(keys(false)).not.toContain("Strict-Transport-Security");
+    expect(keys(false)).toEqual(expect.arrayContaining(["X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"]));
+  });
+});

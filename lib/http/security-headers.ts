@@ -1,0 +1,54 @@
+// The security headers every response carries, in one place so the proxy
+// (per-request CSP with a nonce), next.config.ts (the fixed headers) and the
+// tests agree. See docs/security.md.
+
+/**
+ * The Content-Security-Policy for a page. Scripts run only with this
+ * request's nonce (Next.js puts it on its own scripts, read from this header
+ * on the request); 'strict-dynamic' lets those load the chunks they import.
+ * Styles allow 'unsafe-inline': React style attributes and next/font's inline
+ * @font-face rules need it, and styles cannot run code. No framing at all.
+ * Stripe's origins (js.stripe.com, checkout) join script-src, frame-src and
+ * connect-src on the pay step when payments land.
+ */
+export function contentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean }): string {
+  const directives = [
+    "default-src 'self'",
+    // Development only: React rebuilds server error stacks with eval.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    // Not on plain-http development or test servers, where it would break every asset.
+    ...(options.https ? ["upgrade-insecure-requests"] : []),
+  ];
+  return directives.join("; ");
+}
+
+/** A fresh, unguessable nonce per request (128 random bits, base64). */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/** Headers for every response (pages, API, assets). HSTS only in production. */
+export function staticSecurityHeaders(production: boolean): { key: string; value: string }[] {
+  return [
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    {
+      key: "Permissions-Policy",
+      // Nothing here needs the camera, microphone, location or USB; payment
+      // stays available to our own pages for the card step.
+      value: "camera=(), microphone=(), geolocation=(), usb=(), serial=(), bluetooth=(), browsing-topics=(), payment=(self)",
+    },
+    ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+  ];
+}

@@ -1,0 +1,34 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
+
+// Every page gets a Content-Security-Policy with a fresh nonce. Next.js reads
+// the policy from the request headers while rendering and puts the nonce on
+// its own scripts, so pages must render per request (the root layout awaits
+// connection()). The fixed headers (X-Frame-Options, HSTS, …) are in
+// next.config.ts.
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, {
+    dev: process.env.NODE_ENV === "development",
+    https: (process.env.APP_URL ?? "").startsWith("https:"),
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Pages only: not JSON routes, build assets, or the icon.
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
