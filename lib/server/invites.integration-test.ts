@@ -51,7 +51,7 @@ describe("createInvite", () => {
     expect(message.subject).toBe("You're invited to join Clinic A");
     expect(message.text).toContain(invite.url);
     expect(message.html).toContain(invite.url);
-    expect(message.text).toContain("Ann Admin invited you to join Clinic A as a staff member.");
+    expect(message.text).toContain("You're invited to join Clinic A as a staff member, by Ann Admin.");
   });
 
   it("requires a doctor invite to name a doctor of the same clinic", async () => {

@@ -55,7 +55,8 @@ function inviteEmail(clinic: DocumentSnapshot, invite: { role: Role; doctorName?
   const { text, html } = renderEmail({
     heading: `Join ${clinicName} on Clinic booking`,
     paragraphs: [
-      `${invite.invitedByName} invited you to join ${clinicName} as ${as}.`,
+      // The inviter's name is what they typed when they joined: never at the start of a line.
+      `You're invited to join ${clinicName} as ${as}, by ${invite.invitedByName}.`,
       `The link works once and until ${dateFormat.format(invite.expiresAt)}. If you weren't expecting this, you can ignore this email.`,
     ],
     button: { label: "Accept the invitation", url: invite.url },
