@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { slugSchema } from "./slug";
 import {
+  acceptInviteNewUserSchema,
   clinicProfileSchema,
   inviteSchema,
   memberRoleSchema,
@@ -101,6 +102,16 @@ describe("signupSchema", () => {
   it("asks for a password of at least 8 characters", () => {
     expect(issues(signupSchema.safeParse({ ...signup, password: "short" }))).toEqual({
       password: "Use at least 8 characters.",
+    });
+  });
+
+  it("asks for the admin's name in plain words (not \"Enter the your name.\")", () => {
+    expect(issues(signupSchema.safeParse({ ...signup, adminName: " " }))).toEqual({ adminName: "Enter your name." });
+    expect(issues(signupSchema.safeParse({ ...signup, adminName: "x".repeat(101) }))).toEqual({
+      adminName: "Keep your name to 100 characters or fewer.",
+    });
+    expect(issues(acceptInviteNewUserSchema.safeParse({ name: "", password: "long enough" }))).toEqual({
+      name: "Enter your name.",
     });
   });
 

@@ -27,13 +27,16 @@ export const LIMITS = {
   passwordMax: 128,
 } as const;
 
+// "the clinic name", but "your name" (not "the your name").
+const article = (label: string) => (/^(your|my|their)\b/.test(label) ? label : `the ${label}`);
+
 const text = (label: string, max: number) =>
   z
-    .string({ error: `Enter the ${label}.` })
+    .string({ error: `Enter ${article(label)}.` })
     .trim()
-    .max(max, { error: `Keep the ${label} to ${max} characters or fewer.` });
+    .max(max, { error: `Keep ${article(label)} to ${max} characters or fewer.` });
 
-const requiredText = (label: string, max: number) => text(label, max).min(1, { error: `Enter the ${label}.` });
+const requiredText = (label: string, max: number) => text(label, max).min(1, { error: `Enter ${article(label)}.` });
 
 export const emailSchema = z
   .string({ error: "Enter an email address." })
