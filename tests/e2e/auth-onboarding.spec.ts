@@ -38,6 +38,8 @@ test("a new clinic signs up, adds a doctor and invites staff, who joins and sign
   // Signed in as the admin, on the dashboard, with the clinic in view.
   await page.waitForURL("**/dashboard?welcome=1");
   await expect(page.getByRole("heading", { level: 1, name: "Welcome, Hana" })).toBeVisible();
+  // The success redirect is not a network error (issue 9, item 1).
+  await expect(page.getByText("We couldn't reach the server")).toHaveCount(0);
   await expect(page.getByText(clinic.name).first()).toBeVisible();
   await expect(page.getByTestId("booking-link")).toHaveText(new RegExp(`/book/${clinic.slug}$`));
 
@@ -77,6 +79,7 @@ test("a new clinic signs up, adds a doctor and invites staff, who joins and sign
   await invitePage.getByRole("button", { name: "Create account and join" }).click();
   await invitePage.waitForURL("**/dashboard");
   await expect(invitePage.getByRole("heading", { name: "Welcome, Sven" })).toBeVisible();
+  await expect(invitePage.getByText("We couldn't reach the server")).toHaveCount(0);
   await expect(invitePage.getByText("Staff", { exact: true }).first()).toBeVisible();
 
   // The link works once.
