@@ -50,6 +50,8 @@ export type AvailabilityEditorProps = {
   /** The server's clock at render, so the first render matches on both sides. */
   serverNow: number;
   save: SaveSchedule;
+  /** "Your week" for the doctor themself, "Dr. X's week" for an admin (see weekTitle). */
+  weekTitle: string;
 };
 
 type Summary = { message: string; items: { path: string; where: string; message: string }[] };
@@ -64,7 +66,7 @@ const NETWORK_FAILURE = "We couldn't reach the server. Check your connection and
  * change is checked with the slot engine's schema as you type (the server
  * checks again with the same schema); Save sends the whole schedule.
  */
-export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, serverNow, save }: AvailabilityEditorProps) {
+export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, serverNow, save, weekTitle }: AvailabilityEditorProps) {
   const idBase = useId();
   const [saved, setSaved] = useState<ScheduleForm>(() => scheduleToForm(initialSchedule));
   const [form, setForm] = useState<ScheduleForm>(saved);
@@ -162,7 +164,7 @@ export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, 
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_18rem] xl:grid-rows-[auto_1fr]">
         <div className="xl:col-start-2 xl:row-start-1">
-          <WeekGlance form={form} />
+          <WeekGlance form={form} errors={errors} title={weekTitle} />
         </div>
         <div className="min-w-0 space-y-6 xl:col-start-1 xl:row-span-2 xl:row-start-1">
           <WeeklyHours

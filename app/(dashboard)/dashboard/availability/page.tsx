@@ -8,6 +8,7 @@ import { Alert, CalendarIcon, EmptyState, buttonClasses } from "@/components/ui"
 import { isAppError } from "@/lib/domain/errors";
 import type { Caller } from "@/lib/domain/roles";
 import { zoneLabel } from "@/lib/domain/time-format";
+import { weekTitle } from "@/lib/domain/week-summary";
 import { requireCaller } from "@/lib/server/caller";
 import { getDoctorScheduleForEditing, type DoctorScheduleForEditing } from "@/lib/server/doctor-schedule";
 import { listDoctors, type DoctorSummary } from "@/lib/server/doctors-admin";
@@ -131,6 +132,7 @@ export default async function AvailabilityPage({ searchParams }: Props) {
         initialSchedule={data.schedule}
         serverNow={now}
         save={saveScheduleAction}
+        weekTitle={weekTitle(own ? { own } : { own, doctorName: data.doctor.name })}
       />
     </>
   );
