@@ -34,6 +34,7 @@ import type { ActionResult } from "@/lib/server/form-action";
 import { BookingRules } from "./booking-rules";
 import { DateOverrides } from "./date-overrides";
 import { SlotPreview } from "./slot-preview";
+import { useLeaveGuard } from "./use-leave-guard";
 import { WeekGlance } from "./week-glance";
 import { WeeklyHours } from "./weekly-hours";
 
@@ -89,13 +90,9 @@ export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, 
   const errors: FormErrors = useMemo(() => ({ ...serverErrors, ...validation.errors }), [serverErrors, validation]);
   const dirty = useMemo(() => formFingerprint(form) !== formFingerprint(saved), [form, saved]);
 
-  // Leaving the page (reload, closing the tab, a full navigation) with unsaved changes asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  // Leaving with unsaved changes asks first: reload, closing the tab, and in-app links.
+  const formRef = useRef<HTMLFormElement>(null);
+  useLeaveGuard(dirty, formRef);
 
   function edit(next: (current: ScheduleForm) => ScheduleForm) {
     setForm(next);
@@ -144,7 +141,7 @@ export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, 
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate data-ready={hydrated || undefined} className="space-y-6">
+    <form ref={formRef} onSubmit={onSubmit} noValidate data-ready={hydrated || undefined} className="space-y-6">
       {summary && (
         <div ref={summaryRef} tabIndex={-1} className="outline-none">
           <Alert tone="error" title={summary.message}>

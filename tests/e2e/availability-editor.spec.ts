@@ -187,3 +187,42 @@ test("an admin picks the doctor whose hours to edit", async ({ page }) => {
   await expect(page.getByText("When patients can book Dr. Lucas Moreau.", { exact: false })).toBeVisible();
   await expect(page.getByLabel("Monday, hours 1, from")).toHaveValue("08:30");
 });
+
+test("unsaved changes: leaving by a dashboard link or the tab asks first, and Stay keeps them", async ({ page }) => {
+  await openEditor(page);
+  await editorReady(page);
+  const overview = page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview" });
+  const until = page.getByLabel("Monday, hours 2, until");
+
+  // Nothing changed: no question.
+  const prompts: string[] = [];
+  page.on("dialog", (dialog) => {
+    prompts.push(dialog.message());
+    void (prompts.length === 1 ? dialog.dismiss() : dialog.accept());
+  });
+  await until.fill("18:00");
+  await expect(page.getByText("Unsaved changes")).toBeVisible();
+
+  // The browser's own prompt is armed for reloads and closing the tab.
+  const armed = await page.evaluate(() => {
+    const event = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+  expect(armed).toBe(true);
+
+  // An in-app link: "Stay" (dismiss) keeps the page and the edit.
+  await overview.click();
+  await expect.poll(() => prompts.length).toBe(1);
+  expect(prompts[0]).toContain("unsaved changes");
+  await expect(page).toHaveURL(/\/dashboard\/availability/);
+  await expect(until).toHaveValue("18:00");
+
+  // "Leave" (accept) goes, and nothing was saved.
+  await overview.click();
+  await page.waitForURL(/\/dashboard$/);
+  expect(prompts).toHaveLength(2);
+  await page.goto("/dashboard/availability");
+  await editorReady(page);
+  await expect(until).toHaveValue("17:00");
+});
