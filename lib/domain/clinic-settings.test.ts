@@ -58,12 +58,14 @@ describe("clinicProfileSchema", () => {
       phone: "call us",
       name: " ",
     });
+    // An empty fee is reported with the others, not only once they are fixed.
     expect(issues(result)).toEqual({
       name: "Enter the clinic name.",
       timezone: "Choose a time zone from the list, like America/New_York.",
       phone: "Use only digits, spaces and + - ( ) . in the phone number.",
+      fee: "Enter the fee, or 0 for free visits.",
     });
-    // The fee is checked once the rest is valid (it needs a valid currency).
+    expect(issues(signupSchema.safeParse({ fee: "  " })).fee).toBe("Enter the fee, or 0 for free visits.");
     expect(issues(clinicProfileSchema.safeParse({ ...profile, fee: "" }))).toEqual({
       fee: "Enter the fee, or 0 for free visits.",
     });
