@@ -31,6 +31,7 @@ import {
   type ScheduleForm,
 } from "@/lib/domain/availability-form";
 import type { ActionResult } from "@/lib/server/form-action";
+import { calendarWeekStartsOn } from "@/components/ui/calendar";
 import { BookingRules } from "./booking-rules";
 import { DateOverrides } from "./date-overrides";
 import { SlotPreview } from "./slot-preview";
@@ -179,6 +180,7 @@ export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, 
             today={today}
             errors={errors}
             onChange={(overrides) => edit((current) => ({ ...current, overrides }))}
+            weekStartsOn={calendarWeekStartsOn(timeZone)}
           />
         </div>
         <div className="xl:col-start-2 xl:row-start-2">

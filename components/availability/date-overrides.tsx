@@ -21,6 +21,7 @@ import {
   intervalsFromForm,
 } from "@/lib/domain/availability-form";
 import type { LocalDate } from "@/lib/domain/slots";
+import type { WeekStart } from "@/lib/domain/week-start";
 import { DayPanel } from "./day-panel";
 
 export type DateOverridesProps = {
@@ -30,6 +31,8 @@ export type DateOverridesProps = {
   today: LocalDate;
   errors: FormErrors;
   onChange: (overrides: Record<LocalDate, OverrideForm>) => void;
+  /** The clinic's first day of the week (calendarWeekStartsOn), as on the booking page. */
+  weekStartsOn: WeekStart;
 };
 
 /** How far ahead a day can be picked. */
@@ -71,7 +74,7 @@ const firstOfMonth = (date: LocalDate) => localDateToPickerDate(`${date.slice(0,
  * give it its own hours (each with an optional note). Upcoming changes are
  * listed below with edit and remove; past ones are not shown.
  */
-export function DateOverrides({ overrides, weeklyHours, today, errors, onChange }: DateOverridesProps) {
+export function DateOverrides({ overrides, weeklyHours, today, errors, onChange, weekStartsOn }: DateOverridesProps) {
   const id = useId();
   const [selected, setSelected] = useState<LocalDate | null>(null);
   const [month, setMonth] = useState<Date>(() => firstOfMonth(today));
@@ -133,7 +136,7 @@ export function DateOverrides({ overrides, weeklyHours, today, errors, onChange 
               startMonth={firstOfMonth(today)}
               endMonth={firstOfMonth(lastDay)}
               today={localDateToPickerDate(today)}
-              weekStartsOn={1}
+              weekStartsOn={weekStartsOn}
               disabled={[{ before: localDateToPickerDate(today) }, { after: localDateToPickerDate(lastDay) }]}
               modifiers={{ closedDay: closedDates, specialDay: specialDates, usuallyClosed }}
               navLayout="around"

@@ -226,3 +226,10 @@ test("unsaved changes: leaving by a dashboard link or the tab asks first, and St
   await editorReady(page);
   await expect(until).toHaveValue("17:00");
 });
+
+test("the days-off calendar starts the week as the clinic's country does (Sunday in New York, as the booking page)", async ({ page }) => {
+  await openEditor(page);
+  await editorReady(page);
+  const grid = page.getByRole("grid").first();
+  await expect(grid.locator("th[scope=col]").first()).toHaveAttribute("aria-label", "Sunday");
+});
