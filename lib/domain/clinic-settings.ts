@@ -220,6 +220,9 @@ export const signInSchema = z.object({
 
 export type SignInValues = z.output<typeof signInSchema>;
 
+/** "Forgot password?": just the email. */
+export const passwordResetSchema = z.object({ email: emailSchema });
+
 // ------------------------------------------------------------------- doctors
 
 export const doctorProfileSchema = z.object({
