@@ -30,6 +30,7 @@ import {
   type FormErrors,
   type ScheduleForm,
 } from "@/lib/domain/availability-form";
+import type { Holiday } from "@/lib/domain/holidays";
 import type { ActionResult } from "@/lib/server/form-action";
 import { calendarWeekStartsOn } from "@/components/ui/calendar";
 import { BookingRules } from "./booking-rules";
@@ -54,6 +55,9 @@ export type AvailabilityEditorProps = {
   save: SaveSchedule;
   /** "Your week" for the doctor themself, "Dr. X's week" for an admin (see weekTitle). */
   weekTitle: string;
+  /** The clinic country's public holidays, next 12 months (server-side: date-holidays never reaches the browser). */
+  holidays: readonly Holiday[];
+  holidayCountry: string | null;
 };
 
 type Summary = { message: string; items: { path: string; where: string; message: string }[] };
@@ -68,7 +72,17 @@ const NETWORK_FAILURE = "We couldn't reach the server. Check your connection and
  * change is checked with the slot engine's schema as you type (the server
  * checks again with the same schema); Save sends the whole schedule.
  */
-export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, serverNow, save, weekTitle }: AvailabilityEditorProps) {
+export function AvailabilityEditor({
+  doctorId,
+  timeZone,
+  zone,
+  initialSchedule,
+  serverNow,
+  save,
+  weekTitle,
+  holidays,
+  holidayCountry,
+}: AvailabilityEditorProps) {
   const idBase = useId();
   const [saved, setSaved] = useState<ScheduleForm>(() => scheduleToForm(initialSchedule));
   const [form, setForm] = useState<ScheduleForm>(saved);
@@ -181,6 +195,8 @@ export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, 
             errors={errors}
             onChange={(overrides) => edit((current) => ({ ...current, overrides }))}
             weekStartsOn={calendarWeekStartsOn(timeZone)}
+            holidays={holidays}
+            holidayCountry={holidayCountry}
           />
         </div>
         <div className="xl:col-start-2 xl:row-start-2">

@@ -233,3 +233,23 @@ test("the days-off calendar starts the week as the clinic's country does (Sunday
   const grid = page.getByRole("grid").first();
   await expect(grid.locator("th[scope=col]").first()).toHaveAttribute("aria-label", "Sunday");
 });
+
+test("the clinic country's public holidays are offered as days off", async ({ page }) => {
+  await openEditor(page);
+  await editorReady(page);
+  const section = page.getByRole("region", { name: "Public holidays in United States" });
+  const christmas = section.getByRole("listitem").filter({ hasText: "Christmas Day" });
+  await expect(christmas).toBeVisible();
+  await expect(section.getByRole("listitem").filter({ hasText: "Thanksgiving Day" })).toBeVisible();
+  await christmas.getByRole("button", { name: /^Close / }).click();
+
+  // Now a planned day off with the holiday as its note, and no longer offered.
+  await expect(christmas).toHaveCount(0);
+  await expect(page.getByRole("listitem").filter({ hasText: "Christmas Day" })).toContainText("Closed");
+  await expect(page.getByText("Unsaved changes")).toBeVisible();
+
+  // Put it back without saving (other specs book this doctor).
+  await page.getByRole("button", { name: "Discard" }).click();
+  await page.getByRole("button", { name: "Discard changes" }).click();
+  await expect(page.getByText("All changes saved")).toBeVisible();
+});
