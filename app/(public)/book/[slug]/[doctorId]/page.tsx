@@ -9,17 +9,24 @@ import { PublicShell } from "@/components/booking/public-shell";
 import { bookableWindow, initialFetchRange, type IsoSlot } from "@/lib/domain/booking-calendar";
 import { dayNumberToLocalDate, localDayNumberAt } from "@/lib/domain/slots";
 import { listFreeSlots } from "@/lib/server/availability";
-import { bookableDoctor } from "../data";
+import { bookableDoctor, doctorPath } from "../data";
 import { requestBooking } from "./actions";
 
 // Free times change with every booking: always render fresh.
 export const dynamic = "force-dynamic";
 
+// layout.tsx has resolved the address (and redirected when not canonical).
 type Props = { params: Promise<{ slug: string; doctorId: string }> };
 
+async function load(params: Props["params"]) {
+  const { slug, doctorId: segment } = await params;
+  const path = await doctorPath(slug, segment);
+  if (!path) return { path: null, bookable: null };
+  return { path, bookable: await bookableDoctor(path.clinicSlug, path.doctorId) };
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug, doctorId } = await params;
-  const bookable = await bookableDoctor(slug, doctorId);
+  const { bookable } = await load(params);
   if (!bookable) return { title: "Doctor not found", robots: { index: false } };
   const { doctor, clinic } = bookable;
   return {
@@ -29,10 +36,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DoctorPage({ params }: Props) {
-  const { slug, doctorId } = await params;
-  const bookable = await bookableDoctor(slug, doctorId);
+  const { bookable } = await load(params);
   if (!bookable) notFound();
   const { clinic, doctor, schedule } = bookable;
+  const slug = clinic.slug;
+  const doctorId = doctor.id;
 
   // The first view is rendered here, slots included, so the calendar is
   // usable on first paint; later months are fetched by the browser.
