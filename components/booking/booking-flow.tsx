@@ -11,7 +11,7 @@ import {
   type MonthKey,
   zoneCityName,
 } from "@/lib/domain/booking-calendar";
-import type { LocalDate } from "@/lib/domain/slots";
+import { localDateToDayNumber, type LocalDate } from "@/lib/domain/slots";
 import { formatDate, formatPatientLocal, formatSlotInZone, formatTime, localDateKey, zoneLabel } from "@/lib/domain/time-format";
 import type { BookingActionResult } from "@/app/(public)/book/[slug]/[doctorId]/actions";
 import { DayCalendar } from "./day-calendar";
@@ -201,6 +201,8 @@ export function BookingFlow(props: BookingFlowProps) {
               slotCount={(date) => byDate.get(date)?.length ?? 0}
               loading={!ready}
               labelledBy="calendar-heading"
+              lastBookable={window.to}
+              horizonDays={localDateToDayNumber(window.to) - localDateToDayNumber(window.from) + 1}
             />
             <div aria-hidden="true" className="mt-3 flex flex-wrap items-center gap-x-5 gap-y-1 px-1 text-sm text-slate-600">
               <span className="flex items-center gap-2">
