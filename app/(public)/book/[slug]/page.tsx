@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { InitialsAvatar } from "@/components/booking/avatar";
 import { ContactList, telHref } from "@/components/booking/contact-list";
 import { feeAmount } from "@/components/booking/fee";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const clinic = await clinicBySlug((await params).slug);
+  const clinic = await clinicBySlug((await params).slug.toLowerCase());
   if (!clinic) return { title: "Clinic not found", robots: { index: false } };
   const doctors = clinic.doctors.length;
   return {
@@ -28,8 +28,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ClinicPage({ params }: Props) {
-  const clinic = await clinicBySlug((await params).slug);
+  const asked = (await params).slug;
+  // Slugs are lowercase; /book/DEMO finds "demo" and moves to its canonical address.
+  const clinic = await clinicBySlug(asked.toLowerCase());
   if (!clinic) notFound();
+  if (clinic.slug !== asked) redirect(`/book/${clinic.slug}`);
 
   const paid = clinic.feeCents > 0;
   const fee = feeAmount(clinic.feeCents, clinic.currency);
