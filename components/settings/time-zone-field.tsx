@@ -106,7 +106,7 @@ export function TimeZoneField({
           <ul
             id={listId}
             role="listbox"
-            aria-label="Matching time zones"
+            aria-label="Suggestions"
             className={cn(
               "absolute inset-x-0 top-full z-30 mt-1 max-h-72 overflow-y-auto rounded-lg border border-slate-300 bg-white py-1 shadow-lg",
               !expanded && "hidden",

@@ -48,6 +48,8 @@ describe("searchTimeZones", () => {
 
   it("finds zones by country name", () => {
     expect(zonesOf("Germany")).toContain("Europe/Berlin");
+    expect(zonesOf("United Kingdom")).toEqual(["Europe/London"]);
+    expect(zonesOf("Britain")).toEqual(["Europe/London"]);
   });
 
   it("finds zones by their offset now, in any common spelling", () => {
@@ -63,6 +65,7 @@ describe("searchTimeZones", () => {
   });
 
   it("labels each match with city, country and offset", () => {
+    expect(searchTimeZones("London", ZONES, JANUARY)[0]!.label).toBe("London · United Kingdom · GMT now");
     expect(searchTimeZones("Chicago", ZONES, JANUARY)[0]).toEqual({
       zone: "America/Chicago",
       label: "Chicago · United States · GMT-6 now",

@@ -14,8 +14,29 @@ export function countryForZone(zone: string): string | null {
   return ZONE_COUNTRY[zone] ?? ZONE_COUNTRY[ZONE_ALIASES[zone] ?? ""] ?? null;
 }
 
+let regionNames: Intl.DisplayNames | null | undefined;
+
+/** "GB" → "United Kingdom" (CLDR's English name where the runtime has it; tzdata's "Britain (UK)" otherwise). */
 export function countryName(country: string): string {
+  if (regionNames === undefined) {
+    try {
+      regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+    } catch {
+      regionNames = null;
+    }
+  }
+  try {
+    const name = regionNames?.of(country);
+    if (name && name !== country) return name;
+  } catch {
+    // not a region code this runtime knows
+  }
   return COUNTRY_NAMES[country] ?? country;
+}
+
+/** Both names, for search: "United Kingdom" and "Britain (UK)" find London. */
+function countrySearchText(country: string): string {
+  return `${countryName(country)} ${COUNTRY_NAMES[country] ?? ""} ${country}`;
 }
 
 // Only the currencies the app supports (money.ts), by the countries and
@@ -116,7 +137,7 @@ export function searchTimeZones(query: string, zones: readonly string[], now: nu
             ? 1
             : fold(zone).replaceAll("/", " ").includes(text) || fold(zone).includes(text)
               ? 2
-              : country && (fold(countryName(country)).includes(text) || country.toLowerCase() === text)
+              : country && (fold(countrySearchText(country)).includes(text) || country.toLowerCase() === text)
                 ? 3
                 : -1;
       if (rank >= 0) ranked.push({ zone, rank });
