@@ -31,8 +31,8 @@ import {
   type ScheduleForm,
 } from "@/lib/domain/availability-form";
 import type { Holiday } from "@/lib/domain/holidays";
+import type { WeekStart } from "@/lib/domain/week-start";
 import type { ActionResult } from "@/lib/server/form-action";
-import { calendarWeekStartsOn } from "@/components/ui/calendar";
 import { BookingRules } from "./booking-rules";
 import { DateOverrides } from "./date-overrides";
 import { SlotPreview } from "./slot-preview";
@@ -58,6 +58,8 @@ export type AvailabilityEditorProps = {
   /** The clinic country's public holidays, next 12 months (server-side: date-holidays never reaches the browser). */
   holidays: readonly Holiday[];
   holidayCountry: string | null;
+  /** The clinic's first day of the week (weekStartForZone, computed on the server). */
+  weekStartsOn: WeekStart;
 };
 
 type Summary = { message: string; items: { path: string; where: string; message: string }[] };
@@ -82,6 +84,7 @@ export function AvailabilityEditor({
   weekTitle,
   holidays,
   holidayCountry,
+  weekStartsOn,
 }: AvailabilityEditorProps) {
   const idBase = useId();
   const [saved, setSaved] = useState<ScheduleForm>(() => scheduleToForm(initialSchedule));
@@ -194,7 +197,7 @@ export function AvailabilityEditor({
             today={today}
             errors={errors}
             onChange={(overrides) => edit((current) => ({ ...current, overrides }))}
-            weekStartsOn={calendarWeekStartsOn(timeZone)}
+            weekStartsOn={weekStartsOn}
             holidays={holidays}
             holidayCountry={holidayCountry}
           />

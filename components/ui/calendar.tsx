@@ -1,22 +1,17 @@
 "use client";
 
 import type { ChevronProps } from "react-day-picker";
-import { weekStartForZone, type WeekStart } from "@/lib/domain/week-start";
 import { cn } from "./cn";
 import { ChevronLeftIcon, ChevronRightIcon } from "./icons";
 
 // The look shared by every react-day-picker calendar in the app (the booking
 // page's and the availability editor's), so they read as one product.
 
-/**
- * The first day of the week for a clinic's calendar, from the clinic's zone
- * (its country's custom: Sunday in the US, Monday in the UK). Every DayPicker
- * passes `weekStartsOn={calendarWeekStartsOn(clinicTimeZone)}`, so the booking
- * page and the availability editor agree.
- */
-export function calendarWeekStartsOn(clinicTimeZone: string): WeekStart {
-  return weekStartForZone(clinicTimeZone);
-}
+// First day of the week: every DayPicker passes `weekStartsOn={weekStartsOn}`,
+// where the page (a server component) computed `weekStartForZone(clinic.timezone)`
+// from lib/domain/week-start.ts (Sunday in the US, Monday in the UK), so the
+// booking page and the availability editor agree. Computed on the server: the
+// zone → country table then stays out of the browser bundle.
 
 export function CalendarChevron({ orientation, className }: ChevronProps) {
   const Icon = orientation === "right" ? ChevronRightIcon : ChevronLeftIcon;

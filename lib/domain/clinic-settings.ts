@@ -11,7 +11,7 @@ import { z } from "zod";
 import { currencySchema, parseMoneyInput, type CurrencyCode } from "./money";
 import { ROLES } from "./roles";
 import { RESERVED_SLUGS, slugSchema } from "./slug";
-import { zoneForCity } from "./time-zones";
+import { zoneForCity } from "./zone-names";
 
 export const LIMITS = {
   clinicName: 80,

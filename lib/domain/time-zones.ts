@@ -8,6 +8,9 @@
 import type { CurrencyCode } from "./money";
 import { utcOffsetMinutes } from "./time-format";
 import { COUNTRY_NAMES, ZONE_ALIASES, ZONE_COUNTRY } from "./zone-data";
+import { fold, zoneCity } from "./zone-names";
+
+export { zoneCity, zoneForCity } from "./zone-names";
 
 /** ISO 3166 country of an IANA zone ("Europe/London" → "GB"), or null (UTC, Etc/…, unknown). */
 export function countryForZone(zone: string): string | null {
@@ -62,21 +65,6 @@ export function currencyForZone(zone: string): CurrencyCode | null {
 }
 
 // ------------------------------------------------------------------ search
-
-/** "America/Argentina/Buenos_Aires" → "Buenos Aires". */
-export function zoneCity(zone: string): string {
-  return (zone.split("/").at(-1) ?? zone).replaceAll("_", " ");
-}
-
-/** Lowercase, without accents, "_" and "-" as spaces: "São_Paulo" ~ "sao paulo". */
-function fold(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[_-]+/g, " ")
-    .trim();
-}
 
 /**
  * An offset as typed: "GMT-5", "UTC+5:30", "+01:00", "-0500", "utc". Minutes
@@ -147,16 +135,4 @@ export function searchTimeZones(query: string, zones: readonly string[], now: nu
     .sort((a, b) => a.rank - b.rank || a.zone.localeCompare(b.zone))
     .slice(0, limit)
     .map(({ zone }) => describeZone(zone, now));
-}
-
-/**
- * A typed city that names exactly one zone ("london", "New York", "sao paulo")
- * → that zone; anything else → null (the caller then asks to choose from the list).
- */
-export function zoneForCity(input: string, zones: readonly string[]): string | null {
-  const text = fold(input);
-  if (text === "") return null;
-  const hits = zones.filter((zone) => fold(zoneCity(zone)) === text);
-  // Aliases (Asia/Calcutta beside Asia/Kolkata) can't make "Kolkata" ambiguous: only distinct cities count.
-  return hits.length === 1 ? hits[0]! : null;
 }

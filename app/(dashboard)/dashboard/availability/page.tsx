@@ -11,6 +11,7 @@ import { zoneLabel } from "@/lib/domain/time-format";
 import { weekTitle } from "@/lib/domain/week-summary";
 import { clinicToday } from "@/lib/domain/availability-form";
 import { countryName } from "@/lib/domain/time-zones";
+import { weekStartForZone } from "@/lib/domain/week-start";
 import { clinicHolidays } from "@/lib/server/holidays";
 import { requireCaller } from "@/lib/server/caller";
 import { getDoctorScheduleForEditing, type DoctorScheduleForEditing } from "@/lib/server/doctor-schedule";
@@ -139,6 +140,7 @@ export default async function AvailabilityPage({ searchParams }: Props) {
         weekTitle={weekTitle(own ? { own } : { own, doctorName: data.doctor.name })}
         holidays={holidays}
         holidayCountry={country ? countryName(country) : null}
+        weekStartsOn={weekStartForZone(data.timezone)}
       />
     </>
   );
