@@ -36,7 +36,9 @@ export function useLeaveGuard(dirty: boolean, ownForm: RefObject<HTMLFormElement
     const submit = (event: SubmitEvent) => {
       const form = event.target;
       if (!(form instanceof HTMLFormElement) || form === ownForm.current) return;
-      if (form.method.toLowerCase() === "get") return; // a full navigation: beforeunload asks
+      // A plain GET form (the doctor picker) is a full navigation: beforeunload asks. A React
+      // action form rendered in the browser also reads as GET, but its action is a javascript: URL.
+      if (form.method.toLowerCase() === "get" && !(form.getAttribute("action") ?? "").startsWith("javascript:")) return;
       stay(event);
     };
     window.addEventListener("beforeunload", beforeUnload);
