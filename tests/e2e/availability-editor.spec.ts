@@ -194,7 +194,7 @@ test("unsaved changes: leaving by a dashboard link or the tab asks first, and St
   const overview = page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview" });
   const until = page.getByLabel("Monday, hours 2, until");
 
-  // Nothing changed: no question.
+  // The first question is answered "Stay", the second "Leave".
   const prompts: string[] = [];
   page.on("dialog", (dialog) => {
     prompts.push(dialog.message());
