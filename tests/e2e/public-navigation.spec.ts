@@ -14,6 +14,11 @@ test("a doctor with no hours says so on the clinic page, with no link to an empt
   const bookable = page.getByRole("listitem").filter({ hasText: "Dr. Mei Lin" });
   await expect(bookable).toContainText("See available times");
   await expect(bookable.getByRole("link", { name: "Dr. Mei Lin" })).toHaveAttribute("href", "/book/demo-free/dr-mei-lin");
+
+  // A direct link to that doctor says the same instead of showing an empty calendar.
+  await page.goto("/book/demo-free/dr-noor-haddad");
+  await expect(page.getByRole("heading", { name: "Not taking online bookings" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Choose a day and time" })).toHaveCount(0);
 });
 
 test("days past the booking horizon say why they can't be chosen", async ({ page }) => {
