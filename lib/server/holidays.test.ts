@@ -10,8 +10,12 @@ describe("clinicHolidays", () => {
     expect(holidays).toContainEqual({ date: "2026-12-25", name: "Christmas Day" });
     // Twelve months: next year's Independence Day, not the one after the window.
     expect(holidays).toContainEqual({ date: "2027-07-05", name: "Independence Day (substitute day)" });
-    expect(holidays.every((h) => h.date >= "2026-11-01" && h.date <= "2027-10-31")).toBe(true);
+    expect(holidays.every((h) => h.date >= "2026-11-01" && h.date <= "2027-11-01")).toBe(true);
     expect(holidays.map((h) => h.name)).not.toContain("Halloween");
+  });
+
+  it("always includes Christmas, even the day after one (a leap year's 366 days)", () => {
+    expect(clinicHolidays("America/Chicago", "2027-12-26").holidays).toContainEqual({ date: "2028-12-25", name: "Christmas Day" });
   });
 
   it("follows the zone's country (London: bank holidays)", () => {

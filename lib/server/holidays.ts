@@ -9,6 +9,8 @@ import { countryForZone } from "@/lib/domain/time-zones";
 // load): it is imported here only, in server code, so none of it reaches the
 // browser; the page hands the editor a few dozen {date, name} pairs.
 
+// Today through the same date next year: every yearly fixed-date holiday
+// (Christmas, New Year's Day) is in the window whatever today is.
 const DAYS_AHEAD = 365;
 
 /**
@@ -21,7 +23,7 @@ export function clinicHolidays(timeZone: string, today: LocalDate): { country: s
   if (!country) return { country: null, holidays: [] };
   // A country the package doesn't know simply has no holidays.
   const calendar = new Holidays(country);
-  const last = addDays(today, DAYS_AHEAD - 1);
+  const last = addDays(today, DAYS_AHEAD);
   const years = [...new Set([Number(today.slice(0, 4)), Number(last.slice(0, 4))])];
   const raw = years.flatMap((year) => calendar.getHolidays(year, "en"));
   return { country, holidays: closingHolidays(raw, today, last) };

@@ -239,8 +239,7 @@ test("the clinic country's public holidays are offered as days off", async ({ pa
   await editorReady(page);
   const section = page.getByRole("region", { name: "Public holidays in United States" });
   const christmas = section.getByRole("listitem").filter({ hasText: "Christmas Day" });
-  await expect(christmas).toBeVisible();
-  await expect(section.getByRole("listitem").filter({ hasText: "Thanksgiving Day" })).toBeVisible();
+  await expect(christmas).toBeVisible(); // always within the next 12 months
   await christmas.getByRole("button", { name: /^Close / }).click();
 
   // Now a planned day off with the holiday as its note, and no longer offered.
