@@ -1,4 +1,4 @@
-// The demo data: two clinics with three doctors each, and three staff logins.
+// The demo data: two clinics (three doctors each, plus one in demo-free with no hours set), and three staff logins.
 // Fixed ids make the seed idempotent.
 
 type Interval = { start: string; end: string };
@@ -76,6 +76,14 @@ export const seedClinics = [
         specialty: "Women's health",
         bio: "Screening, contraception and prenatal visits.",
         schedule: { weeklyHours: weekdays([{ start: "10:00", end: "16:00" }]), slotMinutes: 30, bufferMinutes: 10 },
+      },
+      {
+        // No hours set: listed as "Not taking online bookings", with no link to an empty calendar.
+        id: "dr-noor-haddad",
+        name: "Dr. Noor Haddad",
+        specialty: "Paediatrics",
+        bio: "Children's check-ups and vaccinations. Please call the clinic to book.",
+        schedule: { weeklyHours: weekdays([]), slotMinutes: 30, bufferMinutes: 0 },
       },
     ],
   },

@@ -27,8 +27,10 @@ export async function seedFirestore(): Promise<number> {
     writes.push(createIfMissing(`slugs/${clinic.slug}`, { clinicId: id }));
     writes.push(createIfMissing(`clinics/${id}`, { ...fields, createdAt: now, updatedAt: now }));
     for (const { id: doctorId, schedule, ...doctor } of doctors) {
-      const data = { ...doctor, active: true, schedule: { ...scheduleDefaults, ...schedule }, createdAt: now, updatedAt: now };
+      // Seeded ids are already readable (dr-amara-okafor): they are the doctors' slugs too.
+      const data = { ...doctor, slug: doctorId, active: true, schedule: { ...scheduleDefaults, ...schedule }, createdAt: now, updatedAt: now };
       writes.push(createIfMissing(`clinics/${id}/doctors/${doctorId}`, data));
+      writes.push(createIfMissing(`clinics/${id}/doctorSlugs/${doctorId}`, { doctorId, createdAt: now }));
     }
   }
   for (const { uid, displayName, ...member } of seedUsers) {

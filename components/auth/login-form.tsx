@@ -1,7 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
 import { signInAction } from "@/app/(public)/login/actions";
+import { linkClasses } from "./auth-shell";
 import { Alert, Button, Card, CardContent, Field, Input } from "@/components/ui";
 import { signInSchema } from "@/lib/domain/clinic-settings";
 
@@ -73,7 +75,15 @@ export function LoginForm({ notice }: { notice?: { tone: "info" | "warning" | "e
           <Field label="Email" error={errors.email}>
             {(props) => <Input {...props} name="email" type="email" autoComplete="username" inputMode="email" required />}
           </Field>
-          <Field label="Password" error={errors.password}>
+          <Field
+            label="Password"
+            error={errors.password}
+            hint={
+              <Link href="/login/forgot" className={linkClasses}>
+                Forgot password?
+              </Link>
+            }
+          >
             {(props) => <Input {...props} name="password" type="password" autoComplete="current-password" required />}
           </Field>
           <Button type="submit" loading={pending} className="w-full">

@@ -1,10 +1,12 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { checkSlugAction, signupAction, type SlugCheck } from "@/app/(public)/signup/actions";
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, CheckIcon, Field, Input } from "@/components/ui";
 import { signupSchema, suggestSlug } from "@/lib/domain/clinic-settings";
+import type { CurrencyCode } from "@/lib/domain/money";
 import { slugSchema } from "@/lib/domain/slug";
+import { currencyForZone } from "@/lib/domain/time-zones";
 import { FeeFields } from "@/components/settings/fee-fields";
 import { ContactFields } from "@/components/settings/contact-fields";
 import { FormSummary } from "@/components/settings/form-summary";
@@ -24,6 +26,13 @@ export function SignupForm({ timeZones, bookingBase }: { timeZones: string[]; bo
   const [slug, setSlug] = useState("");
   const slugEdited = useRef(false);
   const [hint, setHint] = useState<SlugHint>({ state: "idle" });
+  // The currency follows the chosen zone's country (GBP for London) until picked by hand.
+  const [currency, setCurrency] = useState<CurrencyCode>("USD");
+  const currencyPicked = useRef(false);
+  const onZoneChange = useCallback((zone: string | null) => {
+    const usual = zone ? currencyForZone(zone) : null;
+    if (usual && !currencyPicked.current) setCurrency(usual);
+  }, []);
 
   // Live check of the address, debounced; the format is checked locally
   // first so the server only hears about plausible slugs.
@@ -110,8 +119,15 @@ export function SignupForm({ timeZones, bookingBase }: { timeZones: string[]; bo
               </div>
             )}
           </Field>
-          <TimeZoneField timeZones={timeZones} error={errors.timezone} useBrowserDefault />
-          <FeeFields errors={errors} />
+          <TimeZoneField timeZones={timeZones} error={errors.timezone} useBrowserDefault onZoneChange={onZoneChange} />
+          <FeeFields
+            errors={errors}
+            currency={currency}
+            onCurrencyChange={(picked) => {
+              currencyPicked.current = true;
+              setCurrency(picked);
+            }}
+          />
         </CardContent>
       </Card>
 

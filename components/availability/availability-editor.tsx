@@ -30,10 +30,13 @@ import {
   type FormErrors,
   type ScheduleForm,
 } from "@/lib/domain/availability-form";
+import type { Holiday } from "@/lib/domain/holidays";
+import type { WeekStart } from "@/lib/domain/week-start";
 import type { ActionResult } from "@/lib/server/form-action";
 import { BookingRules } from "./booking-rules";
 import { DateOverrides } from "./date-overrides";
 import { SlotPreview } from "./slot-preview";
+import { useLeaveGuard } from "./use-leave-guard";
 import { WeekGlance } from "./week-glance";
 import { WeeklyHours } from "./weekly-hours";
 
@@ -50,6 +53,13 @@ export type AvailabilityEditorProps = {
   /** The server's clock at render, so the first render matches on both sides. */
   serverNow: number;
   save: SaveSchedule;
+  /** "Your week" for the doctor themself, "Dr. X's week" for an admin (see weekTitle). */
+  weekTitle: string;
+  /** The clinic country's public holidays, next 12 months (server-side: date-holidays never reaches the browser). */
+  holidays: readonly Holiday[];
+  holidayCountry: string | null;
+  /** The clinic's first day of the week (weekStartForZone, computed on the server). */
+  weekStartsOn: WeekStart;
 };
 
 type Summary = { message: string; items: { path: string; where: string; message: string }[] };
@@ -64,7 +74,18 @@ const NETWORK_FAILURE = "We couldn't reach the server. Check your connection and
  * change is checked with the slot engine's schema as you type (the server
  * checks again with the same schema); Save sends the whole schedule.
  */
-export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, serverNow, save }: AvailabilityEditorProps) {
+export function AvailabilityEditor({
+  doctorId,
+  timeZone,
+  zone,
+  initialSchedule,
+  serverNow,
+  save,
+  weekTitle,
+  holidays,
+  holidayCountry,
+  weekStartsOn,
+}: AvailabilityEditorProps) {
   const idBase = useId();
   const [saved, setSaved] = useState<ScheduleForm>(() => scheduleToForm(initialSchedule));
   const [form, setForm] = useState<ScheduleForm>(saved);
@@ -87,13 +108,9 @@ export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, 
   const errors: FormErrors = useMemo(() => ({ ...serverErrors, ...validation.errors }), [serverErrors, validation]);
   const dirty = useMemo(() => formFingerprint(form) !== formFingerprint(saved), [form, saved]);
 
-  // Leaving the page (reload, closing the tab, a full navigation) with unsaved changes asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  // Leaving with unsaved changes asks first: reload, closing the tab, and in-app links.
+  const formRef = useRef<HTMLFormElement>(null);
+  useLeaveGuard(dirty, formRef);
 
   function edit(next: (current: ScheduleForm) => ScheduleForm) {
     setForm(next);
@@ -142,7 +159,7 @@ export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, 
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate data-ready={hydrated || undefined} className="space-y-6">
+    <form ref={formRef} onSubmit={onSubmit} noValidate data-ready={hydrated || undefined} className="space-y-6">
       {summary && (
         <div ref={summaryRef} tabIndex={-1} className="outline-none">
           <Alert tone="error" title={summary.message}>
@@ -162,7 +179,7 @@ export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, 
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_18rem] xl:grid-rows-[auto_1fr]">
         <div className="xl:col-start-2 xl:row-start-1">
-          <WeekGlance form={form} />
+          <WeekGlance form={form} errors={errors} title={weekTitle} />
         </div>
         <div className="min-w-0 space-y-6 xl:col-start-1 xl:row-span-2 xl:row-start-1">
           <WeeklyHours
@@ -180,6 +197,9 @@ export function AvailabilityEditor({ doctorId, timeZone, zone, initialSchedule, 
             today={today}
             errors={errors}
             onChange={(overrides) => edit((current) => ({ ...current, overrides }))}
+            weekStartsOn={weekStartsOn}
+            holidays={holidays}
+            holidayCountry={holidayCountry}
           />
         </div>
         <div className="xl:col-start-2 xl:row-start-2">

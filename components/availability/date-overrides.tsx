@@ -21,6 +21,10 @@ import {
   intervalsFromForm,
 } from "@/lib/domain/availability-form";
 import type { LocalDate } from "@/lib/domain/slots";
+import type { WeekStart } from "@/lib/domain/week-start";
+import type { Holiday } from "@/lib/domain/holidays";
+import { SCHEDULE_LIMITS } from "@/lib/domain/slots";
+import { HolidaySuggestions } from "./holiday-suggestions";
 import { DayPanel } from "./day-panel";
 
 export type DateOverridesProps = {
@@ -30,6 +34,11 @@ export type DateOverridesProps = {
   today: LocalDate;
   errors: FormErrors;
   onChange: (overrides: Record<LocalDate, OverrideForm>) => void;
+  /** The clinic's first day of the week (weekStartForZone), as on the booking page. */
+  weekStartsOn: WeekStart;
+  /** The clinic country's public holidays for the next 12 months (lib/server/holidays.ts), offered as days off. */
+  holidays: readonly Holiday[];
+  holidayCountry: string | null;
 };
 
 /** How far ahead a day can be picked. */
@@ -71,7 +80,7 @@ const firstOfMonth = (date: LocalDate) => localDateToPickerDate(`${date.slice(0,
  * give it its own hours (each with an optional note). Upcoming changes are
  * listed below with edit and remove; past ones are not shown.
  */
-export function DateOverrides({ overrides, weeklyHours, today, errors, onChange }: DateOverridesProps) {
+export function DateOverrides({ overrides, weeklyHours, today, errors, onChange, weekStartsOn, holidays, holidayCountry }: DateOverridesProps) {
   const id = useId();
   const [selected, setSelected] = useState<LocalDate | null>(null);
   const [month, setMonth] = useState<Date>(() => firstOfMonth(today));
@@ -133,7 +142,7 @@ export function DateOverrides({ overrides, weeklyHours, today, errors, onChange 
               startMonth={firstOfMonth(today)}
               endMonth={firstOfMonth(lastDay)}
               today={localDateToPickerDate(today)}
-              weekStartsOn={1}
+              weekStartsOn={weekStartsOn}
               disabled={[{ before: localDateToPickerDate(today) }, { after: localDateToPickerDate(lastDay) }]}
               modifiers={{ closedDay: closedDates, specialDay: specialDates, usuallyClosed }}
               navLayout="around"
@@ -242,6 +251,17 @@ export function DateOverrides({ overrides, weeklyHours, today, errors, onChange 
             </ul>
           )}
         </div>
+        <HolidaySuggestions
+          holidays={holidays}
+          countryName={holidayCountry}
+          overrides={overrides}
+          today={today}
+          onCloseDays={(days) => {
+            const next = { ...overrides };
+            for (const day of days) next[day.date] = { closed: true, intervals: [], note: day.name.slice(0, SCHEDULE_LIMITS.noteLength) };
+            onChange(next);
+          }}
+        />
       </CardContent>
     </Card>
   );

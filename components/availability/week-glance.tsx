@@ -1,26 +1,7 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui";
-import {
-  WEEKDAY_LABELS,
-  describeIntervals,
-  formatHours,
-  formatWallTime,
-  parseTime,
-  weeklyMinutes,
-  type ScheduleForm,
-} from "@/lib/domain/availability-form";
+import { WEEKDAY_LABELS, describeIntervals, formatHours, formatWallTime, type FormErrors, type ScheduleForm } from "@/lib/domain/availability-form";
 import { WEEKDAYS } from "@/lib/domain/slots";
-
-type Bar = { start: number; end: number };
-
-function bars(form: ScheduleForm["weeklyHours"][keyof ScheduleForm["weeklyHours"]]): Bar[] {
-  const out: Bar[] = [];
-  for (const interval of form) {
-    const start = parseTime(interval.start);
-    const end = interval.end === "00:00" ? 24 * 60 : parseTime(interval.end);
-    if (start !== null && end !== null && end > start) out.push({ start, end });
-  }
-  return out;
-}
+import { rangeTimes, summarizeWeek } from "@/lib/domain/week-summary";
 
 const hourLabel = (minutes: number) => formatWallTime(`${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:00`).replace(":00 ", " ");
 
@@ -29,27 +10,34 @@ const hourLabel = (minutes: number) => formatWallTime(`${String(Math.floor(minut
  * out at a glance. The axis spans the earliest start to the latest end
  * (at least 8 AM to 6 PM). Screen readers get the same as text.
  */
-export function WeekGlance({ form }: { form: ScheduleForm }) {
-  const byDay = WEEKDAYS.map((day) => ({ day, bars: bars(form.weeklyHours[day]) }));
+export function WeekGlance({ form, errors, title }: { form: ScheduleForm; errors: FormErrors; title: string }) {
+  // Only rows that would save as they are: a row with a problem is left out until fixed.
+  const summary = summarizeWeek(form.weeklyHours, errors);
+  const byDay = WEEKDAYS.map((day) => ({ day, bars: summary.days[day].ranges, skipped: summary.days[day].skipped }));
   const all = byDay.flatMap((d) => d.bars);
   const from = Math.min(8 * 60, ...all.map((b) => Math.floor(b.start / 60) * 60));
   const to = Math.max(18 * 60, ...all.map((b) => Math.ceil(b.end / 60) * 60));
   const span = to - from;
   const mid = from + Math.round(span / 120) * 60;
   const pct = (minutes: number) => `${((minutes - from) / span) * 100}%`;
-  const total = weeklyMinutes(form);
+  const total = summary.totalMinutes;
+  const hours = total > 0 ? `${formatHours(total)} a week` : "No weekly hours yet";
 
   return (
     <Card>
       <CardHeader className="pb-4 sm:pb-4">
-        <CardTitle as="h2">Your week</CardTitle>
-        <CardDescription>{total > 0 ? `${formatHours(total)} a week` : "No weekly hours yet"}</CardDescription>
+        <CardTitle as="h2">{title}</CardTitle>
+        <CardDescription>
+          {hours}
+          {summary.skipped > 0 && ` · ${summary.skipped === 1 ? "1 row" : `${summary.skipped} rows`} with a problem not counted`}
+        </CardDescription>
       </CardHeader>
       <CardContent>
         <ul className="sr-only">
-          {byDay.map(({ day }) => (
+          {byDay.map(({ day, bars: dayBars, skipped }) => (
             <li key={day}>
-              {WEEKDAY_LABELS[day].long}: {describeIntervals(form.weeklyHours[day].map((i) => ({ start: i.start, end: i.end === "00:00" ? "24:00" : i.end })))}
+              {WEEKDAY_LABELS[day].long}: {describeIntervals(dayBars.map(rangeTimes))}
+              {skipped > 0 && " (a row with a problem is not counted)"}
             </li>
           ))}
         </ul>

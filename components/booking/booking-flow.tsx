@@ -11,7 +11,7 @@ import {
   type MonthKey,
   zoneCityName,
 } from "@/lib/domain/booking-calendar";
-import type { LocalDate } from "@/lib/domain/slots";
+import { localDateToDayNumber, type LocalDate } from "@/lib/domain/slots";
 import { formatDate, formatPatientLocal, formatSlotInZone, formatTime, localDateKey, zoneLabel } from "@/lib/domain/time-format";
 import type { BookingActionResult } from "@/app/(public)/book/[slug]/[doctorId]/actions";
 import { DayCalendar } from "./day-calendar";
@@ -93,6 +93,7 @@ export function BookingFlow(props: BookingFlowProps) {
   }
 
   const detailsRef = useRef<HTMLElement>(null);
+  const detailsHeadingRef = useRef<HTMLHeadingElement>(null);
   const timesRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const [scrollToDetails, setScrollToDetails] = useState<{ start: string } | null>(null);
@@ -106,6 +107,9 @@ export function BookingFlow(props: BookingFlowProps) {
       const smooth = !globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
       detailsRef.current.scrollIntoView({ behavior: smooth ? "smooth" : "auto", block: "start" });
     }
+    // Focus follows: the next Tab reaches "Change time" and then the form, not
+    // the rest of the (now scrolled-away) times. preventScroll keeps the smooth scroll.
+    detailsHeadingRef.current?.focus({ preventScroll: true });
   }, [scrollToDetails]);
 
   useEffect(() => {
@@ -201,6 +205,8 @@ export function BookingFlow(props: BookingFlowProps) {
               slotCount={(date) => byDate.get(date)?.length ?? 0}
               loading={!ready}
               labelledBy="calendar-heading"
+              lastBookable={window.to}
+              horizonDays={localDateToDayNumber(window.to) - localDateToDayNumber(window.from) + 1}
             />
             <div aria-hidden="true" className="mt-3 flex flex-wrap items-center gap-x-5 gap-y-1 px-1 text-sm text-slate-600">
               <span className="flex items-center gap-2">
@@ -248,7 +254,12 @@ export function BookingFlow(props: BookingFlowProps) {
         >
           <div className="flex flex-col gap-4 border-b border-slate-200 px-5 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6">
             <div className="min-w-0">
-              <h2 id="details-heading" className="text-lg font-semibold tracking-tight text-slate-900">
+              <h2
+                id="details-heading"
+                ref={detailsHeadingRef}
+                tabIndex={-1}
+                className="rounded-sm text-lg font-semibold tracking-tight text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-primary-600"
+              >
                 Your details
               </h2>
               <p className="mt-0.5 flex items-start gap-1.5 text-base text-slate-700">

@@ -2,7 +2,7 @@
 
 import { DayButton, DayPicker, type DayButtonProps } from "react-day-picker";
 import { cn } from "@/components/ui";
-import type { MonthKey } from "@/lib/domain/booking-calendar";
+import { monthBounds, type MonthKey } from "@/lib/domain/booking-calendar";
 import type { LocalDate } from "@/lib/domain/slots";
 import { CalendarChevron, calendarClassNames, calendarDayClasses } from "@/components/ui/calendar";
 import { localDateToPickerDate, pickerDateToLocalDate } from "@/components/ui/calendar-dates";
@@ -24,6 +24,10 @@ export type DayCalendarProps = {
   loading: boolean;
   /** Id of the visible heading that names the calendar. */
   labelledBy: string;
+  /** The last bookable date (today + horizon - 1): later days are disabled for that reason, and the calendar says so. */
+  lastBookable: LocalDate;
+  /** How many days ahead booking opens (the doctor's horizon). */
+  horizonDays: number;
 };
 
 const monthDate = (month: MonthKey) => localDateToPickerDate(`${month}-01`);
@@ -66,42 +70,63 @@ export function DayCalendar({
   slotCount,
   loading,
   labelledBy,
+  lastBookable,
+  horizonDays,
 }: DayCalendarProps) {
   const count = (date: Date) => (loading ? 0 : slotCount(pickerDateToLocalDate(date)));
+  const pastHorizon = (date: Date) => pickerDateToLocalDate(date) > lastBookable;
+  // The month shows days beyond the horizon: say why they can't be chosen.
+  const showsPastHorizon = monthBounds(month).to > lastBookable;
 
   return (
-    <DayPicker
-      mode="single"
-      required
-      selected={selected ? localDateToPickerDate(selected) : undefined}
-      onSelect={(date: Date | undefined) => {
-        if (date) onSelect(pickerDateToLocalDate(date));
-      }}
-      month={monthDate(month)}
-      onMonthChange={(date) => onMonthChange(monthKey(date))}
-      startMonth={monthDate(firstMonth)}
-      endMonth={monthDate(lastMonth)}
-      today={localDateToPickerDate(today)}
-      disabled={(date) => count(date) === 0}
-      modifiers={{ available: (date) => count(date) > 0 }}
-      navLayout="around"
-      aria-labelledby={labelledBy}
-      labels={{
-        labelPrevious: () => "Previous month",
-        labelNext: () => "Next month",
-        labelDayButton: (date, modifiers) => {
-          const n = count(date);
-          const parts = [
-            modifiers.today ? `Today, ${LONG_DATE.format(date)}` : LONG_DATE.format(date),
-            loading ? "loading" : n === 0 ? "no free times" : n === 1 ? "1 free time" : `${n} free times`,
-          ];
-          if (modifiers.selected) parts.push("selected");
-          return parts.join(", ");
-        },
-      }}
-      components={{ DayButton: StyledDayButton, Chevron: CalendarChevron }}
-      className="w-full"
-      classNames={calendarClassNames({ root: "w-full", loading })}
-    />
+    <>
+      <DayPicker
+        mode="single"
+        required
+        selected={selected ? localDateToPickerDate(selected) : undefined}
+        onSelect={(date: Date | undefined) => {
+          if (date) onSelect(pickerDateToLocalDate(date));
+        }}
+        month={monthDate(month)}
+        onMonthChange={(date) => onMonthChange(monthKey(date))}
+        startMonth={monthDate(firstMonth)}
+        endMonth={monthDate(lastMonth)}
+        today={localDateToPickerDate(today)}
+        disabled={(date) => count(date) === 0}
+        modifiers={{ available: (date) => count(date) > 0 }}
+        navLayout="around"
+        aria-labelledby={labelledBy}
+        labels={{
+          labelPrevious: () => "Previous month",
+          labelNext: () => "Next month",
+          labelDayButton: (date, modifiers) => {
+            const n = count(date);
+            const parts = [
+              modifiers.today ? `Today, ${LONG_DATE.format(date)}` : LONG_DATE.format(date),
+              pastHorizon(date)
+                ? "booking not open yet"
+                : loading
+                  ? "loading"
+                  : n === 0
+                    ? "no free times"
+                    : n === 1
+                      ? "1 free time"
+                      : `${n} free times`,
+            ];
+            if (modifiers.selected) parts.push("selected");
+            return parts.join(", ");
+          },
+        }}
+        components={{ DayButton: StyledDayButton, Chevron: CalendarChevron }}
+        className="w-full"
+        classNames={calendarClassNames({ root: "w-full", loading })}
+      />
+      {showsPastHorizon && (
+        <p className="mt-2 px-1 text-sm text-slate-600" data-testid="horizon-note">
+          Booking opens up to {horizonDays === 1 ? "1 day" : `${horizonDays} days`} ahead
+          {lastBookable >= monthBounds(month).from ? `: days after ${LONG_DATE.format(localDateToPickerDate(lastBookable))} can't be chosen yet.` : "."}
+        </p>
+      )}
+    </>
   );
 }

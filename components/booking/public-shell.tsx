@@ -15,6 +15,13 @@ export function PublicShell({
 }) {
   return (
     <div className="flex min-h-dvh flex-col">
+      {/* As in the dashboard: keyboard users skip the top bar. */}
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-lg bg-white px-4 py-2 font-medium text-primary-800 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex min-h-16 max-w-3xl items-center gap-3 px-4 sm:px-6">
           {clinic ? (
@@ -30,7 +37,7 @@ export function PublicShell({
           )}
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:px-6 sm:py-10">
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-10">
         {children}
       </main>
       <footer className="border-t border-slate-200 bg-white">

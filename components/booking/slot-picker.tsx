@@ -25,30 +25,31 @@ export function SlotPicker({ slots, timeZone, patientZone, selected, onSelect, g
   return (
     <div className="space-y-5">
       {groupByPartOfDay(slots, timeZone).map(({ part, slots: partSlots }) => (
-        <div key={part} role="group" aria-labelledby={`slots-${part}`}>
+        <div key={part} role="group" aria-labelledby={`slots-${part}`} className="@container">
           <Heading id={`slots-${part}`} className="mb-2 text-sm font-medium text-slate-600">
             {PART_OF_DAY_LABEL[part]}
           </Heading>
-          {/* Two columns when each button also carries the patient's time, so that line fits. */}
-          <ul
-            className={cn(
-              "grid gap-2",
-              showsLocal ? "grid-cols-2 min-[480px]:grid-cols-3 md:grid-cols-2" : "grid-cols-3",
-            )}
-          >
+          {/*
+            Columns by the width actually available (a container query), so a
+            time never wraps: "10:10 AM" on two lines made one button taller than
+            its neighbours on a 360 px phone. Three columns from 17rem (each
+            ≥ 85 px), two below; with the patient's time on a second line, three
+            only from 25rem.
+          */}
+          <ul className={cn("grid gap-2", showsLocal ? "grid-cols-2 @[25rem]:grid-cols-3" : "grid-cols-2 @[17rem]:grid-cols-3")}>
             {partSlots.map((slot) => {
               const instant = Date.parse(slot.start);
               const local = shortPatientTime(instant, timeZone, patientZone);
               const isSelected = selected === slot.start;
               return (
-                <li key={slot.start}>
+                <li key={slot.start} className="flex">
                   <button
                     type="button"
                     aria-pressed={isSelected}
                     data-slot={slot.start}
                     onClick={() => onSelect(slot)}
                     className={cn(
-                      "flex min-h-11 w-full flex-col items-center justify-center rounded-lg border px-2 py-2 text-center leading-tight tabular-nums",
+                      "flex min-h-11 w-full flex-col items-center justify-center rounded-lg border px-1 py-2 text-center leading-tight whitespace-nowrap tabular-nums",
                       "transition-colors motion-reduce:transition-none",
                       "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-primary-600",
                       isSelected

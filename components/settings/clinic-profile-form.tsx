@@ -1,9 +1,11 @@
 "use client";
 
 import { updateClinicProfileAction } from "@/app/(dashboard)/dashboard/settings/actions";
-import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Field, Input, Textarea } from "@/components/ui";
+import { useState } from "react";
+import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Field, Input, Textarea } from "@/components/ui";
 import { clinicProfileSchema } from "@/lib/domain/clinic-settings";
 import type { CurrencyCode } from "@/lib/domain/money";
+import { describeZoneChange } from "@/lib/domain/zone-change";
 import { FeeFields } from "./fee-fields";
 import { ContactFields } from "./contact-fields";
 import { FormSummary } from "./form-summary";
@@ -22,7 +24,20 @@ export interface ClinicProfileDefaults {
   fee: string;
 }
 
-export function ClinicProfileForm({ settings, timeZones }: { settings: ClinicProfileDefaults; timeZones: string[] }) {
+export function ClinicProfileForm({
+  settings,
+  timeZones,
+  upcomingAppointments,
+}: {
+  settings: ClinicProfileDefaults;
+  timeZones: string[];
+  /** The clinic's appointments still ahead (countUpcomingAppointments), for the time-zone notice. */
+  upcomingAppointments: number;
+}) {
+  // The zone the field resolves to; a change is explained before it is saved.
+  const [zone, setZone] = useState<string | null>(settings.timezone);
+  const [now] = useState(() => Date.now());
+  const zoneChange = zone ? describeZoneChange(settings.timezone, zone, upcomingAppointments, now) : null;
   const { pending, errors, message, onSubmit, summaryRef, formAction } = useFormAction(updateClinicProfileAction, {
     validate: (form) => {
       const result = clinicProfileSchema.safeParse(formValues(form));
@@ -58,7 +73,13 @@ export function ClinicProfileForm({ settings, timeZones }: { settings: ClinicPro
         </CardHeader>
         <CardContent className="space-y-5">
           <FeeFields errors={errors} defaultCurrency={settings.currency} defaultFee={settings.fee} />
-          <TimeZoneField timeZones={timeZones} defaultValue={settings.timezone} error={errors.timezone} />
+          <TimeZoneField timeZones={timeZones} defaultValue={settings.timezone} error={errors.timezone} onZoneChange={setZone} />
+          {zoneChange && (
+            <Alert tone="warning" title={zoneChange.title} data-testid="zone-change">
+              <p>{zoneChange.hours}</p>
+              <p className="mt-1">{zoneChange.appointments}</p>
+            </Alert>
+          )}
         </CardContent>
       </Card>
 

@@ -2,6 +2,7 @@
 
 import { Button, Field, Input, Textarea } from "@/components/ui";
 import { doctorProfileSchema, LIMITS } from "@/lib/domain/clinic-settings";
+import { doctorSlugFieldSchema } from "@/lib/domain/doctor-slug";
 import type { ActionResult } from "@/lib/server/form-action";
 import { FormSummary } from "./form-summary";
 import { formValues, issuesToFields, useFormAction } from "./use-form-action";
@@ -11,6 +12,8 @@ export interface DoctorFormValues {
   name: string;
   specialty: string;
   bio: string;
+  /** The booking-page address; shown (and editable) only for an existing doctor. */
+  slug?: string;
 }
 
 /** Name, specialty and bio: adding a doctor, an admin editing one, or a doctor editing themselves. */
@@ -30,8 +33,11 @@ export function DoctorForm<T>({
 }) {
   const { pending, errors, message, onSubmit, summaryRef, formAction } = useFormAction(action, {
     validate: (form) => {
-      const result = doctorProfileSchema.safeParse(formValues(form));
-      return result.success ? null : issuesToFields(result.error.issues);
+      const values = formValues(form);
+      const result = doctorProfileSchema.safeParse(values);
+      const slug = doctorSlugFieldSchema.safeParse(values);
+      const issues = [...(result.success ? [] : result.error.issues), ...(slug.success ? [] : slug.error.issues)];
+      return issues.length === 0 ? null : issuesToFields(issues);
     },
     onSuccess: (_result, form) => {
       if (!doctor) form.reset();
@@ -45,6 +51,15 @@ export function DoctorForm<T>({
       <Field label="Name" hint="As patients should see it, e.g. Dr. Amara Okafor." error={errors.name}>
         {(props) => <Input {...props} name="name" defaultValue={doctor?.name} maxLength={LIMITS.personName} autoComplete="off" />}
       </Field>
+      {doctor?.slug !== undefined && (
+        <Field
+          label="Booking page address"
+          hint="The end of this doctor's booking link, e.g. dr-amara-okafor. Links with the old address keep working."
+          error={errors.slug}
+        >
+          {(props) => <Input {...props} name="slug" defaultValue={doctor.slug} maxLength={40} autoComplete="off" spellCheck={false} />}
+        </Field>
+      )}
       <Field label="Specialty" hint="e.g. Family medicine, Paediatrics." error={errors.specialty}>
         {(props) => <Input {...props} name="specialty" defaultValue={doctor?.specialty} maxLength={LIMITS.specialty} />}
       </Field>

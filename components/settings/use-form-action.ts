@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState, useTransition, type FormEvent } from "react";
 import { toast } from "@/components/ui";
 import type { ActionResult } from "@/lib/server/form-action";
+import { isNavigationSignal } from "./navigation-signal";
 
 export type FieldErrors = Record<string, string>;
 
@@ -41,7 +42,10 @@ export function useFormAction<T = undefined>(action: (form: FormData) => Promise
       let result: ActionResult<T> | undefined;
       try {
         result = await action(form);
-      } catch {
+      } catch (error) {
+        // A redirect (sign-up, invite accepted) rejects with Next's signal
+        // while the router navigates: that is success, not a lost connection.
+        if (isNavigationSignal(error)) return;
         result = { ok: false, message: "We couldn't reach the server. Check your connection and try again.", fields: {} };
       }
       // An action that redirects resolves with nothing; the navigation takes over.

@@ -7,6 +7,12 @@ import { ChevronLeftIcon, ChevronRightIcon } from "./icons";
 // The look shared by every react-day-picker calendar in the app (the booking
 // page's and the availability editor's), so they read as one product.
 
+// First day of the week: every DayPicker passes `weekStartsOn={weekStartsOn}`,
+// where the page (a server component) computed `weekStartForZone(clinic.timezone)`
+// from lib/domain/week-start.ts (Sunday in the US, Monday in the UK), so the
+// booking page and the availability editor agree. Computed on the server: the
+// zone → country table then stays out of the browser bundle.
+
 export function CalendarChevron({ orientation, className }: ChevronProps) {
   const Icon = orientation === "right" ? ChevronRightIcon : ChevronLeftIcon;
   return <Icon className={cn("size-5", className)} />;

@@ -16,6 +16,7 @@ import {
   type LocalInterval,
   type Weekday,
 } from "./slots";
+import { summarizeWeek } from "./week-summary";
 
 /** What is stored on the doctor document: the engine's schedule minus the clinic's zone. */
 export type StoredSchedule = Omit<DoctorSchedule, "timeZone">;
@@ -290,17 +291,12 @@ export function describeOverride(override: OverrideForm | DateOverride): string 
   return intervals.length === 0 ? "Closed" : `Open ${describeIntervals(intervals)}`;
 }
 
-/** Total weekly working minutes of the valid rows (for "38 h a week"). */
-export function weeklyMinutes(form: ScheduleForm): number {
-  let total = 0;
-  for (const day of WEEKDAYS) {
-    for (const interval of form.weeklyHours[day]) {
-      const start = parseTime(interval.start);
-      const end = interval.end === "00:00" ? MINUTES_PER_DAY : parseTime(interval.end);
-      if (start !== null && end !== null && end > start) total += end - start;
-    }
-  }
-  return total;
+/**
+ * Total weekly working minutes of the valid rows (for "38 h a week"): rows
+ * with a problem are left out, overlapping rows count once. See week-summary.
+ */
+export function weeklyMinutes(form: ScheduleForm, errors: FormErrors = {}): number {
+  return summarizeWeek(form.weeklyHours, errors).totalMinutes;
 }
 
 /** "38 h", "37 h 30 min", "0 h". */

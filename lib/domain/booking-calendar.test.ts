@@ -5,6 +5,7 @@ import {
   firstDateWithSlots,
   groupByPartOfDay,
   groupSlotsByDate,
+  hasHoursInWindow,
   initialFetchRange,
   initials,
   MAX_FETCH_DAYS,
@@ -168,5 +169,29 @@ describe("the patient's own time on a slot", () => {
     expect(zoneCityName("America/Los_Angeles")).toBe("Los Angeles");
     expect(zoneCityName("America/Argentina/Buenos_Aires")).toBe("Buenos Aires");
     expect(zoneCityName("UTC")).toBe("UTC");
+  });
+});
+
+describe("hasHoursInWindow", () => {
+  const none = { weeklyHours: { mon: [], tue: [] }, dateOverrides: {}, horizonDays: 30 };
+  const today = "2027-03-01"; // a Monday
+
+  it("is false for a doctor with no hours at all", () => {
+    expect(hasHoursInWindow(none, today)).toBe(false);
+    expect(hasHoursInWindow({ weeklyHours: {}, horizonDays: 30 }, today)).toBe(false);
+  });
+
+  it("is true with weekly hours on any weekday inside the horizon", () => {
+    expect(hasHoursInWindow({ ...none, weeklyHours: { sun: [{ start: "09:00", end: "10:00" }] } }, today)).toBe(true);
+    // Sunday 2027-03-07 is 7 days away: outside a 6-day horizon.
+    expect(hasHoursInWindow({ ...none, horizonDays: 6, weeklyHours: { sun: [{ start: "09:00", end: "10:00" }] } }, today)).toBe(false);
+  });
+
+  it("counts overrides: hours on one date open it, closed dates remove the weekday", () => {
+    const oneDay = { ...none, dateOverrides: { "2027-03-10": { intervals: [{ start: "09:00", end: "10:00" }] } } };
+    expect(hasHoursInWindow(oneDay, today)).toBe(true);
+    expect(hasHoursInWindow(oneDay, "2027-03-11")).toBe(false); // past overrides don't count
+    const onlyMondayClosed = { weeklyHours: { mon: [{ start: "09:00", end: "10:00" }] }, horizonDays: 1, dateOverrides: { [today]: { closed: true as const } } };
+    expect(hasHoursInWindow(onlyMondayClosed, today)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  * ("YYYY-MM-DD"), months are "YYYY-MM"; nothing here reads the process zone,
  * so the server render and the browser agree.
  */
-import { dayNumberToLocalDate, localDateToDayNumber, type LocalDate } from "./slots";
+import { dayNumberToLocalDate, localDateToDayNumber, WEEKDAYS, type DoctorSchedule, type LocalDate } from "./slots";
 import { formatDate, formatTime, localDateKey, utcOffsetMinutes } from "./time-format";
 
 /** A calendar month, "YYYY-MM". */
@@ -60,6 +60,28 @@ export function monthBounds(month: MonthKey): DateRange {
 export function bookableWindow(today: LocalDate, horizonDays: number): DateRange {
   if (!Number.isInteger(horizonDays) || horizonDays < 1) throw new RangeError(`horizonDays must be a positive integer, got ${horizonDays}`);
   return { from: today, to: dayNumberToLocalDate(localDateToDayNumber(today) + horizonDays - 1) };
+}
+
+/**
+ * Whether the doctor has any working hours on a date a patient could book
+ * (today through the horizon): weekly hours on a day not closed by an
+ * override, or an override that opens hours. A doctor without any is listed
+ * as "Not taking online bookings" rather than leading to an empty calendar.
+ * Says nothing about free times: a fully booked doctor still takes bookings.
+ */
+export function hasHoursInWindow(schedule: Pick<DoctorSchedule, "weeklyHours" | "dateOverrides" | "horizonDays">, today: LocalDate): boolean {
+  const first = localDateToDayNumber(today);
+  for (let day = first; day < first + schedule.horizonDays; day++) {
+    const override = schedule.dateOverrides?.[dayNumberToLocalDate(day)];
+    if (override) {
+      if (!("closed" in override) && override.intervals.length > 0) return true;
+      continue;
+    }
+    // Day number 0 (1970-01-01) was a Thursday; WEEKDAYS starts on Monday.
+    const weekday = WEEKDAYS[(((day + 3) % 7) + 7) % 7]!;
+    if ((schedule.weeklyHours[weekday]?.length ?? 0) > 0) return true;
+  }
+  return false;
 }
 
 function clip(range: DateRange, window: DateRange): DateRange | null {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { slugSchema } from "./slug";
 import {
+  acceptInviteNewUserSchema,
   clinicProfileSchema,
   inviteSchema,
   memberRoleSchema,
@@ -57,12 +58,14 @@ describe("clinicProfileSchema", () => {
       phone: "call us",
       name: " ",
     });
+    // An empty fee is reported with the others, not only once they are fixed.
     expect(issues(result)).toEqual({
       name: "Enter the clinic name.",
       timezone: "Choose a time zone from the list, like America/New_York.",
       phone: "Use only digits, spaces and + - ( ) . in the phone number.",
+      fee: "Enter the fee, or 0 for free visits.",
     });
-    // The fee is checked once the rest is valid (it needs a valid currency).
+    expect(issues(signupSchema.safeParse({ fee: "  " })).fee).toBe("Enter the fee, or 0 for free visits.");
     expect(issues(clinicProfileSchema.safeParse({ ...profile, fee: "" }))).toEqual({
       fee: "Enter the fee, or 0 for free visits.",
     });
@@ -101,6 +104,16 @@ describe("signupSchema", () => {
   it("asks for a password of at least 8 characters", () => {
     expect(issues(signupSchema.safeParse({ ...signup, password: "short" }))).toEqual({
       password: "Use at least 8 characters.",
+    });
+  });
+
+  it("asks for the admin's name in plain words (not \"Enter the your name.\")", () => {
+    expect(issues(signupSchema.safeParse({ ...signup, adminName: " " }))).toEqual({ adminName: "Enter your name." });
+    expect(issues(signupSchema.safeParse({ ...signup, adminName: "x".repeat(101) }))).toEqual({
+      adminName: "Keep your name to 100 characters or fewer.",
+    });
+    expect(issues(acceptInviteNewUserSchema.safeParse({ name: "", password: "long enough" }))).toEqual({
+      name: "Enter your name.",
     });
   });
 

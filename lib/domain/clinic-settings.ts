@@ -11,6 +11,7 @@ import { z } from "zod";
 import { currencySchema, parseMoneyInput, type CurrencyCode } from "./money";
 import { ROLES } from "./roles";
 import { RESERVED_SLUGS, slugSchema } from "./slug";
+import { zoneForCity } from "./zone-names";
 
 export const LIMITS = {
   clinicName: 80,
@@ -27,13 +28,16 @@ export const LIMITS = {
   passwordMax: 128,
 } as const;
 
+// "the clinic name", but "your name" (not "the your name").
+const article = (label: string) => (/^(your|my|their)\b/.test(label) ? label : `the ${label}`);
+
 const text = (label: string, max: number) =>
   z
-    .string({ error: `Enter the ${label}.` })
+    .string({ error: `Enter ${article(label)}.` })
     .trim()
-    .max(max, { error: `Keep the ${label} to ${max} characters or fewer.` });
+    .max(max, { error: `Keep ${article(label)} to ${max} characters or fewer.` });
 
-const requiredText = (label: string, max: number) => text(label, max).min(1, { error: `Enter the ${label}.` });
+const requiredText = (label: string, max: number) => text(label, max).min(1, { error: `Enter ${article(label)}.` });
 
 export const emailSchema = z
   .string({ error: "Enter an email address." })
@@ -82,7 +86,8 @@ function knownZones(): Map<string, string> {
 }
 
 /**
- * "america/new_york" → "America/New_York". Accepts region names ("Area/City")
+ * "america/new_york" → "America/New_York", "london" → "Europe/London" (a city
+ * naming exactly one zone). Accepts region names ("Area/City")
  * and UTC; refuses abbreviations like "EST", which Intl maps to surprising
  * places (EST → America/Panama, no daylight saving) and which patients would
  * misread. Aliases the runtime knows but does not list (Asia/Kolkata on some
@@ -92,6 +97,9 @@ export function normalizeTimeZone(input: string): string | null {
   const value = input.trim();
   const listed = knownZones().get(value.toLowerCase());
   if (listed) return listed;
+  // "London", "new york": a city that names exactly one zone.
+  const city = zoneForCity(value, [...knownZones().values()]);
+  if (city) return city;
   if (!/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(value)) return null;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: value });
@@ -145,13 +153,20 @@ export function suggestSlug(name: string): string {
 
 // ------------------------------------------------------------ clinic profile
 
-const feeShape = { currency: currencySchema, fee: z.string({ error: "Enter the fee, or 0 for free visits." }) };
+const FEE_REQUIRED = "Enter the fee, or 0 for free visits.";
+
+// An empty fee is reported with the other fields (the amount itself is read
+// in withFeeCents, which needs the currency and so runs once the rest is valid).
+const feeShape = {
+  currency: currencySchema,
+  fee: z.string({ error: FEE_REQUIRED }).refine((fee) => fee.trim() !== "", { error: FEE_REQUIRED }),
+};
 
 /** Turns the typed fee into minor units, reporting problems on the "fee" field. */
 function withFeeCents<T extends { currency: CurrencyCode; fee: string }>(value: T, ctx: z.RefinementCtx) {
   const parsed = parseMoneyInput(value.fee, value.currency);
   if (!parsed.ok) {
-    const message = parsed.code === "empty" ? "Enter the fee, or 0 for free visits." : parsed.message;
+    const message = parsed.code === "empty" ? FEE_REQUIRED : parsed.message;
     ctx.addIssue({ code: "custom", path: ["fee"], message });
     return z.NEVER;
   }
@@ -204,6 +219,9 @@ export const signInSchema = z.object({
 });
 
 export type SignInValues = z.output<typeof signInSchema>;
+
+/** "Forgot password?": just the email. */
+export const passwordResetSchema = z.object({ email: emailSchema });
 
 // ------------------------------------------------------------------- doctors
 

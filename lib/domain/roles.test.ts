@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { assertCan, can, canManageDoctor, canViewDoctor, dashboardNav, ROLES, type Caller, type Permission } from "./roles";
+import {
+  assertCan,
+  can,
+  canManageDoctor,
+  canViewDoctor,
+  dashboardNav,
+  describeRole,
+  ROLE_DESCRIPTIONS,
+  ROLE_INVITATIONS,
+  ROLES,
+  type Caller,
+  type Permission,
+  type Role,
+} from "./roles";
 
 const base = { uid: "u1", email: "a@example.com", name: "A", clinicId: "c1", clinicName: "Clinic" };
 const admin: Caller = { ...base, role: "admin" };
@@ -123,3 +136,59 @@ describe("assertCan", () => {
     expect(() => assertCan(admin, "settings:write")).not.toThrow();
   });
 });
+
+describe("role descriptions", () => {
+  // Each word that promises a feature, and the page that feature lives on.
+  const PROMISES: [RegExp, string][] = [
+    [/request/i, "/dashboard/requests"],
+    [/schedule/i, "/dashboard/schedule"],
+    [/hours/i, "/dashboard/availability"],
+    [/profile|doctors(?!')/i, "/dashboard/doctors"],
+    [/team/i, "/dashboard/team"],
+    [/settings/i, "/dashboard/settings"],
+  ];
+  const typical: Record<Role, Caller> = { admin, staff, doctor };
+  // "Can't change settings" promises nothing.
+  const positive = (text: string) => text.replace(/Can't [^.]*\./g, "");
+
+  it("promise only what the role's nav has today (team page and invite page)", () => {
+    for (const role of ROLES) {
+      const nav = hrefs(typical[role]);
+      for (const text of [ROLE_DESCRIPTIONS[role], ROLE_INVITATIONS[role]]) {
+        for (const [word, page] of PROMISES) {
+          if (word.test(positive(text))) expect(nav, `${role}: "${text}" promises ${page}`).toContain(page);
+        }
+      }
+    }
+  });
+
+  it("promise every page the role's nav has", () => {
+    for (const role of ROLES) {
+      for (const page of hrefs(typical[role])) {
+        const promise = PROMISES.find(([, p]) => p === page);
+        if (promise) expect(positive(ROLE_DESCRIPTIONS[role]), `${role} has ${page}`).toMatch(promise[0]);
+      }
+    }
+  });
+
+  it("take up the request queue and the schedule by themselves once the nav has them", () => {
+    const later = (role: Role) => [...hrefs(typical[role]), "/dashboard/requests", "/dashboard/schedule"];
+    expect(describeRole("staff", later("staff")).they).toBe(
+      "Reviews booking requests, sees the schedule and sees the clinic's overview and booking link. Can't change settings or hours.",
+    );
+    expect(describeRole("doctor", later("doctor")).you).toBe(
+      "You'll see your own schedule, review your booking requests, set your own hours and edit your own profile.",
+    );
+    expect(describeRole("admin", later("admin")).they).toMatch(/booking requests\.$/);
+  });
+
+  it("read today as", () => {
+    expect(ROLE_DESCRIPTIONS).toEqual({
+      admin: "Everything: clinic settings, doctors, doctors' hours and the team.",
+      staff: "Sees the clinic's overview and booking link. Can't change settings or hours.",
+      doctor: "Sets their own hours and edits their own profile.",
+    });
+  });
+});
+
+const hrefs = (caller: Caller) => dashboardNav(caller).map((item) => item.href);

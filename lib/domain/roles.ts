@@ -15,12 +15,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   doctor: "Doctor",
 };
 
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  admin: "Everything: clinic settings, doctors, team and requests.",
-  staff: "Reviews booking requests and sees the schedule. Can't change settings.",
-  doctor: "Sees their own schedule and sets their own hours and profile.",
-};
-
 /** The signed-in person as every dashboard verb sees them. Built only by lib/server/caller.ts. */
 export interface Caller {
   uid: string;
@@ -117,3 +111,80 @@ export function dashboardNav(caller: Caller): NavItem[] {
   if (can(caller, "settings:write")) items.push({ href: "/dashboard/settings", label: "Clinic settings" });
   return items;
 }
+
+// ------------------------------------------------------- role descriptions
+
+/**
+ * What each role can do, one claim per dashboard feature. A claim is shown
+ * only while the role's nav has the page it needs, so a description never
+ * promises a page that isn't there, and the promise appears by itself the day
+ * the page joins `dashboardNav` (the request queue, a doctor's schedule).
+ */
+type Claim = { readonly they: string; readonly you: string; readonly needs: string };
+
+const ROLE_CLAIMS: Record<Role, { they: [string, string]; you: string; claims: readonly Claim[] }> = {
+  admin: {
+    they: ["Everything: ", ""],
+    you: "You'll manage ",
+    claims: [
+      { they: "clinic settings", you: "the clinic's settings", needs: "/dashboard/settings" },
+      { they: "doctors", you: "doctors", needs: "/dashboard/doctors" },
+      { they: "doctors' hours", you: "doctors' hours", needs: "/dashboard/availability" },
+      { they: "the team", you: "the team", needs: "/dashboard/team" },
+      { they: "booking requests", you: "booking requests", needs: "/dashboard/requests" },
+    ],
+  },
+  staff: {
+    they: ["", " Can't change settings or hours."],
+    you: "You'll ",
+    claims: [
+      { they: "reviews booking requests", you: "review booking requests", needs: "/dashboard/requests" },
+      { they: "sees the schedule", you: "see the schedule", needs: "/dashboard/schedule" },
+      { they: "sees the clinic's overview and booking link", you: "see the clinic's overview and booking link", needs: "/dashboard" },
+    ],
+  },
+  doctor: {
+    they: ["", ""],
+    you: "You'll ",
+    claims: [
+      { they: "sees their own schedule", you: "see your own schedule", needs: "/dashboard/schedule" },
+      { they: "reviews their booking requests", you: "review your booking requests", needs: "/dashboard/requests" },
+      { they: "sets their own hours", you: "set your own hours", needs: "/dashboard/availability" },
+      { they: "edits their own profile", you: "edit your own profile", needs: "/dashboard/doctors" },
+    ],
+  },
+};
+
+/** A caller of each role as an invite makes them (a doctor is always linked to a profile). */
+const TYPICAL: Record<Role, Caller> = Object.fromEntries(
+  ROLES.map((role) => [
+    role,
+    { uid: "", email: "", name: "", clinicId: "", clinicName: "", role, ...(role === "doctor" ? { doctorId: "doctor" } : {}) },
+  ]),
+) as Record<Role, Caller>;
+
+const list = (items: string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The role's description for the nav it has (by default, today's nav for that role). */
+export function describeRole(role: Role, navHrefs: readonly string[] = dashboardNav(TYPICAL[role]).map((i) => i.href)) {
+  const { they, you, claims } = ROLE_CLAIMS[role];
+  const held = claims.filter((claim) => navHrefs.includes(claim.needs));
+  return {
+    /** For the team page: "Sets their own hours and edits their own profile." */
+    they: `${capitalize(`${they[0]}${list(held.map((c) => c.they))}`)}.${they[1]}`,
+    /** For the invitee: "You'll set your own hours and edit your own profile." */
+    you: `${you}${list(held.map((c) => c.you))}.`,
+  };
+}
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = Object.fromEntries(ROLES.map((role) => [role, describeRole(role).they])) as Record<
+  Role,
+  string
+>;
+
+/** The same, in the invitee's own words ("You'll …"). */
+export const ROLE_INVITATIONS: Record<Role, string> = Object.fromEntries(ROLES.map((role) => [role, describeRole(role).you])) as Record<
+  Role,
+  string
+>;

@@ -7,7 +7,7 @@ import { appointments, type AppointmentDoc } from "./appointments/model";
 // The statuses that hold time. The same commit that moves an appointment out
 // of them deletes its slot locks, so this read agrees with the locks; the
 // locks remain what actually prevents a double booking.
-const HOLDING: AppointmentStatus[] = ["pending", "approved", "rescheduled", "confirmed"];
+export const HOLDING: AppointmentStatus[] = ["pending", "approved", "rescheduled", "confirmed"];
 
 // Longest visit (240 min) plus longest buffer (120 min): an appointment that
 // starts this long before `from` can still reach into the range.

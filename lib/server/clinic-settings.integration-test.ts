@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { clinicProfileSchema } from "@/lib/domain/clinic-settings";
 import { clearAuth, readDoc, seedWorld, type World } from "@/tests/helpers/dashboard-fixtures";
-import { getClinicOverview, getClinicSettings, updateClinicProfile } from "./clinic-settings";
+import { Timestamp } from "firebase-admin/firestore";
+import { countUpcomingAppointments, getClinicOverview, getClinicSettings, updateClinicProfile } from "./clinic-settings";
+import { fixtureDb } from "@/tests/helpers/dashboard-fixtures";
 
 let world: World;
 
@@ -89,5 +91,38 @@ describe("updateClinicProfile", () => {
       feeCents: 1234,
     });
     expect(await readDoc("slugs/clinic-a")).toEqual({ clinicId: "clinic-a" });
+  });
+});
+
+describe("countUpcomingAppointments", () => {
+  const NOW = new Date("2030-03-01T12:00:00Z");
+  const at = (offsetHours: number) => Timestamp.fromMillis(NOW.getTime() + offsetHours * 3_600_000);
+  const appointment = (id: string, clinicId: string, status: string, startHours: number) =>
+    fixtureDb()
+      .doc(`appointments/${id}`)
+      .set({ clinicId, doctorId: "dr-a1", status, start: at(startHours), end: at(startHours + 0.5), bufferMinutes: 0 });
+
+  beforeAll(async () => {
+    await appointment("up-pending", "clinic-a", "pending", 24);
+    await appointment("up-approved", "clinic-a", "approved", 48);
+    await appointment("up-rescheduled", "clinic-a", "rescheduled", 72);
+    await appointment("up-confirmed", "clinic-a", "confirmed", 0); // starts right now: still ahead
+    await appointment("past-confirmed", "clinic-a", "confirmed", -1);
+    await appointment("up-declined", "clinic-a", "declined", 24);
+    await appointment("up-cancelled", "clinic-a", "cancelled", 24);
+    await appointment("up-expired", "clinic-a", "expired", 24);
+    await appointment("other-clinic", "clinic-b", "confirmed", 24);
+  });
+
+  it("counts the clinic's appointments ahead that hold their time, and nothing else", async () => {
+    expect(await countUpcomingAppointments(world.admin, NOW)).toBe(4);
+    expect(await countUpcomingAppointments(world.otherAdmin, NOW)).toBe(1);
+    expect(await countUpcomingAppointments(world.admin, new Date(NOW.getTime() + 100 * 3_600_000))).toBe(0);
+  });
+
+  it("is for admins only", async () => {
+    await expect(countUpcomingAppointments(world.staff, NOW)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(countUpcomingAppointments(world.doctor, NOW)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(countUpcomingAppointments(null, NOW)).rejects.toMatchObject({ code: "unauthenticated" });
   });
 });

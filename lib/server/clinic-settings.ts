@@ -1,9 +1,11 @@
 import "server-only";
-import { FieldValue } from "firebase-admin/firestore";
+import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import type { ClinicProfile } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
 import { CURRENCY_CODES, type CurrencyCode } from "@/lib/domain/money";
 import { assertCan, type Caller } from "@/lib/domain/roles";
+import { appointments } from "./appointments/model";
+import { HOLDING } from "./busy-time";
 import { serverEnv } from "./env";
 import { db } from "./firebase";
 
@@ -81,4 +83,22 @@ export async function updateClinicProfile(caller: Caller | null, profile: Clinic
       updatedAt: FieldValue.serverTimestamp(),
     });
   });
+}
+
+/**
+ * How many of the clinic's appointments still lie ahead and hold their time
+ * (pending, approved, rescheduled, confirmed): the settings form says so
+ * before a time-zone change, since their instants stay put while the doctors'
+ * weekly hours move with the zone. One count() aggregation, no documents read
+ * (composite index clinicId + status + start in firestore.indexes.json).
+ */
+export async function countUpcomingAppointments(caller: Caller | null, now: Date = new Date()): Promise<number> {
+  assertCan(caller, "settings:write");
+  const snapshot = await appointments()
+    .where("clinicId", "==", caller.clinicId)
+    .where("status", "in", HOLDING)
+    .where("start", ">=", Timestamp.fromDate(now))
+    .count()
+    .get();
+  return snapshot.data().count;
 }

@@ -1,12 +1,19 @@
 import "server-only";
+import { hasHoursInWindow } from "@/lib/domain/booking-calendar";
 import { slugSchema } from "@/lib/domain/slug";
+import { dayNumberToLocalDate, doctorScheduleSchema, localDayNumberAt } from "@/lib/domain/slots";
+import { currentSlug } from "./doctor-slugs";
 import { db } from "./firebase";
 
 export interface PublicDoctor {
   id: string;
+  /** The doctor's page: /book/{clinic slug}/{slug}. */
+  slug: string;
   name: string;
   specialty: string;
   bio: string;
+  /** False when the doctor has no working hours (or unreadable ones) in the bookable window. */
+  takingBookings: boolean;
 }
 
 export interface PublicClinic {
@@ -24,7 +31,7 @@ export interface PublicClinic {
 }
 
 /** The clinic behind a public link, with its active doctors; null when unknown. */
-export async function getPublicClinic(slug: string): Promise<PublicClinic | null> {
+export async function getPublicClinic(slug: string, now = new Date()): Promise<PublicClinic | null> {
   if (!slugSchema.safeParse(slug).success) return null;
   const slugDoc = await db().collection("slugs").doc(slug).get();
   const clinicId = slugDoc.get("clinicId") as string | undefined;
@@ -36,6 +43,8 @@ export async function getPublicClinic(slug: string): Promise<PublicClinic | null
     clinicRef.collection("doctors").where("active", "==", true).get(),
   ]);
   if (!clinic.exists) return null;
+  const timezone = String(clinic.get("timezone"));
+  const today = dayNumberToLocalDate(localDayNumberAt(timezone, now.getTime()));
 
   return {
     id: clinic.id,
@@ -45,16 +54,22 @@ export async function getPublicClinic(slug: string): Promise<PublicClinic | null
     address: String(clinic.get("address") ?? ""),
     phone: String(clinic.get("phone") ?? ""),
     email: String(clinic.get("email") ?? ""),
-    timezone: String(clinic.get("timezone")),
+    timezone,
     feeCents: Number(clinic.get("feeCents")),
     currency: String(clinic.get("currency")),
     doctors: doctors.docs
-      .map((doc) => ({
-        id: doc.id,
-        name: String(doc.get("name")),
-        specialty: String(doc.get("specialty") ?? ""),
-        bio: String(doc.get("bio") ?? ""),
-      }))
+      .map((doc) => {
+        // The same parse the doctor page does: a schedule it would refuse takes no bookings.
+        const schedule = doctorScheduleSchema.safeParse({ ...doc.get("schedule"), timeZone: timezone });
+        return {
+          id: doc.id,
+          slug: currentSlug(doc),
+          name: String(doc.get("name")),
+          specialty: String(doc.get("specialty") ?? ""),
+          bio: String(doc.get("bio") ?? ""),
+          takingBookings: schedule.success && hasHoursInWindow(schedule.data, today),
+        };
+      })
       .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

@@ -4,6 +4,7 @@ import type { DoctorProfile } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
 import { assertCan, assertSignedIn, can, canManageDoctor, canViewDoctor, forbidden, type Caller } from "@/lib/domain/roles";
 import { isDocumentId } from "@/lib/domain/validation";
+import { claimNewSlug, claimSlug, currentSlug, isSlugRace, SLUG_TAKEN } from "./doctor-slugs";
 import { db } from "./firebase";
 
 // Doctor profiles as the dashboard manages them. Admins add, edit and
@@ -17,6 +18,8 @@ export interface DoctorSummary {
   specialty: string;
   bio: string;
   active: boolean;
+  /** The doctor's address on the booking page: /book/{clinic slug}/{slug}. */
+  slug: string;
 }
 
 /**
@@ -60,6 +63,7 @@ function summary(doc: DocumentSnapshot): DoctorSummary {
     specialty: String(doc.get("specialty") ?? ""),
     bio: String(doc.get("bio") ?? ""),
     active: doc.get("active") === true,
+    slug: currentSlug(doc),
   };
 }
 
@@ -88,36 +92,74 @@ export async function getDoctor(caller: Caller | null, doctorId: string): Promis
   return summary(doc);
 }
 
-/** Adds an active doctor with the default hours; returns the new id. Admins only. */
+/**
+ * Adds an active doctor with the default hours and a readable slug from the
+ * name (dr-amara-okafor, or dr-amara-okafor-2 when taken); returns the new id.
+ * Admins only.
+ */
 export async function createDoctor(caller: Caller | null, profile: DoctorProfile): Promise<string> {
   assertCan(caller, "doctors:write");
-  const ref = doctors(caller.clinicId).doc();
-  await ref.create({
-    name: profile.name,
-    specialty: profile.specialty,
-    bio: profile.bio,
-    active: true,
-    schedule: DEFAULT_SCHEDULE,
-    createdAt: FieldValue.serverTimestamp(),
-    updatedAt: FieldValue.serverTimestamp(),
-  });
-  return ref.id;
+  const { clinicId } = caller;
+  const ref = doctors(clinicId).doc();
+  // A concurrent add that took the same slug fails our commit: ABORTED is
+  // retried by the SDK (re-reading the slugs), ALREADY_EXISTS here.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db().runTransaction(async (tx) => {
+        const slug = await claimNewSlug(tx, clinicId, ref.id, profile.name);
+        tx.create(ref, {
+          name: profile.name,
+          specialty: profile.specialty,
+          bio: profile.bio,
+          slug,
+          active: true,
+          schedule: DEFAULT_SCHEDULE,
+          createdAt: FieldValue.serverTimestamp(),
+          updatedAt: FieldValue.serverTimestamp(),
+        });
+      });
+      return ref.id;
+    } catch (error) {
+      if (!isSlugRace(error) || attempt >= 4) throw error;
+    }
+  }
 }
 
-/** Name, specialty and bio. Admins for any doctor; a doctor for themselves. */
-export async function updateDoctorProfile(caller: Caller | null, doctorId: string, profile: DoctorProfile): Promise<void> {
+/**
+ * Name, specialty and bio, and the slug when given (already validated with
+ * doctorSlugSchema). Admins for any doctor; a doctor for themselves. A new
+ * slug must not name another doctor of the clinic; the old one keeps
+ * pointing at this doctor, so links to it redirect.
+ */
+export async function updateDoctorProfile(
+  caller: Caller | null,
+  doctorId: string,
+  profile: DoctorProfile,
+  options: { slug?: string } = {},
+): Promise<void> {
   assertSignedIn(caller);
   if (!canManageDoctor(caller, doctorId)) throw forbidden();
-  const ref = doctorRef(caller.clinicId, doctorId);
-  await db().runTransaction(async (tx) => {
-    if (!(await tx.get(ref)).exists) throw notFound();
-    tx.update(ref, {
-      name: profile.name,
-      specialty: profile.specialty,
-      bio: profile.bio,
-      updatedAt: FieldValue.serverTimestamp(),
+  const { clinicId } = caller;
+  const ref = doctorRef(clinicId, doctorId);
+  try {
+    await db().runTransaction(async (tx) => {
+      const doc = await tx.get(ref);
+      if (!doc.exists) throw notFound();
+      const slug = options.slug;
+      const changesSlug = slug !== undefined && slug !== currentSlug(doc);
+      if (changesSlug) await claimSlug(tx, clinicId, doctorId, slug);
+      tx.update(ref, {
+        name: profile.name,
+        specialty: profile.specialty,
+        bio: profile.bio,
+        ...(changesSlug ? { slug } : {}),
+        updatedAt: FieldValue.serverTimestamp(),
+      });
     });
-  });
+  } catch (error) {
+    if (isSlugRace(error)) throw new AppError("conflict", SLUG_TAKEN, { slug: SLUG_TAKEN });
+    throw error;
+  }
 }
 
 /**

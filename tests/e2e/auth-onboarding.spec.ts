@@ -24,8 +24,18 @@ test("a new clinic signs up, adds a doctor and invites staff, who joins and sign
   await page.getByLabel("Clinic name").fill(clinic.name);
   await expect(page.getByLabel("Booking link")).toHaveValue(clinic.slug);
   await expect(page.getByText(/Available: .*\/book\//)).toBeVisible();
-  await page.getByLabel("Time zone").fill("Europe/London");
-  await page.getByLabel("Currency").selectOption("GBP");
+  // A city finds the zone, and the currency follows its country (issue 9, item 8).
+  const zone = page.getByLabel("Time zone");
+  await zone.fill("London");
+  await expect(page.getByRole("option", { name: /^London · United Kingdom · GMT/ })).toBeVisible();
+  await zone.press("Enter");
+  await expect(zone).toHaveValue("Europe/London");
+  await expect(page.getByLabel("Currency")).toHaveValue("GBP");
+  // An offset finds zones too.
+  await zone.fill("GMT+9");
+  await expect(page.getByRole("option", { name: /^Tokyo · Japan · GMT\+9 now/ })).toBeVisible();
+  await zone.fill("Europe/London");
+  await zone.press("Escape");
   await page.getByLabel("Appointment fee").fill("35.50");
   await page.getByLabel("Phone", { exact: true }).fill("+44 20 7946 0000");
   await page.getByLabel("Email", { exact: true }).fill(`front-${run}@harbour.test`);
@@ -38,6 +48,8 @@ test("a new clinic signs up, adds a doctor and invites staff, who joins and sign
   // Signed in as the admin, on the dashboard, with the clinic in view.
   await page.waitForURL("**/dashboard?welcome=1");
   await expect(page.getByRole("heading", { level: 1, name: "Welcome, Hana" })).toBeVisible();
+  // The success redirect is not a network error (issue 9, item 1).
+  await expect(page.getByText("We couldn't reach the server")).toHaveCount(0);
   await expect(page.getByText(clinic.name).first()).toBeVisible();
   await expect(page.getByTestId("booking-link")).toHaveText(new RegExp(`/book/${clinic.slug}$`));
 
@@ -77,6 +89,7 @@ test("a new clinic signs up, adds a doctor and invites staff, who joins and sign
   await invitePage.getByRole("button", { name: "Create account and join" }).click();
   await invitePage.waitForURL("**/dashboard");
   await expect(invitePage.getByRole("heading", { name: "Welcome, Sven" })).toBeVisible();
+  await expect(invitePage.getByText("We couldn't reach the server")).toHaveCount(0);
   await expect(invitePage.getByText("Staff", { exact: true }).first()).toBeVisible();
 
   // The link works once.
@@ -133,4 +146,16 @@ test("sign-in failures say what happened", async ({ page }) => {
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login\?reason=invalid$/);
   await expect(page.getByText("Your session expired. Please sign in again.")).toBeVisible();
+});
+
+test("the fee is required, says so with the other fields, and has no value-like placeholder", async ({ page }) => {
+  await page.goto("/signup");
+  const fee = page.getByLabel("Appointment fee");
+  await expect(fee).toHaveAttribute("aria-required", "true");
+  expect(await fee.getAttribute("placeholder")).toBeNull();
+  await page.getByLabel("Clinic name").fill("Empty Fee Clinic");
+  await page.getByRole("button", { name: "Create clinic" }).click();
+  await expect(page.getByText("Enter the fee, or 0 for free visits.")).toBeVisible();
+  await expect(fee).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/signup$/);
 });

@@ -187,3 +187,68 @@ test("an admin picks the doctor whose hours to edit", async ({ page }) => {
   await expect(page.getByText("When patients can book Dr. Lucas Moreau.", { exact: false })).toBeVisible();
   await expect(page.getByLabel("Monday, hours 1, from")).toHaveValue("08:30");
 });
+
+test("unsaved changes: leaving by a dashboard link or the tab asks first, and Stay keeps them", async ({ page }) => {
+  await openEditor(page);
+  await editorReady(page);
+  const overview = page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview" });
+  const until = page.getByLabel("Monday, hours 2, until");
+
+  // The first question is answered "Stay", the second "Leave".
+  const prompts: string[] = [];
+  page.on("dialog", (dialog) => {
+    prompts.push(dialog.message());
+    void (prompts.length === 1 ? dialog.dismiss() : dialog.accept());
+  });
+  await until.fill("18:00");
+  await expect(page.getByText("Unsaved changes")).toBeVisible();
+
+  // The browser's own prompt is armed for reloads and closing the tab.
+  const armed = await page.evaluate(() => {
+    const event = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+  expect(armed).toBe(true);
+
+  // An in-app link: "Stay" (dismiss) keeps the page and the edit.
+  await overview.click();
+  await expect.poll(() => prompts.length).toBe(1);
+  expect(prompts[0]).toContain("unsaved changes");
+  await expect(page).toHaveURL(/\/dashboard\/availability/);
+  await expect(until).toHaveValue("18:00");
+
+  // "Leave" (accept) goes, and nothing was saved.
+  await overview.click();
+  await page.waitForURL(/\/dashboard$/);
+  expect(prompts).toHaveLength(2);
+  await page.goto("/dashboard/availability");
+  await editorReady(page);
+  await expect(until).toHaveValue("17:00");
+});
+
+test("the days-off calendar starts the week as the clinic's country does (Sunday in New York, as the booking page)", async ({ page }) => {
+  await openEditor(page);
+  await editorReady(page);
+  const grid = page.getByRole("grid").first();
+  await expect(grid.locator("th[scope=col]").first()).toHaveAttribute("aria-label", "Sunday");
+});
+
+test("the clinic country's public holidays are offered as days off", async ({ page }) => {
+  await openEditor(page);
+  await editorReady(page);
+  const section = page.getByRole("region", { name: "Public holidays in United States" });
+  const christmas = section.getByRole("listitem").filter({ hasText: "Christmas Day" });
+  await expect(christmas).toBeVisible(); // always within the next 12 months
+  await christmas.getByRole("button", { name: /^Close / }).click();
+
+  // Now a planned day off with the holiday as its note, and no longer offered.
+  await expect(christmas).toHaveCount(0);
+  await expect(page.getByRole("listitem").filter({ hasText: "Christmas Day" })).toContainText("Closed");
+  await expect(page.getByText("Unsaved changes")).toBeVisible();
+
+  // Put it back without saving (other specs book this doctor).
+  await page.getByRole("button", { name: "Discard" }).click();
+  await page.getByRole("button", { name: "Discard changes" }).click();
+  await expect(page.getByText("All changes saved")).toBeVisible();
+});

@@ -108,7 +108,7 @@ test("the form checks the details in the browser before sending", async ({ page 
   await page.getByRole("button", { name: "Request this time" }).click();
   // One summary of every problem takes focus, so it is read out at once.
   await expect(page.getByRole("alert").filter({ hasText: "Please fix 5 things below" })).toBeVisible();
-  await expect(page.locator('[tabindex="-1"]').filter({ hasText: "Please fix 5 things below" })).toBeFocused();
+  await expect(page.locator('div[tabindex="-1"]').filter({ hasText: "Please fix 5 things below" })).toBeFocused();
   await expect(page.getByLabel("Full name")).toHaveAttribute("aria-invalid", "true");
 
   // An error shows when a field is left, and clears as soon as it is fixed.

@@ -57,6 +57,23 @@ test("the admin saves the clinic settings and sees a clear error for a bad fee",
   await expect(page.getByText("Clinic settings saved.")).toBeVisible();
 });
 
+test("changing the time zone says what moves and what doesn't before saving", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  await page.goto("/dashboard/settings");
+  await expect(page.getByTestId("zone-change")).toHaveCount(0);
+  const zone = page.getByLabel("Time zone");
+  await zone.fill("Chicago");
+  await zone.press("Enter");
+  await expect(zone).toHaveValue("America/Chicago");
+  const notice = page.getByTestId("zone-change");
+  await expect(notice).toContainText("Changing the time zone to Chicago time");
+  await expect(notice).toContainText("9:00 AM New York time becomes 9:00 AM Chicago time");
+  await expect(notice).toContainText(/upcoming appointments? keeps? (its|their) exact times?|There are no upcoming appointments/);
+  // Back to the saved zone: no notice. Nothing was saved.
+  await zone.fill("America/New_York");
+  await expect(notice).toHaveCount(0);
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 375, height: 740 } });
 

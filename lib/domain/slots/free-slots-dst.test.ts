@@ -177,3 +177,53 @@ describe("a local date's slots belong to that local date", () => {
     ]);
   });
 });
+
+describe("rule 4 looks past hours that have no time on the clock", () => {
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+  function query(timeZone: string, weeklyHours: DoctorSchedule["weeklyHours"], from: string, to: string, slotMinutes: number, bufferMinutes: number, dateOverrides: DoctorSchedule["dateOverrides"] = {}): SlotQuery {
+    return {
+      schedule: { timeZone, weeklyHours, dateOverrides, slotMinutes, bufferMinutes, minNoticeHours: 0, horizonDays: 365 },
+      busy: [],
+      now: Date.parse(`${from}T00:00:00Z`) - 3 * 86_400_000,
+      from,
+      to,
+    };
+  }
+
+  it("an interval wholly inside a spring-forward gap does not drop the slot before it", () => {
+    // New York 2027-03-14: 02:00–02:30 never shows on the clock, so nobody works then.
+    // 01:30 EST (06:30Z) + 30 min + 15 min buffer ends 07:15Z; the next working time is 03:30 EDT (07:30Z).
+    const day = "2027-03-14";
+    const override = { [day]: { intervals: [{ start: "00:00", end: "02:00" }, { start: "02:00", end: "02:30" }, { start: "03:30", end: "04:30" }] } };
+    const result = computeFreeSlots(query("America/New_York", {}, day, day, 30, 15, override)).map((s) => iso(s.start));
+    expect(result).toEqual(["2027-03-14T05:00", "2027-03-14T05:45", "2027-03-14T06:30", "2027-03-14T07:30"]);
+  });
+
+  it("a gap interval on the next date does not hide the day's last slot either", () => {
+    // Santiago skips 00:00–00:59 on its spring-forward Sunday; 00:00–00:30 that day is no working time.
+    const [change] = transitionsBetween("America/Santiago", Date.UTC(2027, 7, 1), Date.UTC(2027, 9, 1));
+    const sunday = wallClock("America/Santiago", change!).date;
+    const saturday = new Date(Date.parse(`${sunday}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const overrides = {
+      [saturday]: { intervals: [{ start: "23:00", end: "24:00" }] },
+      [sunday]: { intervals: [{ start: "00:00", end: "00:30" }, { start: "02:00", end: "03:00" }] },
+    };
+    const result = computeFreeSlots(query("America/Santiago", {}, saturday, saturday, 60, 15, overrides));
+    expect(result.map((s) => s.end)).toEqual([change]); // 23:00–24:00, its buffer runs into time nobody works
+  });
+
+  it("a date the zone skips (Apia, 2011-12-30) does not let a buffer run into the next date's first slot", () => {
+    // Thursday 2011-12-29 23:59:59 -10:00 was followed by Saturday 2011-12-31 00:00 +14:00 (10:00Z).
+    // Thu 21:45–24:00, no Friday hours, Sat 00:00–02:00; 60-minute slots, 15-minute buffer (grid step 75).
+    const weekly = { thu: [{ start: "21:45", end: "24:00" }], sat: [{ start: "00:00", end: "02:00" }] };
+    const result = computeFreeSlots(query("Pacific/Apia", weekly, "2011-12-29", "2011-12-31", 60, 15)).map((s) => iso(s.start));
+    // Thu 23:00 (09:00Z) ends at 10:00Z and its buffer would cover Sat 00:00–00:15: not offered.
+    expect(result).toEqual(["2011-12-30T07:45", "2011-12-30T10:00"]);
+  });
+
+  it("the skipped date's own hours are no working time: Thursday's last slot stays when Saturday starts later", () => {
+    const weekly = { thu: [{ start: "21:45", end: "24:00" }], fri: [{ start: "09:00", end: "17:00" }], sat: [{ start: "09:00", end: "10:00" }] };
+    const result = computeFreeSlots(query("Pacific/Apia", weekly, "2011-12-29", "2011-12-31", 60, 15)).map((s) => iso(s.start));
+    expect(result).toEqual(["2011-12-30T07:45", "2011-12-30T09:00", "2011-12-30T19:00"]);
+  });
+});

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { computeFreeSlots, isBookableStart } from "./free-slots";
 import type { DateOverride, LocalInterval, SlotQuery, UtcMs, WeeklyHours } from "./types";
 import { fitsInHours, intervalsOn, referenceFreeSlots } from "./testing/reference-free-slots";
-import { addDays, instantsShowing, transitionsBetween, wallClock } from "./testing/wall-clock-oracle";
+import { addDays, instantsShowing, offsetMinutes, transitionsBetween, wallClock } from "./testing/wall-clock-oracle";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -45,7 +45,7 @@ const weeklyHours: fc.Arbitrary<WeeklyHours> = fc.record({
  * with its edges close to the wall time of the change, where slots straddle
  * the gap or the repeated hour and the rules are most easily got wrong.
  */
-function overrideNear(changeMinute: number): fc.Arbitrary<DateOverride | null> {
+function overrideNear(changeMinute: number, gapMinutes: number): fc.Arbitrary<DateOverride | null> {
   const nearChange = fc
     .record({ from: fc.integer({ min: -24, max: 12 }), length: fc.integer({ min: 1, max: 36 }) })
     .map(({ from, length }): DateOverride => {
@@ -57,18 +57,55 @@ function overrideNear(changeMinute: number): fc.Arbitrary<DateOverride | null> {
     { weight: 1, arbitrary: fc.constant<DateOverride>({ closed: true }) },
     { weight: 1, arbitrary: dayIntervals.map((intervals): DateOverride => ({ intervals, note: "override" })) },
     { weight: 3, arbitrary: nearChange },
+    { weight: gapMinutes > 0 ? 3 : 0, arbitrary: aroundGap(changeMinute, gapMinutes) },
   );
 }
 
-/** A random schedule, busy time, `now` and probes around instant `t`, listing the local dates t-1 .. t+1. */
-function caseAround(zone: string, t: UtcMs) {
+/**
+ * Hours up to the change, hours lying wholly inside the spring-forward gap
+ * (no instant shows them, so nobody works then), and maybe hours after it:
+ * the gap hours must not cost the slot before them its place (rule 4).
+ */
+function aroundGap(changeMinute: number, gapMinutes: number): fc.Arbitrary<DateOverride> {
+  const gapSteps = Math.max(1, gapMinutes / 5);
+  return fc
+    .record({
+      before: fc.integer({ min: 1, max: 36 }),
+      gapFrom: fc.integer({ min: 0, max: gapSteps - 1 }),
+      gapLength: fc.integer({ min: 1, max: gapSteps }),
+      after: fc.option(fc.record({ gap: fc.integer({ min: 0, max: 12 }), length: fc.integer({ min: 1, max: 24 }) })),
+    })
+    .map(({ before, gapFrom, gapLength, after }): DateOverride => {
+      const intervals: LocalInterval[] = [];
+      if (changeMinute > 0) intervals.push({ start: hhmm(Math.max(changeMinute - before * 5, 0)), end: hhmm(changeMinute) });
+      const inGap = changeMinute + gapFrom * 5;
+      intervals.push({ start: hhmm(inGap), end: hhmm(Math.min(inGap + gapLength * 5, changeMinute + gapMinutes)) });
+      if (after) {
+        const start = changeMinute + gapMinutes + after.gap * 5;
+        const end = Math.min(start + after.length * 5, 1440);
+        if (end > start) intervals.push({ start: hhmm(start), end: hhmm(end) });
+      }
+      return { intervals };
+    });
+}
+
+/**
+ * A random schedule, busy time, `now` and probes around instant `t`, listing
+ * the local dates around the one t shows (from `daysBefore` before to one after).
+ * `overrideDate` (default: t's date) gets the random override.
+ */
+function caseAround(zone: string, t: UtcMs, daysBefore = 1, overrideDate?: string) {
   const date = wallClock(zone, t).date;
   // Wall time just before the change, on the 5-minute grid (e.g. 02:00 in New York).
-  const changeMinute = Math.ceil(wallClock(zone, t - 1).msOfDay / (5 * MINUTE)) * 5;
+  // A change at the very end of a date (Apia skipping a whole date) is, for the
+  // overridden date that follows, a change at its 00:00.
+  const changeMinute = Math.ceil(wallClock(zone, t - 1).msOfDay / (5 * MINUTE)) * 5 % 1440;
+  // Minutes the clock skips at t (0 on a fall-back or ordinary day).
+  const gapMinutes = Math.max(0, offsetMinutes(zone, t) - offsetMinutes(zone, t - MINUTE));
   return fc
     .record({
       weeklyHours,
-      override: overrideNear(changeMinute),
+      override: overrideNear(changeMinute, gapMinutes),
       slotMinutes: fc.oneof(fc.constantFrom(15, 20, 30, 60), fc.integer({ min: 1, max: 48 }).map((x) => x * 5)),
       bufferMinutes: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 24 }).map((x) => x * 5)),
       minNoticeHours: fc.integer({ min: 0, max: 48 }),
@@ -82,7 +119,7 @@ function caseAround(zone: string, t: UtcMs) {
         schedule: {
           timeZone: zone,
           weeklyHours: c.weeklyHours,
-          dateOverrides: c.override ? { [date]: c.override } : {},
+          dateOverrides: c.override ? { [overrideDate ?? date]: c.override } : {},
           slotMinutes: c.slotMinutes,
           bufferMinutes: c.bufferMinutes,
           minNoticeHours: c.minNoticeHours,
@@ -90,7 +127,7 @@ function caseAround(zone: string, t: UtcMs) {
         },
         busy: c.busy.map((b) => ({ start: t + b.at * MINUTE, end: t + (b.at + b.length) * MINUTE })),
         now: t + c.nowOffsetMinutes * MINUTE,
-        from: addDays(date, -1),
+        from: addDays(date, -daysBefore),
         to: addDays(date, 1),
       };
       return { query, probes: c.probes.map((k) => t + k * 5 * MINUTE) };
@@ -184,5 +221,26 @@ describe("properties on ordinary days, any busy layout", () => {
       .record({ zone: fc.constantFrom(...ZONES), day: fc.integer({ min: 0, max: 6 * 365 }) })
       .chain(({ zone, day }) => caseAround(zone, Date.UTC(2025, 0, 1, 12) + day * DAY));
     fc.assert(fc.property(arb, checkProperties), { numRuns: 200 });
+  });
+});
+
+describe("a date the zone skips: Pacific/Apia, 2011-12-30", () => {
+  // 2011-12-29 23:59:59 -10:00 was followed by 2011-12-31 00:00 +14:00: the
+  // buffer of Thursday's last slot must not run into Saturday's first one.
+  const [skip] = transitionsBetween("Pacific/Apia", Date.UTC(2011, 11, 29), Date.UTC(2011, 11, 31));
+
+  it("is found by the oracle", () => {
+    expect(wallClock("Pacific/Apia", skip! - MINUTE).date).toBe("2011-12-29");
+    expect(wallClock("Pacific/Apia", skip!).date).toBe("2011-12-31");
+  });
+
+  it("properties hold from the 28th to 1 January, with random hours on the skipped date", () => {
+    fc.assert(fc.property(caseAround("Pacific/Apia", skip!, 3, "2011-12-30"), checkProperties), { numRuns: 300 });
+  });
+
+  it("properties hold around Apia's ordinary changes of 2011 and 2012", () => {
+    for (const t of transitionsBetween("Pacific/Apia", Date.UTC(2011, 0, 1), Date.UTC(2012, 11, 31)).filter((x) => x !== skip)) {
+      fc.assert(fc.property(caseAround("Pacific/Apia", t), checkProperties), { numRuns: RUNS_PER_TRANSITION });
+    }
   });
 });

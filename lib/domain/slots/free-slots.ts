@@ -22,8 +22,9 @@ import { ZoneTimeline, localDayNumberAt } from "./zone-offsets";
  *     a–b (the slot fits the working hours; the buffer need not);
  *  3. it starts no earlier than the previous candidate of the same interval
  *     ends plus the buffer (only bites right after a spring-forward gap);
- *  4. its buffer [end, end + buffer) does not reach into the next working
- *     interval (same date or the next date's first one);
+ *  4. its buffer [end, end + buffer) does not reach into a later working
+ *     interval (same date or a later one); hours that no instant shows (in a
+ *     spring-forward gap, on a skipped date) are no working time;
  *  5. start >= now + minNoticeHours;
  *  6. [start, end + buffer) overlaps no busy interval.
  * Rules 1–4 depend only on the schedule, so the grid never shifts when busy
@@ -47,16 +48,18 @@ export function computeFreeSlots(query: SlotQuery): Slot[] {
   const earliestStart = now + schedule.minNoticeHours * HOUR_MS;
 
   // One timeline for the whole range: wall times of day D resolve within
-  // D ± 1 day, and we look one day ahead for rule 4.
-  const timeline = new ZoneTimeline(zone, (firstDay - 1) * DAY_MS, (lastDay + 3) * DAY_MS);
+  // D ± 1 day, and rule 4 looks up to two dates ahead.
+  const timeline = new ZoneTimeline(zone, (firstDay - 1) * DAY_MS, (lastDay + 4) * DAY_MS);
   const hours = new WorkingHours(schedule);
   const sweep = new BusySweep(normalizeBusy(query.busy));
   const slots: Slot[] = [];
 
   let nextDayIntervals = hours.on(firstDay);
+  let dayAfterIntervals = hours.on(firstDay + 1);
   for (let day = firstDay; day <= lastDay; day++) {
     const intervals = nextDayIntervals;
-    nextDayIntervals = hours.on(day + 1);
+    nextDayIntervals = dayAfterIntervals;
+    dayAfterIntervals = hours.on(day + 2);
     if (intervals.length === 0) continue;
 
     const midnight = day * DAY_MS; // wall ms of this date's 00:00
@@ -66,12 +69,12 @@ export function computeFreeSlots(query: SlotQuery): Slot[] {
 
     for (let i = 0; i < intervals.length; i++) {
       const interval = intervals[i]!;
-      const following: MinuteInterval | undefined = intervals[i + 1];
-      const nextStartWall = following
-        ? midnight + following.start * MINUTE_MS
-        : nextDayIntervals[0] && midnight + DAY_MS + nextDayIntervals[0].start * MINUTE_MS;
-      // Rule 4 bound: the first instant whose wall clock reaches the next interval.
-      const bufferLimit = nextStartWall === undefined ? Infinity : timeline.resolve(nextStartWall).utc;
+      // Rule 4 bound: the first instant the doctor works in a later interval.
+      const bufferLimit =
+        firstOpening(timeline, midnight, intervals, i + 1) ??
+        firstOpening(timeline, midnight + DAY_MS, nextDayIntervals, 0) ??
+        firstOpening(timeline, midnight + 2 * DAY_MS, dayAfterIntervals, 0) ??
+        Infinity;
       const wallFrom = midnight + interval.start * MINUTE_MS;
       const wallTo = midnight + interval.end * MINUTE_MS;
       let previousEnd = -Infinity;
@@ -104,7 +107,8 @@ export function computeFreeSlots(query: SlotQuery): Slot[] {
  * Whether `start` is, right now, exactly the start of one of the free slots.
  * The server re-checks a booking request with it before taking locks. It
  * computes only the local date of `start`, which gives the same answer as the
- * full range because every rule above looks at most one date ahead.
+ * full range because the rules only look ahead of a date, never back, and the
+ * engine looks ahead whatever the range's end.
  */
 export function isBookableStart(input: AvailabilityInput, start: UtcMs): boolean {
   if (!Number.isFinite(start)) return false;
@@ -121,6 +125,27 @@ export function isBookableStart(input: AvailabilityInput, start: UtcMs): boolean
     else hi = mid - 1;
   }
   return false;
+}
+
+/**
+ * The first instant at which the wall clock shows a time inside one of
+ * `intervals[from…]` of the date starting at wall ms `midnight`, or null.
+ * Hours that no instant shows (wholly inside a spring-forward gap, or on a
+ * date the zone skips, like Apia's 2011-12-30) are no working time and are
+ * passed over: nobody works then, so a buffer may run through them.
+ * Looking two dates ahead is enough: a zone skips at most one date, and
+ * buffers are far shorter than a day (the schema allows 120 minutes).
+ */
+function firstOpening(timeline: ZoneTimeline, midnight: number, intervals: readonly MinuteInterval[], from: number): UtcMs | null {
+  for (let k = from; k < intervals.length; k++) {
+    const resolved = timeline.resolve(midnight + intervals[k]!.start * MINUTE_MS);
+    if (resolved.kind !== "nonexistent") return resolved.utc;
+    // In a gap: the clock jumps from before the start to the time shown at
+    // resolved.utc (the transition); the hours open then if that is before their end.
+    const shown = resolved.utc + timeline.offsetAt(resolved.utc);
+    if (shown < midnight + intervals[k]!.end * MINUTE_MS) return resolved.utc;
+  }
+  return null;
 }
 
 /**

@@ -8,6 +8,11 @@ import { Alert, CalendarIcon, EmptyState, buttonClasses } from "@/components/ui"
 import { isAppError } from "@/lib/domain/errors";
 import type { Caller } from "@/lib/domain/roles";
 import { zoneLabel } from "@/lib/domain/time-format";
+import { weekTitle } from "@/lib/domain/week-summary";
+import { clinicToday } from "@/lib/domain/availability-form";
+import { countryName } from "@/lib/domain/time-zones";
+import { weekStartForZone } from "@/lib/domain/week-start";
+import { clinicHolidays } from "@/lib/server/holidays";
 import { requireCaller } from "@/lib/server/caller";
 import { getDoctorScheduleForEditing, type DoctorScheduleForEditing } from "@/lib/server/doctor-schedule";
 import { listDoctors, type DoctorSummary } from "@/lib/server/doctors-admin";
@@ -97,6 +102,7 @@ export default async function AvailabilityPage({ searchParams }: Props) {
   const { data, now } = loaded;
   const own = caller.role === "doctor";
   const zone = zoneLabel(data.timezone, now);
+  const { country, holidays } = clinicHolidays(data.timezone, clinicToday(data.timezone, now));
 
   return (
     <>
@@ -131,6 +137,10 @@ export default async function AvailabilityPage({ searchParams }: Props) {
         initialSchedule={data.schedule}
         serverNow={now}
         save={saveScheduleAction}
+        weekTitle={weekTitle(own ? { own } : { own, doctorName: data.doctor.name })}
+        holidays={holidays}
+        holidayCountry={country ? countryName(country) : null}
+        weekStartsOn={weekStartForZone(data.timezone)}
       />
     </>
   );

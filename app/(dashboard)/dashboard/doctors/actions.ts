@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { doctorProfileSchema } from "@/lib/domain/clinic-settings";
+import { doctorSlugFieldSchema } from "@/lib/domain/doctor-slug";
 import { getCaller } from "@/lib/server/caller";
 import { createDoctor, setDoctorActive, updateDoctorProfile } from "@/lib/server/doctors-admin";
 import { formAction, parseForm, type ActionResult } from "@/lib/server/form-action";
@@ -20,7 +21,8 @@ export async function updateDoctorAction(form: FormData): Promise<ActionResult> 
   return formAction(async () => {
     const caller = await getCaller();
     const profile = parseForm(doctorProfileSchema, form);
-    await updateDoctorProfile(caller, String(form.get("doctorId") ?? ""), profile);
+    const { slug } = parseForm(doctorSlugFieldSchema, form);
+    await updateDoctorProfile(caller, String(form.get("doctorId") ?? ""), profile, { slug });
     revalidatePath("/dashboard/doctors");
     return { message: "Profile saved." };
   });

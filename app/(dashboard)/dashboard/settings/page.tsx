@@ -5,20 +5,21 @@ import { ClinicProfileForm } from "@/components/settings/clinic-profile-form";
 import { can } from "@/lib/domain/roles";
 import { centsToInput } from "@/lib/domain/money";
 import { requireCaller } from "@/lib/server/caller";
-import { getClinicSettings } from "@/lib/server/clinic-settings";
+import { countUpcomingAppointments, getClinicSettings } from "@/lib/server/clinic-settings";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function ClinicSettingsPage() {
   const caller = await requireCaller();
   if (!can(caller, "settings:write")) return <NoAccess caller={caller} what="Clinic settings" />;
-  const settings = await getClinicSettings(caller);
+  const [settings, upcomingAppointments] = await Promise.all([getClinicSettings(caller), countUpcomingAppointments(caller)]);
   return (
     <>
       <PageHeader title="Clinic settings" description="What patients see on your booking page and in their emails." />
       <ClinicProfileForm
         settings={{ ...settings, fee: centsToInput(settings.feeCents, settings.currency) }}
         timeZones={[...Intl.supportedValuesOf("timeZone"), "UTC"]}
+        upcomingAppointments={upcomingAppointments}
       />
     </>
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { AppError } from "@/lib/domain/errors";
-import { loadBookableDoctor, type BookableDoctor } from "@/lib/server/bookable-doctor";
+import { loadBookableDoctor, resolveDoctorPath, type BookableDoctor } from "@/lib/server/bookable-doctor";
 import { getPublicClinic } from "@/lib/server/clinics";
 
 // generateMetadata and the page ask for the same data in one request; cache()
@@ -18,3 +18,6 @@ export const bookableDoctor = cache(async (slug: string, doctorId: string): Prom
     throw error;
   }
 });
+
+/** What /book/{slug}/{segment} points at (any case, slug or id), with the canonical slugs. */
+export const doctorPath = cache(resolveDoctorPath);

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { InitialsAvatar } from "@/components/booking/avatar";
 import { ContactList, telHref } from "@/components/booking/contact-list";
 import { feeAmount } from "@/components/booking/fee";
 import { ArrowRightIcon, CardIcon, ClockIcon } from "@/components/ui/icons";
 import { PublicShell } from "@/components/booking/public-shell";
 import { CalendarIcon, EmptyState } from "@/components/ui";
+import type { PublicDoctor } from "@/lib/server/clinics";
 import { clinicBySlug } from "./data";
 
 // Clinic details and the doctor list change from the dashboard; never serve a stale copy.
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const clinic = await clinicBySlug((await params).slug);
+  const clinic = await clinicBySlug((await params).slug.toLowerCase());
   if (!clinic) return { title: "Clinic not found", robots: { index: false } };
   const doctors = clinic.doctors.length;
   return {
@@ -27,8 +28,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ClinicPage({ params }: Props) {
-  const clinic = await clinicBySlug((await params).slug);
+  const asked = (await params).slug;
+  // Slugs are lowercase; /book/DEMO finds "demo" and moves to its canonical address.
+  const clinic = await clinicBySlug(asked.toLowerCase());
   if (!clinic) notFound();
+  if (clinic.slug !== asked) redirect(`/book/${clinic.slug}`);
 
   const paid = clinic.feeCents > 0;
   const fee = feeAmount(clinic.feeCents, clinic.currency);
@@ -96,33 +100,45 @@ export default async function ClinicPage({ params }: Props) {
             />
           ) : (
             <ul className="mt-4 grid gap-4 sm:grid-cols-2">
-              {clinic.doctors.map((doctor) => (
-                <li
-                  key={doctor.id}
-                  className="group relative flex flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-xs transition-colors focus-within:border-primary-600 focus-within:ring-2 focus-within:ring-primary-600 hover:border-primary-600 hover:shadow-sm motion-reduce:transition-none"
-                >
-                  <div className="flex items-center gap-4">
-                    <InitialsAvatar name={doctor.name} />
-                    <div className="min-w-0">
-                      <h3 className="text-lg font-semibold text-slate-900">
-                        {/* The whole card is the link's hit area (the ::after covers it); its name stays the doctor's name. */}
-                        <Link
-                          href={`/book/${clinic.slug}/${doctor.id}`}
-                          className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none"
-                        >
-                          {doctor.name}
-                        </Link>
-                      </h3>
-                      {doctor.specialty && <p className="text-base text-slate-600">{doctor.specialty}</p>}
-                    </div>
-                  </div>
-                  {doctor.bio && <p className="mt-3 text-base text-pretty text-slate-600">{doctor.bio}</p>}
-                  <p aria-hidden="true" className="mt-auto flex items-center gap-1.5 pt-4 font-medium text-primary-800">
-                    See available times
-                    <ArrowRightIcon className="size-4 transition-transform group-hover:translate-x-0.5 motion-reduce:transition-none" />
-                  </p>
-                </li>
-              ))}
+              {clinic.doctors.map((doctor) =>
+                doctor.takingBookings ? (
+                  <li
+                    key={doctor.id}
+                    className="group relative flex flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-xs transition-colors focus-within:border-primary-600 focus-within:ring-2 focus-within:ring-primary-600 hover:border-primary-600 hover:shadow-sm motion-reduce:transition-none"
+                  >
+                    <DoctorCardBody doctor={doctor}>
+                      {/* The whole card is the link's hit area (the ::after covers it); its name stays the doctor's name. */}
+                      <Link
+                        href={`/book/${clinic.slug}/${doctor.slug}`}
+                        className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none"
+                      >
+                        {doctor.name}
+                      </Link>
+                    </DoctorCardBody>
+                    <p aria-hidden="true" className="mt-auto flex items-center gap-1.5 pt-4 font-medium text-primary-800">
+                      See available times
+                      <ArrowRightIcon className="size-4 transition-transform group-hover:translate-x-0.5 motion-reduce:transition-none" />
+                    </p>
+                  </li>
+                ) : (
+                  // No hours to offer: no link to an empty calendar, and the card says why.
+                  <li key={doctor.id} className="flex flex-col rounded-xl border border-slate-200 bg-slate-50 p-5" data-testid="doctor-not-booking">
+                    <DoctorCardBody doctor={doctor}>{doctor.name}</DoctorCardBody>
+                    <p className="mt-auto pt-4 text-base text-slate-700">
+                      <span className="font-medium">Not taking online bookings</span>
+                      {clinic.phone && (
+                        <>
+                          {" "}
+                          · call{" "}
+                          <a className="font-medium text-primary-800 underline underline-offset-4" href={telHref(clinic.phone)}>
+                            {clinic.phone}
+                          </a>
+                        </>
+                      )}
+                    </p>
+                  </li>
+                ),
+              )}
             </ul>
           )}
         </section>
@@ -148,5 +164,21 @@ export default async function ClinicPage({ params }: Props) {
         </section>
       </div>
     </PublicShell>
+  );
+}
+
+/** Avatar, name (a link or plain text, given as children), specialty and bio. */
+function DoctorCardBody({ doctor, children }: { doctor: PublicDoctor; children: React.ReactNode }) {
+  return (
+    <>
+      <div className="flex items-center gap-4">
+        <InitialsAvatar name={doctor.name} />
+        <div className="min-w-0">
+          <h3 className="text-lg font-semibold text-slate-900">{children}</h3>
+          {doctor.specialty && <p className="text-base text-slate-600">{doctor.specialty}</p>}
+        </div>
+      </div>
+      {doctor.bio && <p className="mt-3 text-base text-pretty text-slate-600">{doctor.bio}</p>}
+    </>
   );
 }

@@ -3,19 +3,12 @@ import Link from "next/link";
 import { AcceptInviteForm } from "@/components/auth/accept-invite-form";
 import { AuthShell, linkClasses } from "@/components/auth/auth-shell";
 import { Alert, Card, CardContent } from "@/components/ui";
-import type { Role } from "@/lib/domain/roles";
+import { ROLE_INVITATIONS, type Role } from "@/lib/domain/roles";
 import { getInvite, INVITE_MESSAGES } from "@/lib/server/invite-acceptance";
 
 export const metadata: Metadata = { title: "Join your clinic", robots: { index: false }, referrer: "no-referrer" };
 
 const AS: Record<Role, string> = { admin: "an admin", staff: "a staff member", doctor: "a doctor" };
-
-// The role in the invitee's own words (ROLE_DESCRIPTIONS speaks about them).
-const YOU_CAN: Record<Role, string> = {
-  admin: "You'll manage the clinic's settings, doctors, team and booking requests.",
-  staff: "You'll review booking requests and see the schedule.",
-  doctor: "You'll see your own schedule and set your own hours and profile.",
-};
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -45,7 +38,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       title={`Join ${invite.clinicName}`}
       description={
         <>
-          You&apos;ve been invited as {as}. {YOU_CAN[role]}
+          You&apos;ve been invited as {as}. {ROLE_INVITATIONS[role]}
         </>
       }
     >

@@ -29,16 +29,22 @@ async function countWrites() {
 }
 
 beforeAll(async () => {
-  await seedClinic({ doctors: [{ id: "dr-test" }, { id: "dr-away", active: false }] });
+  await seedClinic({
+    doctors: [{ id: "dr-test" }, { id: "dr-away", active: false }, { id: "dr-no-hours", schedule: { weeklyHours: {}, dateOverrides: {} } }],
+  });
 });
 
 describe("GET /api/public/orgs/{slug}", () => {
-  it("returns the clinic and its active doctors only", async () => {
+  it("returns the clinic and its active doctors only, with their slugs and whether they take bookings", async () => {
     const response = await getOrg(new Request(`${base}/test-clinic`), ctx({ slug: "test-clinic" }));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       slug: "test-clinic", name: "Test Clinic", timezone: "America/New_York", feeCents: 5000, currency: "USD",
-      doctors: [{ id: "dr-test", name: "Dr. dr-test", specialty: "General practice" }],
+      doctors: [
+        // A doctor with no hours is listed, marked as not taking bookings (fixture doctors have no slug field: the id serves).
+        { id: "dr-no-hours", slug: "dr-no-hours", name: "Dr. dr-no-hours", specialty: "General practice", takingBookings: false },
+        { id: "dr-test", slug: "dr-test", name: "Dr. dr-test", specialty: "General practice", takingBookings: true },
+      ],
     });
   });
 

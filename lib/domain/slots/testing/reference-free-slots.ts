@@ -6,7 +6,6 @@ import type { LocalInterval, Slot, SlotQuery, UtcMs } from "../types";
 import { addDays, instantsShowing, transitionsBetween, wallClock } from "./wall-clock-oracle";
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 const WEEKDAY_KEYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 
 function minutes(hhmm: string): number {
@@ -25,21 +24,22 @@ export function intervalsOn(query: SlotQuery, date: string): { a: number; b: num
   return raw.map((i) => ({ a: minutes(i.start), b: minutes(i.end) })).sort((x, y) => x.a - y.a);
 }
 
-/** True when (dateA, msA) is at or after (dateB, msB) on the wall clock. */
-function wallAtOrAfter(dateA: string, msA: number, dateB: string, msB: number): boolean {
-  return dateA > dateB || (dateA === dateB && msA >= msB);
-}
-
-function firstInstantReaching(zone: string, date: string, minuteOfDay: number): UtcMs {
-  const shown = instantsShowing(zone, date, minuteOfDay);
-  if (shown.length > 0) return shown[0]!;
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d) + minuteOfDay * MINUTE;
-  for (const t of transitionsBetween(zone, wall - 2 * DAY, wall + 2 * DAY)) {
-    const at = wallClock(zone, t);
-    if (wallAtOrAfter(at.date, at.msOfDay, date, minuteOfDay * MINUTE)) return t;
+/**
+ * Rule 4, read literally: true when some instant of [from, to) shows a wall
+ * time inside a working interval that comes after interval `index` of `date`
+ * (later the same date, or on any later date). Sampled every 5 minutes: wall
+ * times, lengths and every offset are multiples of 5 minutes, so whether the
+ * doctor works is constant on each 5-minute block.
+ */
+export function meetsLaterWork(query: SlotQuery, date: string, index: number, from: UtcMs, to: UtcMs): boolean {
+  const zone = query.schedule.timeZone;
+  for (let utc = from; utc < to; utc += 5 * MINUTE) {
+    const w = wallClock(zone, utc);
+    if (w.date < date) continue;
+    const k = intervalsOn(query, w.date).findIndex(({ a, b }) => w.msOfDay >= a * MINUTE && w.msOfDay < b * MINUTE);
+    if (k >= 0 && (w.date > date || k > index)) return true;
   }
-  throw new Error("no instant reaches that wall time");
+  return false;
 }
 
 export function fitsInHours(zone: string, start: UtcMs, end: UtcMs, date: string, a: number, b: number): boolean {
@@ -64,14 +64,7 @@ export function referenceFreeSlots(query: SlotQuery): Slot[] {
   const out: Slot[] = [];
   for (let date = first; date <= last; date = addDays(date, 1)) {
     const intervals = intervalsOn(query, date);
-    const tomorrow = intervalsOn(query, addDays(date, 1));
     intervals.forEach(({ a, b }, i) => {
-      const next = intervals[i + 1];
-      const nextStart = next
-        ? firstInstantReaching(zone, date, next.a)
-        : tomorrow[0]
-          ? firstInstantReaching(zone, addDays(date, 1), tomorrow[0].a)
-          : Infinity;
       let previousEnd = -Infinity;
       for (let m = a; m + schedule.slotMinutes <= b; m += step) {
         const shown = instantsShowing(zone, date, m);
@@ -81,7 +74,7 @@ export function referenceFreeSlots(query: SlotQuery): Slot[] {
         if (!fitsInHours(zone, start, end, date, a, b)) continue;
         if (start < previousEnd + buf) continue;
         previousEnd = end;
-        if (end + buf > nextStart) continue;
+        if (meetsLaterWork(query, date, i, end, end + buf)) continue;
         if (start < now + schedule.minNoticeHours * 60 * MINUTE) continue;
         if (busy.some((x) => x.start < end + buf && start < x.end)) continue;
         out.push({ start, end });

@@ -5,21 +5,30 @@ import { InitialsAvatar } from "@/components/booking/avatar";
 import { BookingFlow } from "@/components/booking/booking-flow";
 import { feeAmount, feeSentence } from "@/components/booking/fee";
 import { ArrowLeftIcon, MapPinIcon } from "@/components/ui/icons";
+import { telHref } from "@/components/booking/contact-list";
 import { PublicShell } from "@/components/booking/public-shell";
-import { bookableWindow, initialFetchRange, type IsoSlot } from "@/lib/domain/booking-calendar";
+import { CalendarIcon, EmptyState } from "@/components/ui";
+import { bookableWindow, hasHoursInWindow, initialFetchRange, type IsoSlot } from "@/lib/domain/booking-calendar";
 import { dayNumberToLocalDate, localDayNumberAt } from "@/lib/domain/slots";
 import { listFreeSlots } from "@/lib/server/availability";
-import { bookableDoctor } from "../data";
+import { bookableDoctor, doctorPath } from "../data";
 import { requestBooking } from "./actions";
 
 // Free times change with every booking: always render fresh.
 export const dynamic = "force-dynamic";
 
+// layout.tsx has resolved the address (and redirected when not canonical).
 type Props = { params: Promise<{ slug: string; doctorId: string }> };
 
+async function load(params: Props["params"]) {
+  const { slug, doctorId: segment } = await params;
+  const path = await doctorPath(slug, segment);
+  if (!path) return { path: null, bookable: null };
+  return { path, bookable: await bookableDoctor(path.clinicSlug, path.doctorId) };
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug, doctorId } = await params;
-  const bookable = await bookableDoctor(slug, doctorId);
+  const { bookable } = await load(params);
   if (!bookable) return { title: "Doctor not found", robots: { index: false } };
   const { doctor, clinic } = bookable;
   return {
@@ -29,10 +38,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DoctorPage({ params }: Props) {
-  const { slug, doctorId } = await params;
-  const bookable = await bookableDoctor(slug, doctorId);
+  const { bookable } = await load(params);
   if (!bookable) notFound();
   const { clinic, doctor, schedule } = bookable;
+  const slug = clinic.slug;
+  const doctorId = doctor.id;
 
   // The first view is rendered here, slots included, so the calendar is
   // usable on first paint; later months are fetched by the browser.
@@ -86,19 +96,43 @@ export default async function DoctorPage({ params }: Props) {
         </ul>
       </header>
 
-      <BookingFlow
-        slug={clinic.slug}
-        doctorId={doctor.id}
-        doctorName={doctor.name}
-        clinic={{ name: clinic.name, phone: clinic.phone }}
-        timeZone={clinic.timezone}
-        feeCents={clinic.feeCents}
-        feeLabel={feeAmount(clinic.feeCents, clinic.currency)}
-        today={today}
-        window={window}
-        initial={{ range, slots, fetchedAt: now.getTime() }}
-        requestAction={requestBooking}
-      />
+      {!hasHoursInWindow(schedule, today) ? (
+        // A direct link to a doctor with no hours: say so instead of an empty calendar (the clinic page does too).
+        <EmptyState
+          icon={<CalendarIcon className="size-6" />}
+          title="Not taking online bookings"
+          description={
+            <>
+              {doctor.name} has no times to book online right now.{" "}
+              {clinic.phone ? (
+                <>
+                  Please call the clinic at{" "}
+                  <a className="font-medium text-primary-800 underline underline-offset-4" href={telHref(clinic.phone)}>
+                    {clinic.phone}
+                  </a>
+                  .
+                </>
+              ) : (
+                "Please contact the clinic."
+              )}
+            </>
+          }
+        />
+      ) : (
+        <BookingFlow
+          slug={clinic.slug}
+          doctorId={doctor.id}
+          doctorName={doctor.name}
+          clinic={{ name: clinic.name, phone: clinic.phone }}
+          timeZone={clinic.timezone}
+          feeCents={clinic.feeCents}
+          feeLabel={feeAmount(clinic.feeCents, clinic.currency)}
+          today={today}
+          window={window}
+          initial={{ range, slots, fetchedAt: now.getTime() }}
+          requestAction={requestBooking}
+        />
+      )}
     </PublicShell>
   );
 }

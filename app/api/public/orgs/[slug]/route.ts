@@ -17,7 +17,7 @@ export const GET = jsonRoute(async (_request: Request, { params }: Context) => {
       timezone: clinic.timezone,
       feeCents: clinic.feeCents,
       currency: clinic.currency,
-      doctors: clinic.doctors.map(({ id, name, specialty }) => ({ id, name, specialty })),
+      doctors: clinic.doctors.map(({ id, slug, name, specialty, takingBookings }) => ({ id, slug, name, specialty, takingBookings })),
     },
     { headers: { "Cache-Control": "no-store" } },
   );
