@@ -14,6 +14,7 @@ import {
 import { localDateToDayNumber, type LocalDate } from "@/lib/domain/slots";
 import { formatDate, formatPatientLocal, formatSlotInZone, formatTime, localDateKey, zoneLabel } from "@/lib/domain/time-format";
 import type { BookingActionResult } from "@/app/(public)/book/[slug]/[doctorId]/actions";
+import type { WeekStart } from "@/lib/domain/week-start";
 import { DayCalendar } from "./day-calendar";
 import { GlobeIcon } from "@/components/ui/icons";
 import { RequestConfirmation } from "./request-confirmation";
@@ -35,6 +36,8 @@ export type BookingFlowProps = {
   today: LocalDate;
   /** Bookable dates: today through the doctor's horizon. */
   window: DateRange;
+  /** The first day of the calendar's week, from the clinic's country (weekStartForZone). */
+  weekStartsOn: WeekStart;
   /** What the server already loaded: the range and its free slots, or null when that failed. */
   initial: { range: DateRange; slots: IsoSlot[] | null; fetchedAt: number };
   requestAction: (slug: string, doctorId: string, input: BookingFormDraft) => Promise<BookingActionResult>;
@@ -207,6 +210,7 @@ export function BookingFlow(props: BookingFlowProps) {
               labelledBy="calendar-heading"
               lastBookable={window.to}
               horizonDays={localDateToDayNumber(window.to) - localDateToDayNumber(window.from) + 1}
+              weekStartsOn={props.weekStartsOn}
             />
             <div aria-hidden="true" className="mt-3 flex flex-wrap items-center gap-x-5 gap-y-1 px-1 text-sm text-slate-600">
               <span className="flex items-center gap-2">

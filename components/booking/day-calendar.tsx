@@ -4,6 +4,7 @@ import { DayButton, DayPicker, type DayButtonProps } from "react-day-picker";
 import { cn } from "@/components/ui";
 import { monthBounds, type MonthKey } from "@/lib/domain/booking-calendar";
 import type { LocalDate } from "@/lib/domain/slots";
+import type { WeekStart } from "@/lib/domain/week-start";
 import { CalendarChevron, calendarClassNames, calendarDayClasses } from "@/components/ui/calendar";
 import { localDateToPickerDate, pickerDateToLocalDate } from "@/components/ui/calendar-dates";
 
@@ -28,6 +29,8 @@ export type DayCalendarProps = {
   lastBookable: LocalDate;
   /** How many days ahead booking opens (the doctor's horizon). */
   horizonDays: number;
+  /** The first day of the week, as the clinic's country has it (Sunday in the US, Monday in the UK). */
+  weekStartsOn: WeekStart;
 };
 
 const monthDate = (month: MonthKey) => localDateToPickerDate(`${month}-01`);
@@ -72,6 +75,7 @@ export function DayCalendar({
   labelledBy,
   lastBookable,
   horizonDays,
+  weekStartsOn,
 }: DayCalendarProps) {
   const count = (date: Date) => (loading ? 0 : slotCount(pickerDateToLocalDate(date)));
   const pastHorizon = (date: Date) => pickerDateToLocalDate(date) > lastBookable;
@@ -94,6 +98,7 @@ export function DayCalendar({
         today={localDateToPickerDate(today)}
         disabled={(date) => count(date) === 0}
         modifiers={{ available: (date) => count(date) > 0 }}
+        weekStartsOn={weekStartsOn}
         navLayout="around"
         aria-labelledby={labelledBy}
         labels={{

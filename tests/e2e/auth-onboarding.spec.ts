@@ -66,6 +66,10 @@ test("a new clinic signs up, adds a doctor and invites staff, who joins and sign
   await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: "Dr. Nia Quay" })).toContainText("Active");
   await page.goto(`/book/${clinic.slug}`);
   await expect(page.getByText("Dr. Nia Quay")).toBeVisible();
+  // A London clinic's booking calendar starts its weeks on Monday, as the UK does (issue 9, item 17).
+  await page.goto(`/book/${clinic.slug}/dr-nia-quay`);
+  // Row 2 is always a whole week (row 1 may start mid-week); its first day is the week's first.
+  await expect(page.getByRole("grid").getByRole("row").nth(1).getByRole("gridcell").first()).toHaveAccessibleName(/^Monday,/);
 
   // Invite a staff member; the link is shown once.
   await page.goto("/dashboard/team");

@@ -10,6 +10,7 @@ import { PublicShell } from "@/components/booking/public-shell";
 import { CalendarIcon, EmptyState } from "@/components/ui";
 import { bookableWindow, hasHoursInWindow, initialFetchRange, type IsoSlot } from "@/lib/domain/booking-calendar";
 import { dayNumberToLocalDate, localDayNumberAt } from "@/lib/domain/slots";
+import { weekStartForZone } from "@/lib/domain/week-start";
 import { listFreeSlots } from "@/lib/server/availability";
 import { bookableDoctor, doctorPath } from "../data";
 import { requestBooking } from "./actions";
@@ -129,6 +130,7 @@ export default async function DoctorPage({ params }: Props) {
           feeLabel={feeAmount(clinic.feeCents, clinic.currency)}
           today={today}
           window={window}
+          weekStartsOn={weekStartForZone(clinic.timezone)}
           initial={{ range, slots, fetchedAt: now.getTime() }}
           requestAction={requestBooking}
         />
