@@ -18,6 +18,7 @@ import { builtinModules } from "node:module";
 import path from "node:path";
 import { REGION } from "../functions/src/region";
 import { checkFirebaseJson, checkIndexes, checkSendEmail, loadAppHosting, parseEnvOk, readJson } from "./lib/deploy-config";
+import { leaks, scanDir, secretValues } from "./lib/secret-scan";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -29,8 +30,6 @@ const EXPECTED_FUNCTIONS: Record<string, { trigger: "scheduleTrigger" | "httpsTr
   expireStaleRequests: { trigger: "scheduleTrigger", secrets: [] },
   stripeWebhook: { trigger: "httpsTrigger", secrets: ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] },
 };
-// Stripe key shapes: secret and restricted keys, webhook signing secrets.
-const STRIPE_SECRET_SHAPES = [/\b[sr]k_(live|test)_[0-9A-Za-z]{8,}/, /\bwhsec_[0-9A-Za-z]{8,}/];
 
 const checks: { name: string; problems: string[] }[] = [];
 const record = (name: string, problems: string[]) => {
@@ -115,10 +114,13 @@ if (!skipBuild) {
   }
   Object.assign(env, sentinels, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
   // Every secret-looking variable set during the build counts, not only ours.
-  const watched = Object.entries(env).filter(([k, v]) => v && v.length >= 8 && !k.startsWith("NEXT_PUBLIC_") && /SECRET|PASSWORD|PRIVATE|TOKEN|_KEY$/.test(k)) as [string, string][];
+  const watched = secretValues(env);
 
   console.log(`\nnext build (production env shape; sentinel values in ${[...secretNames].sort().join(", ")})`);
-  rmSync(path.join(root, ".next"), { recursive: true, force: true });
+  // This build's output only, so the scan sees nothing stale; the compiler cache stays (it is not output).
+  if (existsSync(path.join(root, ".next"))) {
+    for (const entry of readdirSync(path.join(root, ".next"))) if (entry !== "cache") rmSync(path.join(root, ".next", entry), { recursive: true, force: true });
+  }
   const started = Date.now();
   const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const log = `${build.stdout}${build.stderr}`;
@@ -126,29 +128,13 @@ if (!skipBuild) {
   built = build.status === 0;
   record(`next build (${((Date.now() - started) / 1000).toFixed(0)} s)`, built ? [] : [`next build exited with ${build.status}`]);
 
-  const leaks = (text: string, shapes: boolean): string[] => [
-    ...watched.filter(([, value]) => text.includes(value)).map(([name]) => `the value of ${name}`),
-    ...(shapes ? STRIPE_SECRET_SHAPES.filter((re) => re.test(text)).map((re) => `a string shaped like ${re.source}`) : []),
-  ];
   if (built) {
-    const scan = (dir: string, shapes: boolean, skip: (rel: string) => boolean) => {
-      const found: string[] = [];
-      let files = 0;
-      for (const entry of readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })) {
-        if (!entry.isFile()) continue;
-        const rel = path.relative(root, path.join(entry.parentPath, entry.name));
-        if (skip(rel)) continue;
-        files += 1;
-        for (const what of leaks(readFileSync(path.join(root, rel), "latin1"), shapes)) found.push(`${rel} contains ${what}`);
-      }
-      return { found, files };
-    };
-    const client = scan(".next/static", true, () => false);
+    const client = scanDir(root, ".next/static", watched, true);
     record(`secret scan: .next/static (${client.files} files, ${watched.length} secret values and Stripe key shapes)`, client.files ? client.found : ["no files in .next/static"]);
-    const server = scan(".next", false, (rel) => rel.startsWith(path.join(".next", "cache")) || rel.startsWith(path.join(".next", "static")));
+    const server = scanDir(root, ".next", watched, false, (rel) => rel.startsWith(path.join(".next", "cache")) || rel.startsWith(path.join(".next", "static")));
     record(`secret scan: the rest of .next (${server.files} files, secret values)`, server.found);
   }
-  record("secret scan: the build log", leaks(log, true).map((what) => `the next build log contains ${what}`));
+  record("secret scan: the build log", leaks(log, watched, true).map((what) => `the next build log contains ${what}`));
 }
 
 const failed = checks.filter((c) => c.problems.length).length;
