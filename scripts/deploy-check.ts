@@ -2,10 +2,10 @@
 // credentials, and checks it:
 //   - firebase.json, firestore.indexes.json, apphosting.yaml and the Trigger
 //     Email manifest, through firebase-tools' own loaders where it has them;
-//   - the functions bundle (functions/build.mjs, the predeploy step), loaded
+//   - the functions bundle (firebase.json's predeploy, i.e. functions/build.mjs), loaded
 //     with Node: the exported names, their triggers, region and secrets, and
 //     that everything it requires is in functions/package.json;
-//   - `next build` with the environment App Hosting gives a build (apphosting.yaml's
+//   - `npm run build` (next build) with the environment App Hosting gives a build (apphosting.yaml's
 //     BUILD variables), plus a random sentinel in every secret variable; then no
 //     Stripe key shape and no sentinel may appear in .next/static (the client
 //     bundle), anywhere else in .next, or in the build log.
@@ -53,8 +53,13 @@ record(sendEmail.name, sendEmail.problems);
 // 2. The functions bundle, built by the predeploy step and loaded like the deploy's discovery does.
 const functionSecrets = new Set<string>();
 {
-  const build = spawnSync(process.execPath, ["functions/build.mjs"], { cwd: root, encoding: "utf8" });
-  const problems = build.status === 0 ? [] : [`functions/build.mjs failed: ${build.stderr}`];
+  // firebase.json's own predeploy commands, run as firebase-tools runs them (a shell, RESOURCE_DIR set).
+  const codebase = (readJson<{ functions: { source: string; predeploy?: string[] }[] }>(root, "firebase.json").functions)[0]!;
+  const problems: string[] = [];
+  for (const command of codebase.predeploy ?? []) {
+    const build = spawnSync(command, { cwd: root, shell: true, encoding: "utf8", env: { ...process.env, RESOURCE_DIR: path.join(root, codebase.source) } });
+    if (build.status !== 0) problems.push(`predeploy "${command}" failed: ${build.stdout}${build.stderr}`);
+  }
   if (!problems.length) {
     // A bare environment: the deploy's discovery has no app variables either.
     const load = spawnSync(
@@ -122,7 +127,8 @@ if (!skipBuild) {
     for (const entry of readdirSync(path.join(root, ".next"))) if (entry !== "cache") rmSync(path.join(root, ".next", entry), { recursive: true, force: true });
   }
   const started = Date.now();
-  const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  // App Hosting's Next.js adapter runs the package's build script.
+  const build = spawnSync("npm", ["run", "build"], { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const log = `${build.stdout}${build.stderr}`;
   process.stdout.write(log);
   built = build.status === 0;
