@@ -98,6 +98,7 @@ const functionSecrets = new Set<string>();
 
 // 3. next build with the production environment shape, then the secret scan.
 let built = false;
+const NOT_BUILD_OUTPUT = ["cache", "dev"];
 if (!skipBuild) {
   const hex = () => randomBytes(12).toString("hex");
   const secretNames = new Set([...appHosting.env.flatMap((e) => ("secret" in e ? [e.variable] : [])), ...functionSecrets, "STRIPE_WEBHOOK_SECRET", "SMTP_PASSWORD"]);
@@ -122,9 +123,10 @@ if (!skipBuild) {
   const watched = secretValues(env);
 
   console.log(`\nnext build (production env shape; sentinel values in ${[...secretNames].sort().join(", ")})`);
-  // This build's output only, so the scan sees nothing stale; the compiler cache stays (it is not output).
+  // This build's output only, so the scan sees nothing stale. The compiler cache stays (it is not output), and
+  // so does .next/dev, a running `next dev`'s own folder.
   if (existsSync(path.join(root, ".next"))) {
-    for (const entry of readdirSync(path.join(root, ".next"))) if (entry !== "cache") rmSync(path.join(root, ".next", entry), { recursive: true, force: true });
+    for (const entry of readdirSync(path.join(root, ".next"))) if (!NOT_BUILD_OUTPUT.includes(entry)) rmSync(path.join(root, ".next", entry), { recursive: true, force: true });
   }
   const started = Date.now();
   // App Hosting's Next.js adapter runs the package's build script.
@@ -137,7 +139,7 @@ if (!skipBuild) {
   if (built) {
     const client = scanDir(root, ".next/static", watched, true);
     record(`secret scan: .next/static (${client.files} files, ${watched.length} secret values and Stripe key shapes)`, client.files ? client.found : ["no files in .next/static"]);
-    const server = scanDir(root, ".next", watched, false, (rel) => rel.startsWith(path.join(".next", "cache")) || rel.startsWith(path.join(".next", "static")));
+    const server = scanDir(root, ".next", watched, false, (rel) => ["static", ...NOT_BUILD_OUTPUT].some((dir) => rel.startsWith(path.join(".next", dir) + path.sep)));
     record(`secret scan: the rest of .next (${server.files} files, secret values)`, server.found);
   }
   record("secret scan: the build log", leaks(log, watched, true).map((what) => `the next build log contains ${what}`));
