@@ -10,7 +10,7 @@ await build({
   outfile: `${here}lib/index.js`,
   bundle: true,
   platform: "node",
-  target: "node20",
+  target: "node22",
   format: "cjs",
   sourcemap: true,
   tsconfig: `${here}tsconfig.json`,

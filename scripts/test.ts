@@ -1,7 +1,9 @@
 // `npm test`: typecheck, lint, unit tests (under two time zones), integration
-// tests, then e2e on a production build. Ends with one plain line,
-// "N passed, N failed": every vitest and Playwright test, plus one failure for
-// any stage that broke without test results (a type error, say).
+// tests, the deploy check (scripts/deploy-check.ts: config, functions bundle,
+// `next build` with the production env shape, secret scan), then e2e on that
+// same build. Ends with one plain line, "N passed, N failed": every vitest and
+// Playwright test and every deploy check, plus one failure for any stage that
+// broke without test results (a type error, say).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -53,6 +55,22 @@ function playwright() {
   if (!ok && stats.unexpected === 0) failed += 1;
 }
 
+// Returns whether `next build` succeeded, so e2e can run on that build.
+function deployCheck(): boolean {
+  const file = path.join(out, "deploy-check.json");
+  rmSync(file, { force: true });
+  const ok = run("deploy check (config, functions bundle, next build with the production env, secret scan)", bin("tsx"), ["--conditions=react-server", "scripts/deploy-check.ts", "--report", file]);
+  if (!existsSync(file)) {
+    failed += 1;
+    return false;
+  }
+  const report = JSON.parse(readFileSync(file, "utf8")) as { passed: number; failed: number; built: boolean };
+  passed += report.passed;
+  failed += report.failed;
+  if (!ok && report.failed === 0) failed += 1;
+  return report.built;
+}
+
 const only = process.argv[2];
 const want = (name: string) => !only || only === name;
 
@@ -67,10 +85,8 @@ if (want("unit")) {
 }
 if (want("integration")) vitest("integration tests", "integration", "UTC");
 if (want("e2e")) {
-  stage("functions build", process.execPath, ["functions/build.mjs"]);
-  if (run("next build", bin("next"), ["build"])) playwright();
-  else failed += 1;
-}
+  if (deployCheck()) playwright();
+} else if (only === "deploy") deployCheck();
 
 console.log(`\n${summary.join("\n")}\n`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -21,6 +21,7 @@ const LONGEST_HOLD_MS = 6 * 60 * 60 * 1000;
  * documents rather than hundreds.
  */
 export async function loadBusy(doctorId: string, from: UtcMs, to: UtcMs, now: Date): Promise<UtcInterval[]> {
+  // query-shape: appointments.busyForDoctor
   const snapshot = await appointments()
     .where("doctorId", "==", doctorId)
     .where("status", "in", HOLDING)

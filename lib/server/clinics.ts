@@ -40,6 +40,7 @@ export async function getPublicClinic(slug: string, now = new Date()): Promise<P
   const clinicRef = db().collection("clinics").doc(clinicId);
   const [clinic, doctors] = await Promise.all([
     clinicRef.get(),
+    // query-shape: doctors.active
     clinicRef.collection("doctors").where("active", "==", true).get(),
   ]);
   if (!clinic.exists) return null;

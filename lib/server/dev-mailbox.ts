@@ -61,6 +61,7 @@ export async function listDevMailbox(options: { to?: string; limit?: number; cli
   // Filtered in memory rather than with where(): no composite index needed,
   // and a test run's handful of emails is always among the newest.
   const filtered = Boolean(to || options.clinicId);
+  // query-shape: mail.newest
   const snapshot = await db().collection("mail").orderBy("createdAt", "desc").limit(filtered ? MAX_LIMIT : limit).get();
   let docs = snapshot.docs;
   if (options.clinicId) {

@@ -87,6 +87,7 @@ export async function createInvite(caller: Caller | null, values: InviteValues, 
   await db().runTransaction(async (tx) => {
     const clinic = await tx.get(clinicRef);
     if (!clinic.exists) throw new AppError("not_found", "We couldn't find your clinic. Please sign in again.");
+    // query-shape: members.byClinicAndEmail
     const existing = await tx.get(
       db().collection("members").where("clinicId", "==", caller.clinicId).where("email", "==", values.email),
     );
@@ -124,6 +125,7 @@ export async function listPendingInvites(caller: Caller | null, now = new Date()
   assertCan(caller, "members:read");
   const clinicRef = db().collection("clinics").doc(caller.clinicId);
   const [invites, doctors] = await Promise.all([
+    // query-shape: invites.byClinic
     db().collection("invites").where("clinicId", "==", caller.clinicId).get(),
     clinicRef.collection("doctors").get(),
   ]);

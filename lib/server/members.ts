@@ -30,6 +30,7 @@ export async function listMembers(caller: Caller | null): Promise<MemberSummary[
   assertCan(caller, "members:read");
   const clinicRef = db().collection("clinics").doc(caller.clinicId);
   const [members, doctors] = await Promise.all([
+    // query-shape: members.byClinic
     db().collection("members").where("clinicId", "==", caller.clinicId).get(),
     clinicRef.collection("doctors").get(),
   ]);
@@ -61,6 +62,7 @@ async function memberInClinic(tx: Transaction, caller: Caller, uid: string) {
 }
 
 async function assertAnotherAdmin(tx: Transaction, clinicId: string, uid: string) {
+  // query-shape: members.adminsOfClinic
   const admins = await tx.get(
     db().collection("members").where("clinicId", "==", clinicId).where("role", "==", "admin"),
   );
@@ -97,6 +99,7 @@ export async function changeMemberRole(caller: Caller | null, uid: string, chang
  * the write step.
  */
 export async function revokeInvitesFor(tx: Transaction, clinicId: string, email: string, by: string) {
+  // query-shape: invites.byClinicAndEmail
   const invites = email
     ? await tx.get(db().collection("invites").where("clinicId", "==", clinicId).where("email", "==", email.toLowerCase()))
     : null;

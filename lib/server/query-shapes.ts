@@ -1,0 +1,106 @@
+// Every Firestore query the app and the functions run, by shape. Production
+// Firestore refuses a query that needs a composite index nobody deployed, so
+// this registry is checked two ways by lib/server/query-shapes.test.ts:
+//   - the composite indexes derived from these shapes equal firestore.indexes.json;
+//   - every `.where(` / `.orderBy(` / `.collectionGroup(` in lib/server and
+//     functions/src sits under a `// query-shape: <id>` comment naming an entry
+//     here, with the same fields.
+// A new query: add its entry, put the marker comment on the line above it, and
+// run `npx vitest run --project unit lib/server/query-shapes.test.ts` (it prints
+// the index to add).
+// Pure data: no I/O, so tests and tools can read it.
+
+export type QueryScope = "COLLECTION" | "COLLECTION_GROUP";
+
+export interface QueryShape {
+  /** The collection id (for a subcollection, its last segment). */
+  collection: string;
+  /** COLLECTION unless the query starts with collectionGroup(). */
+  scope?: QueryScope;
+  /** Fields filtered with `==` or `in` (both are equality for indexing). */
+  equality?: readonly string[];
+  /** The one field filtered with `<`, `<=`, `>`, `>=`, `!=` or `not-in`. */
+  range?: string;
+  orderBy?: readonly { field: string; direction: "asc" | "desc" }[];
+}
+
+export const QUERY_SHAPES = {
+  /** listMembers: everyone in a clinic. */
+  "members.byClinic": { collection: "members", equality: ["clinicId"] },
+  /** assertAnotherAdmin: a clinic's admins, in the transaction that demotes or removes one. */
+  "members.adminsOfClinic": { collection: "members", equality: ["clinicId", "role"] },
+  /** createInvite: is this email already on the team? */
+  "members.byClinicAndEmail": { collection: "members", equality: ["clinicId", "email"] },
+  /** listInvites: a clinic's invites. */
+  "invites.byClinic": { collection: "invites", equality: ["clinicId"] },
+  /** revokeInvitesFor: the live invites for one email in a clinic. */
+  "invites.byClinicAndEmail": { collection: "invites", equality: ["clinicId", "email"] },
+  /** getPublicClinic: the active doctors of clinics/{id}/doctors. */
+  "doctors.active": { collection: "doctors", equality: ["active"] },
+  /** loadBusy: a doctor's appointments that hold time, by start. */
+  "appointments.busyForDoctor": {
+    collection: "appointments",
+    equality: ["doctorId", "status"],
+    range: "start",
+  },
+  /** listDevMailbox (emulators only): newest mail first. */
+  "mail.newest": { collection: "mail", orderBy: [{ field: "createdAt", direction: "desc" }] },
+} as const satisfies Record<string, QueryShape>;
+
+export type QueryShapeId = keyof typeof QUERY_SHAPES;
+
+export interface IndexField {
+  fieldPath: string;
+  order: "ASCENDING" | "DESCENDING";
+}
+
+export interface CompositeIndex {
+  collectionGroup: string;
+  queryScope: QueryScope;
+  fields: IndexField[];
+}
+
+const order = (direction: "asc" | "desc") => (direction === "desc" ? "DESCENDING" : "ASCENDING");
+
+/**
+ * The composite index a query shape needs, or null when Firestore's automatic
+ * single-field indexes serve it: a filter or order on one field, or equality
+ * filters alone (Firestore merges single-field indexes for those).
+ * Equality fields come first, sorted by name (any order serves), then the range
+ * field, then the order-by fields: the order Firestore's console suggests.
+ */
+export function requiredIndex(shape: QueryShape): CompositeIndex | null {
+  const equality = [...new Set(shape.equality ?? [])].sort();
+  const orderBy = shape.orderBy ?? [];
+  const fields: IndexField[] = equality.map((fieldPath) => ({ fieldPath, order: "ASCENDING" }));
+  if (shape.range) {
+    // A range field must be the first order; its direction follows an explicit orderBy on it.
+    const own = orderBy.find((o) => o.field === shape.range);
+    fields.push({ fieldPath: shape.range, order: order(own?.direction ?? "asc") });
+  }
+  for (const o of orderBy) {
+    if (!fields.some((f) => f.fieldPath === o.field)) fields.push({ fieldPath: o.field, order: order(o.direction) });
+  }
+  const sorted = shape.range !== undefined || orderBy.length > 0;
+  if (fields.length < 2 || !sorted) return null;
+  return { collectionGroup: shape.collection, queryScope: shape.scope ?? "COLLECTION", fields };
+}
+
+/** Every composite index the registry needs, without duplicates, in a stable order. */
+export function requiredIndexes(shapes: Record<string, QueryShape> = QUERY_SHAPES): CompositeIndex[] {
+  const byKey = new Map<string, CompositeIndex>();
+  for (const shape of Object.values(shapes)) {
+    const index = requiredIndex(shape);
+    if (index) byKey.set(indexKey(index), index);
+  }
+  return [...byKey.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, index]) => index);
+}
+
+export function indexKey(index: CompositeIndex): string {
+  return `${index.collectionGroup}/${index.queryScope}: ${index.fields.map((f) => `${f.fieldPath} ${f.order}`).join(", ")}`;
+}
+
+/** Every field a shape filters or orders on. */
+export function shapeFields(shape: QueryShape): string[] {
+  return [...(shape.equality ?? []), ...(shape.range ? [shape.range] : []), ...(shape.orderBy ?? []).map((o) => o.field)];
+}
