@@ -94,6 +94,7 @@ export async function updateClinicProfile(caller: Caller | null, profile: Clinic
  */
 export async function countUpcomingAppointments(caller: Caller | null, now: Date = new Date()): Promise<number> {
   assertCan(caller, "settings:write");
+  // query-shape: appointments.upcomingForClinic
   const snapshot = await appointments()
     .where("clinicId", "==", caller.clinicId)
     .where("status", "in", HOLDING)

@@ -43,6 +43,12 @@ export const QUERY_SHAPES = {
     equality: ["doctorId", "status"],
     range: "start",
   },
+  /** countUpcomingAppointments: a clinic's appointments still ahead, before a time-zone change. */
+  "appointments.upcomingForClinic": {
+    collection: "appointments",
+    equality: ["clinicId", "status"],
+    range: "start",
+  },
   /** listDevMailbox (emulators only): newest mail first. */
   "mail.newest": { collection: "mail", orderBy: [{ field: "createdAt", direction: "desc" }] },
 } as const satisfies Record<string, QueryShape>;
