@@ -19,6 +19,7 @@ export interface AppointmentDoc {
   doctorId: string;
   doctorName: string;
   timezone: string;
+  /** The time the appointment is currently for. While rescheduled, the PROPOSED time (which lockIds hold). */
   start: Timestamp;
   end: Timestamp;
   bufferMinutes: number;
@@ -35,10 +36,43 @@ export interface AppointmentDoc {
   lockIds: string[];
   /** Number of history entries; the next one is history/{version + 1}. */
   version: number;
+  /** Set while status is "rescheduled": the time the proposal replaced, and who proposed it. */
+  proposal: AppointmentProposal | null;
+  /**
+   * False only for a pending request whose patient turned down a proposed time:
+   * no locks, no busy time, expires 24 h after the rejection unless staff act.
+   * Missing on documents written before this field existed: read as true.
+   */
+  timeHeld: boolean;
+  /** Staff's reason for declining; shown to the patient. */
+  declineReason: string | null;
+  /** The patient's reason for cancelling, if they gave one (never emailed). */
+  cancelReason: string | null;
+  /** Filled by the payments issue; always null until payments exist. */
+  payment: AppointmentPayment | null;
   source: "web" | "api";
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
+
+export interface AppointmentProposal {
+  previousStart: Timestamp;
+  previousEnd: Timestamp;
+  /** Staff's optional message to the patient. */
+  message: string | null;
+  at: Timestamp;
+  /** Member uid of the proposer. */
+  by: string;
+}
+
+/** Placeholder for the payments issue; nothing writes it yet. */
+export interface AppointmentPayment {
+  status: "paid" | "refunded";
+}
+
+export const isPaid = (a: Pick<AppointmentDoc, "payment">) => a.payment?.status === "paid";
+/** Documents written before `timeHeld` existed hold their time. */
+export const holdsTime = (a: Pick<AppointmentDoc, "timeHeld">) => a.timeHeld !== false;
 
 /** appointments/{id}/history/{seq}: append-only, created and never changed. */
 export interface HistoryEntry {
@@ -46,9 +80,21 @@ export interface HistoryEntry {
   from: AppointmentStatus | null;
   to: AppointmentStatus;
   actor: Actor;
+  /** Member uid, or "patient", or "system" (the expiry job, the payment webhook). */
+  by: string;
+  /** The member's display name at the time, or "Patient" / "System". */
+  byName: string;
   at: Timestamp;
   note?: string;
 }
+
+/** Who did it, as history records it. */
+export interface ActedBy {
+  by: string;
+  byName: string;
+}
+export const PATIENT: ActedBy = { by: "patient", byName: "Patient" };
+export const SYSTEM: ActedBy = { by: "system", byName: "System" };
 
 export const appointments = () => db().collection("appointments");
 

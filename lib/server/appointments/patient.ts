@@ -5,7 +5,7 @@ import { AppError } from "@/lib/domain/errors";
 import { db } from "../firebase";
 import { queueMail } from "../mail";
 import { cancelledEmail } from "./emails";
-import { appointments, type AppointmentDoc } from "./model";
+import { appointments, holdsTime, type AppointmentDoc } from "./model";
 import { tokenMatches } from "./tokens";
 import { applyTransition, deleteLocks, readOwnLocks } from "./transition";
 
@@ -24,6 +24,14 @@ export interface PatientAppointmentView {
   currency: string;
   patientName: string;
   reason: string;
+  /** Set while status is rescheduled: start/end above are the proposed time, these the time it replaces. */
+  proposal: { previousStart: string; previousEnd: string; message: string | null } | null;
+  /** False after the patient turned down a proposed time (pending, no time held). */
+  timeHeld: boolean;
+  /** The clinic's reason, when declined. */
+  declineReason: string | null;
+  /** Status confirmed: the "Add to calendar" .ics is available (getPatientIcs). */
+  confirmedIcsAvailable: boolean;
 }
 
 // One answer for "no such appointment" and "wrong token": a guessed id
@@ -50,6 +58,17 @@ export async function getPatientAppointment(id: string, token: string | null | u
     currency: a.currency,
     patientName: a.patient.name,
     reason: a.reason,
+    proposal:
+      a.status === "rescheduled" && a.proposal
+        ? {
+            previousStart: a.proposal.previousStart.toDate().toISOString(),
+            previousEnd: a.proposal.previousEnd.toDate().toISOString(),
+            message: a.proposal.message,
+          }
+        : null,
+    timeHeld: holdsTime(a),
+    declineReason: a.status === "declined" ? (a.declineReason ?? null) : null,
+    confirmedIcsAvailable: a.status === "confirmed",
   };
 }
 

@@ -11,7 +11,7 @@ import { loadBusy } from "../busy-time";
 import { locksFor, type LockSpec, type SlotLockDoc } from "../slot-locks";
 import { requestReceivedEmail } from "./emails";
 import { releaseLapsedHolds } from "./expire";
-import { appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./model";
+import { PATIENT, appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./model";
 import { newAccessToken } from "./tokens";
 
 export const HOLD_MS = 24 * 60 * 60 * 1000;
@@ -110,12 +110,17 @@ async function commitHold(
     tokenHash: hash,
     lockIds: locks.map((l) => l.ref.id),
     version: 1,
+    proposal: null,
+    timeHeld: true,
+    declineReason: null,
+    cancelReason: null,
+    payment: null,
     source,
     createdAt: at,
     updatedAt: at,
   };
   batch.create(ref, appointment);
-  const entry: HistoryEntry = { action: "request", from: null, to: "pending", actor: "patient", at };
+  const entry: HistoryEntry = { action: "request", from: null, to: "pending", actor: "patient", ...PATIENT, at };
   batch.create(ref.collection("history").doc(historyId(1)), entry);
 
   const statusUrl = `${serverEnv().APP_URL}/appointments/${ref.id}?t=${token}`;

@@ -4,7 +4,7 @@ import { transition, type AppointmentAction, type Actor } from "@/lib/domain/app
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { AppError } from "@/lib/domain/errors";
 import { db } from "../firebase";
-import { historyId, type AppointmentDoc, type HistoryEntry } from "./model";
+import { PATIENT, SYSTEM, historyId, holdsTime, isPaid, type ActedBy, type AppointmentDoc, type HistoryEntry } from "./model";
 
 /**
  * Writes one state-machine transition inside a transaction: the new status,
@@ -17,14 +17,29 @@ export function applyTransition(
   tx: Transaction,
   ref: DocumentReference,
   appointment: AppointmentDoc,
-  change: { action: AppointmentAction; actor: Actor; now: Date; note?: string; fields?: UpdateData<AppointmentDoc> },
+  change: {
+    action: AppointmentAction;
+    actor: Actor;
+    now: Date;
+    /** Required for staff; the patient and the system default to PATIENT / SYSTEM. */
+    by?: ActedBy;
+    note?: string;
+    fields?: UpdateData<AppointmentDoc>;
+  },
 ): AppointmentStatus {
-  const result = transition({ status: appointment.status, feeCents: appointment.feeCents }, change.action, change.actor);
+  const result = transition(
+    { status: appointment.status, feeCents: appointment.feeCents, paid: isPaid(appointment), timeHeld: holdsTime(appointment) },
+    change.action,
+    change.actor,
+  );
   if (!result.ok) throw new AppError(result.code === "forbidden_actor" ? "forbidden" : "conflict", result.message);
+  const by = change.by ?? (change.actor === "patient" ? PATIENT : change.actor === "staff" ? null : SYSTEM);
+  // A staff change without a named member would make history lie about who did it.
+  if (!by) throw new Error("applyTransition: a staff transition needs `by`");
   const at = Timestamp.fromDate(change.now);
   const seq = appointment.version + 1;
   tx.update(ref, { ...change.fields, status: result.to, version: seq, updatedAt: at });
-  const entry: HistoryEntry = { ...result.event, at, ...(change.note ? { note: change.note } : {}) };
+  const entry: HistoryEntry = { ...result.event, ...by, at, ...(change.note ? { note: change.note } : {}) };
   tx.create(ref.collection("history").doc(historyId(seq)), entry);
   return result.to;
 }
