@@ -51,10 +51,10 @@ export async function requestAppointment(
       start: "Please choose one of the available times",
     });
   }
-  const busy = await loadBusy(doctorId, start - DAY_MS, start + DAY_MS, now);
+  const busy = await loadBusy(bookable.clinic.id, doctorId, start - DAY_MS, start + DAY_MS, now);
   if (!isBookableStart({ ...base, busy }, start)) throw taken();
 
-  const locks = locksFor(doctorId, slot, bookable.schedule.bufferMinutes);
+  const locks = locksFor(bookable.clinic.id, doctorId, slot, bookable.schedule.bufferMinutes);
   try {
     return await commitHold(bookable, request, slot, locks, options.source, now);
   } catch (error) {
@@ -62,7 +62,7 @@ export async function requestAppointment(
   }
   // Taken, unless what holds it is a lapsed hold nobody has cleaned up yet.
   const existing = await db().getAll(...locks.map((l) => l.ref));
-  if (!(await releaseLapsedHolds(existing, now))) throw taken();
+  if (!(await releaseLapsedHolds(bookable.clinic.id, existing, now))) throw taken();
   try {
     return await commitHold(bookable, request, slot, locks, options.source, now);
   } catch (error) {
