@@ -9,6 +9,9 @@ import {
   parseQueueFilters,
   queueHref,
   viewOfStatus,
+  approveInputSchema,
+  declineInputSchema,
+  proposeInputSchema,
 } from "./request-queue";
 
 describe("views", () => {
@@ -90,5 +93,30 @@ describe("holdState", () => {
     expect(holdState(now, now)).toEqual({ kind: "lapsed" });
     expect(holdState(now + 2 * 3_600_000, now)).toEqual({ kind: "left", ms: 2 * 3_600_000, urgent: false });
     expect(holdState(now + 2 * 3_600_000 - 1, now)).toEqual({ kind: "left", ms: 2 * 3_600_000 - 1, urgent: true });
+  });
+});
+
+describe("review inputs", () => {
+  it("needs a reason to decline, and trims it", () => {
+    expect(declineInputSchema.safeParse({ id: "abc", version: "2", reason: "   " }).success).toBe(false);
+    expect(declineInputSchema.parse({ id: "abc", version: "2", reason: " Fully booked. " })).toEqual({ id: "abc", version: 2, reason: "Fully booked." });
+    expect(declineInputSchema.safeParse({ id: "abc", version: "2", reason: "x".repeat(501) }).success).toBe(false);
+  });
+
+  it("needs a UTC instant to propose; the message is optional", () => {
+    expect(proposeInputSchema.parse({ id: "abc", version: 1, start: "2026-12-02T14:00:00.000Z", message: "" })).toEqual({
+      id: "abc",
+      version: 1,
+      start: "2026-12-02T14:00:00.000Z",
+      message: undefined,
+    });
+    expect(proposeInputSchema.safeParse({ id: "abc", version: 1, start: "2026-12-02 14:00" }).success).toBe(false);
+    expect(proposeInputSchema.safeParse({ id: "abc", version: 1, start: "2026-13-40T14:00:00Z" }).success).toBe(false);
+  });
+
+  it("refuses ids that could address another document, and versions that aren't counts", () => {
+    expect(approveInputSchema.safeParse({ id: "../x", version: 1 }).success).toBe(false);
+    expect(approveInputSchema.safeParse({ id: "abc", version: -1 }).success).toBe(false);
+    expect(approveInputSchema.safeParse({ id: "abc", version: "1.5" }).success).toBe(false);
   });
 });

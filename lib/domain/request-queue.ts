@@ -114,3 +114,37 @@ export function holdState(expiresAt: number | null, now: number): HoldState {
 
 /** Staff's line for a pending request whose patient turned the proposed time down (no time is held). */
 export const PATIENT_DECLINED_PROPOSAL = "Patient declined the new time — propose another or decline";
+
+const APPOINTMENT_ID = /^[A-Za-z0-9]{1,40}$/;
+export const MAX_REVIEW_TEXT = 500;
+
+/** Which request, and the version the page showed (so a change made meanwhile is caught, not overwritten). */
+const target = {
+  id: z.string().regex(APPOINTMENT_ID, "That isn't a request id."),
+  version: z.coerce.number({ error: "Reload the page and try again." }).int().min(0),
+};
+
+export const approveInputSchema = z.object(target);
+
+export const proposeInputSchema = z.object({
+  ...target,
+  start: z
+    .string({ error: "Choose a new time." })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, "Choose a new time.")
+    .refine((value) => Number.isFinite(Date.parse(value)), "Choose a new time."),
+  message: z
+    .string()
+    .trim()
+    .max(MAX_REVIEW_TEXT, `Keep the message under ${MAX_REVIEW_TEXT} characters.`)
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+});
+
+export const declineInputSchema = z.object({
+  ...target,
+  reason: z
+    .string({ error: "Give a reason; the patient sees it." })
+    .trim()
+    .min(1, "Give a reason; the patient sees it.")
+    .max(MAX_REVIEW_TEXT, `Keep the reason under ${MAX_REVIEW_TEXT} characters.`),
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertCan, can, canManageDoctor, canViewDoctor, dashboardNav, ROLES, type Caller, type Permission } from "./roles";
+import { assertCan, can, canManageDoctor, canViewDoctor, dashboardNav, requestScope, ROLES, type Caller, type Permission } from "./roles";
 
 const base = { uid: "u1", email: "a@example.com", name: "A", clinicId: "c1", clinicName: "Clinic" };
 const admin: Caller = { ...base, role: "admin" };
@@ -99,7 +99,7 @@ describe("dashboardNav", () => {
     ]);
   });
 
-  it("hides every settings page from staff", () => {
+  it("gives staff the request queue and hides every settings page", () => {
     expect(hrefs(staff)).toEqual(["/dashboard"]);
   });
 
@@ -111,8 +111,18 @@ describe("dashboardNav", () => {
     ]);
   });
 
-  it("gives a doctor with no linked profile nothing to edit", () => {
+  it("gives a doctor with no linked profile nothing to edit and no requests", () => {
     expect(hrefs(unlinkedDoctor)).toEqual(["/dashboard"]);
+  });
+});
+
+describe("requestScope", () => {
+  it("gives staff and admins every doctor's requests, a doctor their own, others none", () => {
+    expect(requestScope(admin)).toEqual({ doctorId: null });
+    expect(requestScope(staff)).toEqual({ doctorId: null });
+    expect(requestScope(doctor)).toEqual({ doctorId: "dr-1" });
+    expect(requestScope(unlinkedDoctor)).toBeNull();
+    expect(requestScope(null)).toBeNull();
   });
 });
 
