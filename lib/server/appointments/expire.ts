@@ -1,16 +1,17 @@
 import "server-only";
 import type { DocumentSnapshot } from "firebase-admin/firestore";
-import { isActiveStatus } from "@/lib/domain/appointments/status";
 import { db } from "../firebase";
-import { queueMail } from "../mail";
-import { expiredEmail } from "./emails";
+import { readVisit } from "../visits";
 import { appointments, type AppointmentDoc } from "./model";
-import { applyTransition, deleteLocks, readOwnLocks } from "./transition";
+import { expireInTx, isLapsed } from "./review-steps";
+import { readOwnLocks } from "./transition";
 
 /**
  * Expires one appointment whose hold has lapsed and releases its time, in one
  * transaction. Returns false when there was nothing to do: it is no longer
- * active, or its hold has not lapsed (renewed by approval, say).
+ * waiting (pending, approved, rescheduled), or its hold has not lapsed
+ * (renewed by approval, say). A pending request holding no time (its patient
+ * turned down a proposal) lapses 24 h after that answer, the same way.
  */
 export async function expireIfLapsed(appointmentId: string, now: Date, clinicId?: string): Promise<boolean> {
   const ref = appointments().doc(appointmentId);
@@ -20,12 +21,9 @@ export async function expireIfLapsed(appointmentId: string, now: Date, clinicId?
     const appointment = snapshot.data() as AppointmentDoc;
     // A lock names its clinic; never expire another clinic's request through it.
     if (clinicId !== undefined && appointment.clinicId !== clinicId) return false;
-    const lapsed = appointment.expiresAt !== null && appointment.expiresAt.toMillis() <= now.getTime();
-    if (!isActiveStatus(appointment.status) || appointment.status === "confirmed" || !lapsed) return false;
-    const locks = await readOwnLocks(tx, appointmentId, appointment.lockIds);
-    applyTransition(tx, ref, appointment, { action: "expire", actor: "system", now, fields: { expiresAt: null, lockIds: [] } });
-    deleteLocks(tx, locks);
-    queueMail(tx, expiredEmail(appointment), { appointmentId });
+    if (!isLapsed(appointment, now)) return false;
+    const [locks, visit] = await Promise.all([readOwnLocks(tx, appointmentId, appointment.lockIds), readVisit(tx, appointmentId)]);
+    expireInTx(tx, { ref, a: appointment, locks, visit }, now);
     return true;
   });
 }

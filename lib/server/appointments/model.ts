@@ -32,6 +32,8 @@ export interface AppointmentDoc {
   currency: string;
   /** SHA-256 of the patient's status-page token; the token itself is never stored. */
   tokenHash: string;
+  /** Hashes of the fresh tokens in later emails' status links (see newStatusLink); missing = none. */
+  linkTokenHashes?: string[];
   /** The slot-lock documents this appointment holds while it is active. */
   lockIds: string[];
   /** Number of history entries; the next one is history/{version + 1}. */
@@ -97,6 +99,9 @@ export const PATIENT: ActedBy = { by: "patient", byName: "Patient" };
 export const SYSTEM: ActedBy = { by: "system", byName: "System" };
 
 export const appointments = () => db().collection("appointments");
+
+/** How long a time is held while someone must act: the clinic on a request, the patient on a proposal or payment. */
+export const HOLD_MS = 24 * 60 * 60 * 1000;
 
 /** Zero-padded so the ids sort in order. */
 export const historyId = (seq: number) => String(seq).padStart(6, "0");

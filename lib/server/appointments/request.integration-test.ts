@@ -47,9 +47,8 @@ describe("requestAppointment", () => {
     expect(JSON.stringify(doc)).not.toContain(new URL(created.statusUrl).searchParams.get("t"));
     const history = await testDb().collection(`appointments/${created.id}/history`).get();
     expect(history.docs.map((d) => d.data())).toMatchObject([{ action: "request", from: null, to: "pending", actor: "patient" }]);
-    const mail = await testDb().collection("mail").where("appointmentId", "==", created.id).get();
+    const mail = await testDb().collection("mail").where("appointmentId", "==", created.id).where("to", "==", "ada@example.com").get();
     expect(mail.size).toBe(1);
-    expect(mail.docs[0]!.get("to")).toBe("ada@example.com");
     expect(mail.docs[0]!.get("message.text")).toContain(created.statusUrl);
     expect(mail.docs[0]!.get("message.html")).toContain(created.statusUrl.replace(/&/g, "&amp;"));
   });

@@ -9,12 +9,14 @@ import { db } from "../firebase";
 import { queueMail } from "../mail";
 import { loadBusy } from "../busy-time";
 import { locksFor, type LockSpec, type SlotLockDoc } from "../slot-locks";
+import { loadRequestRecipients } from "../notifications";
 import { requestReceivedEmail } from "./emails";
+import { newRequestClinicEmail } from "./review-emails";
 import { releaseLapsedHolds } from "./expire";
-import { PATIENT, appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./model";
+import { HOLD_MS, PATIENT, appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./model";
 import { newAccessToken } from "./tokens";
 
-export const HOLD_MS = 24 * 60 * 60 * 1000;
+export { HOLD_MS };
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ALREADY_EXISTS = 6;
 
@@ -29,8 +31,8 @@ const taken = () => new AppError("slot_unavailable", "That time was just taken. 
 
 /**
  * A patient asks for a slot. In ONE commit: the slot locks (create-only, first),
- * the pending appointment, its first history entry and the "request received"
- * email. Any lock that already exists fails the whole commit, so the time
+ * the pending appointment, its first history entry, the "request received"
+ * email and one "new request" email per clinic recipient (notifications.ts). Any lock that already exists fails the whole commit, so the time
  * cannot be double-booked, and nothing is written.
  */
 export async function requestAppointment(
@@ -55,8 +57,11 @@ export async function requestAppointment(
   if (!isBookableStart({ ...base, busy }, start)) throw taken();
 
   const locks = locksFor(bookable.clinic.id, doctorId, slot, bookable.schedule.bufferMinutes);
+  // Read before the batch: who at the clinic hears of the new request.
+  const recipients = await loadRequestRecipients(bookable.clinic.id, bookable.clinic.email, doctorId);
+  const hold = () => commitHold(bookable, request, slot, locks, recipients, options.source, now);
   try {
-    return await commitHold(bookable, request, slot, locks, options.source, now);
+    return await hold();
   } catch (error) {
     if ((error as { code?: unknown }).code !== ALREADY_EXISTS) throw error;
   }
@@ -64,7 +69,7 @@ export async function requestAppointment(
   const existing = await db().getAll(...locks.map((l) => l.ref));
   if (!(await releaseLapsedHolds(bookable.clinic.id, existing, now))) throw taken();
   try {
-    return await commitHold(bookable, request, slot, locks, options.source, now);
+    return await hold();
   } catch (error) {
     if ((error as { code?: unknown }).code === ALREADY_EXISTS) throw taken();
     throw error;
@@ -76,6 +81,7 @@ async function commitHold(
   request: BookingApiRequest,
   slot: { start: number; end: number },
   locks: LockSpec[],
+  clinicRecipients: string[],
   source: "web" | "api",
   now: Date,
 ): Promise<RequestedAppointment> {
@@ -123,8 +129,11 @@ async function commitHold(
   const entry: HistoryEntry = { action: "request", from: null, to: "pending", actor: "patient", ...PATIENT, at };
   batch.create(ref.collection("history").doc(historyId(1)), entry);
 
-  const statusUrl = `${serverEnv().APP_URL}/appointments/${ref.id}?t=${token}`;
+  const appUrl = serverEnv().APP_URL;
+  const statusUrl = `${appUrl}/appointments/${ref.id}?t=${token}`;
   queueMail(batch, requestReceivedEmail(appointment, statusUrl), { appointmentId: ref.id });
+  const requestUrl = `${appUrl}/dashboard/requests/${ref.id}`;
+  for (const to of clinicRecipients) queueMail(batch, newRequestClinicEmail(appointment, to, requestUrl), { appointmentId: ref.id });
   await batch.commit();
   return { id: ref.id, status: "pending", expiresAt: expiresAt.toDate().toISOString(), statusUrl };
 }
