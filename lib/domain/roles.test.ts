@@ -92,6 +92,7 @@ describe("dashboardNav", () => {
   it("shows admins every section", () => {
     expect(hrefs(admin)).toEqual([
       "/dashboard",
+      "/dashboard/requests",
       "/dashboard/availability",
       "/dashboard/doctors",
       "/dashboard/team",
@@ -100,12 +101,13 @@ describe("dashboardNav", () => {
   });
 
   it("gives staff the request queue and hides every settings page", () => {
-    expect(hrefs(staff)).toEqual(["/dashboard"]);
+    expect(hrefs(staff)).toEqual(["/dashboard", "/dashboard/requests"]);
   });
 
   it("gives a doctor their hours and own profile, but no settings", () => {
     expect(dashboardNav(doctor)).toEqual([
       { href: "/dashboard", label: "Overview" },
+      { href: "/dashboard/requests", label: "Requests" },
       { href: "/dashboard/availability", label: "Availability" },
       { href: "/dashboard/doctors", label: "My profile" },
     ]);
@@ -113,6 +115,11 @@ describe("dashboardNav", () => {
 
   it("gives a doctor with no linked profile nothing to edit and no requests", () => {
     expect(hrefs(unlinkedDoctor)).toEqual(["/dashboard"]);
+  });
+
+  it("shows the number needing review beside Requests, and no number at zero", () => {
+    expect(dashboardNav(staff, 3)[1]).toEqual({ href: "/dashboard/requests", label: "Requests", count: 3 });
+    expect(dashboardNav(staff, 0)[1]).toEqual({ href: "/dashboard/requests", label: "Requests" });
   });
 });
 

@@ -123,7 +123,9 @@ export function requestScope(caller: Caller | null | undefined): { doctorId: str
  */
 export function dashboardNav(caller: Caller, needsReview = 0): NavItem[] {
   const items: NavItem[] = [{ href: "/dashboard", label: "Overview" }];
-  void needsReview;
+  if (requestScope(caller)) {
+    items.push({ href: "/dashboard/requests", label: "Requests", ...(needsReview > 0 ? { count: needsReview } : {}) });
+  }
   if (caller.role === "admin" || (caller.role === "doctor" && caller.doctorId)) {
     items.push({ href: "/dashboard/availability", label: "Availability" });
   }
