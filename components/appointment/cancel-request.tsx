@@ -42,6 +42,10 @@ export function CancelRequest({ id, when, cancelAction }: CancelRequestProps) {
     if (result.ok) {
       setOpen(false);
       toast.success("Your request was cancelled and the time released.");
+    } else if (result.stale) {
+      // The refreshed page may have no cancel button left to hold this dialog.
+      setOpen(false);
+      toast.error(result.message);
     } else {
       setError(result.message);
     }

@@ -15,7 +15,8 @@ import {
   toast,
 } from "@/components/ui";
 
-export type PatientActionResult = { ok: true } | { ok: false; message: string };
+/** `stale`: refused because the request moved on; the page has refreshed to its current state. */
+export type PatientActionResult = { ok: true } | { ok: false; message: string; stale?: boolean };
 
 export type ProposalResponseProps = {
   id: string;
@@ -49,11 +50,13 @@ export function ProposalResponse({ id, proposed, acceptAction, rejectAction }: P
       result = { ok: false, message: UNREACHABLE };
     }
     setSending(null);
+    setConfirmOpen(false);
     if (result.ok) {
-      setConfirmOpen(false);
       toast.success(kind === "accept" ? `You accepted ${proposed}.` : "You turned down the proposed time. The clinic has been told.");
+    } else if (result.stale) {
+      // The refreshed page no longer shows these buttons: an error toast stays until dismissed.
+      toast.error(result.message);
     } else {
-      setConfirmOpen(false);
       setError(result.message);
     }
   }

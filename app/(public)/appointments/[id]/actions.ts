@@ -14,8 +14,9 @@ const NOT_FOUND = "We couldn't find that request. Please open the link from your
  * The patient's answers from their status page. The credential is the cookie
  * the emailed link was exchanged for (scoped to this appointment's path, which
  * is where the page posts its actions); the token never reaches the browser's
- * scripts. A refused change (e.g. "This request was already cancelled.")
- * refreshes the page, so the message sits next to the state as it is now.
+ * scripts. A change refused because the request moved on (e.g. "There is no
+ * proposed time to answer.") refreshes the page to its current state and is
+ * marked `stale`, so the UI shows the message where the refresh can't remove it.
  */
 async function asPatient(
   id: unknown,
@@ -28,7 +29,10 @@ async function asPatient(
     await verb(id, token);
   } catch (error) {
     if (isAppError(error)) {
-      if (error.code === "conflict" || error.code === "slot_unavailable") refresh();
+      if (error.code === "conflict" || error.code === "slot_unavailable") {
+        refresh();
+        return { ok: false, stale: true, message: `${error.message} This page now shows where your request stands.` };
+      }
       return { ok: false, message: error.code === "not_found" ? NOT_FOUND : error.message };
     }
     console.error("patient action failed", error);
