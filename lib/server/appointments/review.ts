@@ -2,7 +2,7 @@ import "server-only";
 import { FieldValue, Timestamp, type DocumentSnapshot } from "firebase-admin/firestore";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { AppError, isAppError } from "@/lib/domain/errors";
-import { assertSignedIn, can, forbidden, type Caller } from "@/lib/domain/roles";
+import { assertSignedIn, forbidden, requestScope, type Caller } from "@/lib/domain/roles";
 import { isBookableStart } from "@/lib/domain/slots";
 import { loadClinicDoctor } from "../bookable-doctor";
 import { loadBusy } from "../busy-time";
@@ -45,18 +45,23 @@ const taken = () => new AppError("slot_unavailable", "That time was just taken. 
 const ALREADY_EXISTS = 6;
 const isTaken = (value: object): value is { taken: DocumentSnapshot[] } => "taken" in value;
 
-/** Staff and admins review any request of their clinic; a doctor only their own. Same rule as the queue's requestScope. */
+/**
+ * Staff and admins review any request of their clinic; a doctor only their
+ * own doctor's. The queue shows exactly this (requestScope), so a page never
+ * offers an action the verb refuses.
+ */
 function assertMayReviewSomething(caller: Caller | null | undefined, id: string): asserts caller is Caller {
   assertSignedIn(caller);
-  if (!can(caller, "requests:review") && !(caller.role === "doctor" && caller.doctorId)) throw forbidden();
+  if (!requestScope(caller)) throw forbidden();
   if (!ID.test(id)) throw notFound();
 }
 
 function authorizeFor(caller: Caller) {
+  const scope = requestScope(caller);
   return (a: AppointmentDoc) => {
     // Another clinic's request, or another doctor's: as if it did not exist.
-    if (a.clinicId !== caller.clinicId) throw notFound();
-    if (!can(caller, "requests:review") && a.doctorId !== caller.doctorId) throw notFound();
+    if (!scope || a.clinicId !== caller.clinicId) throw notFound();
+    if (scope.doctorId !== null && a.doctorId !== scope.doctorId) throw notFound();
   };
 }
 
