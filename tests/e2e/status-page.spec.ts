@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 
 // The patient's private status page: the link from the email is the only
@@ -54,6 +55,13 @@ test("the emailed link is traded for a cookie: clean URL, reload works, any devi
   const reloaded = await page.reload();
   expect(reloaded?.status()).toBe(200);
   await expect(page.getByText("Waiting for the clinic to review")).toBeVisible();
+
+  // Right after booking: the "Request sent" banner (axe-clean too).
+  await page.goto(`/appointments/${id}?sent=1`);
+  await expect(page.getByRole("note").filter({ hasText: "Request sent" })).toContainText("We've emailed you a link to this page");
+  await expect(page.getByText(/holding this time for you until then \(\d+ h( \d+ min)? left\)/)).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // Another device: a fresh browser with nothing but the emailed link.
   const other = await browser.newContext();
