@@ -35,9 +35,10 @@ export function ApproveButton({
       } catch {
         result = { ok: false, message: "We couldn't reach the server. Check your connection and try again." };
       }
+      // A surrounding panel reports and refreshes; alone (a queue row), toast and refresh here.
+      if (onResult) return onResult(result);
       if (result.ok) toast.success(result.message);
       else toast.error(result.message);
-      onResult?.(result);
       router.refresh();
     });
   }

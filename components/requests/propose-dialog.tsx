@@ -153,7 +153,8 @@ export function ProposeDialog({ target, onResult }: { target: ReviewTarget; onRe
       <DialogTrigger asChild>
         <Button variant="secondary">Propose a new time</Button>
       </DialogTrigger>
-      <DialogContent className="max-w-3xl">
+      {/* md:max-w-3xl overrides the primitive's max-w-lg from md up (a media-query utility comes later in the CSS). */}
+      <DialogContent className="md:max-w-3xl">
         <form onSubmit={submit} noValidate>
           <DialogHeader>
             <DialogTitle>Propose a new time</DialogTitle>
@@ -161,6 +162,9 @@ export function ProposeDialog({ target, onResult }: { target: ReviewTarget; onRe
               {target.doctorName}&apos;s free times, in the clinic&apos;s time zone. The patient is emailed the new time
               and can accept or decline it; it is held for them for 24 hours.
             </DialogDescription>
+            <p className="text-base text-slate-900">
+              {target.timeHeld ? "Now" : "Asked for"}: <span className="font-medium tabular-nums">{formatSlotInZone(target.start, zone)}</span>
+            </p>
           </DialogHeader>
 
           <div className="mt-5 grid gap-6 md:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { Alert } from "@/components/ui";
+import { Alert, toast } from "@/components/ui";
 import type { AppointmentAction } from "@/lib/domain/appointments/state-machine";
 import { PATIENT_DECLINED_PROPOSAL } from "@/lib/domain/request-queue";
 import { ApproveButton } from "./approve-button";
@@ -23,19 +23,26 @@ export type ReviewTarget = {
 type Outcome = { ok: boolean; message: string };
 
 /**
- * The decisions staff can take on this request right now, and the last
- * outcome. The outcome lives here, above the buttons, so it survives the
- * refresh that follows every action: after "This request changed: Sam Lee
- * approved it at 10:42 AM." the page below already shows the fresh state.
+ * The decisions staff can take on this request right now. Success is a
+ * toast; a refusal stays here, above the buttons, so it survives the refresh
+ * that follows every action: after "This request changed: Sam Lee approved
+ * it at 10:42 AM." the page below already shows the fresh state.
  */
 export function ReviewPanel({ target, actions }: { target: ReviewTarget; actions: AppointmentAction[] }) {
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const report = (result: Outcome) => {
+    // Success or not, show the request as it is now (after a conflict: what the other person did).
+    router.refresh();
+    if (result.ok) {
+      setOutcome(null);
+      toast.success(result.message);
+      return;
+    }
+    // A refusal stays on the page, above the fresh state, until the next action; focus moves
+    // to it so keyboard and screen-reader users hear what happened.
     setOutcome(result);
-    if (result.ok) router.refresh();
-    // Move focus to the message so keyboard and screen-reader users hear what happened.
     requestAnimationFrame(() => outcomeRef.current?.focus());
   };
 
@@ -51,7 +58,7 @@ export function ReviewPanel({ target, actions }: { target: ReviewTarget; actions
       </h2>
       <div ref={outcomeRef} tabIndex={-1} className="outline-none">
         {outcome && (
-          <Alert tone={outcome.ok ? "success" : "error"} className="mt-4" title={outcome.ok ? undefined : "Nothing was changed"}>
+          <Alert tone="error" className="mt-4" title="Nothing was changed">
             {outcome.message}
           </Alert>
         )}
