@@ -18,7 +18,7 @@ import {
   proposalRejectedCancelledEmail,
   proposalRejectedEmail,
 } from "./review-emails";
-import { EXPIRED, ID, expireInTx, hold, isExpired, isLapsed, loadForChange, setLockExpiry } from "./review-steps";
+import { ID, expireInTx, expiredFrom, hold, isExpired, isLapsed, loadForChange, setLockExpiry } from "./review-steps";
 import { appointmentTokenMatches, newStatusLink } from "./tokens";
 import { applyTransition, checkTransition, deleteLocks } from "./transition";
 
@@ -134,7 +134,7 @@ export async function acceptProposal(id: string, token: string | null | undefine
     const recipients = await readRequestRecipients(tx, a.clinicId, a.clinicContact.email, a.doctorId);
     if (isLapsed(a, now)) {
       expireInTx(tx, loaded, now);
-      return EXPIRED;
+      return expiredFrom(a);
     }
     const to = checkTransition(a, "accept", "patient");
     const expiresAt = to === "confirmed" ? null : hold(now, HOLD_MS);
@@ -187,7 +187,7 @@ export async function rejectProposal(id: string, token: string | null | undefine
     const recipients = await readRequestRecipients(tx, a.clinicId, a.clinicContact.email, a.doctorId);
     if (isLapsed(a, now)) {
       expireInTx(tx, loaded, now);
-      return EXPIRED;
+      return expiredFrom(a);
     }
     const to = checkTransition(a, "reject", "patient");
     deleteLocks(tx, locks);

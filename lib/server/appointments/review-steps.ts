@@ -1,6 +1,7 @@
 import "server-only";
 import { Timestamp, type DocumentReference, type DocumentSnapshot, type Transaction } from "firebase-admin/firestore";
 import type { AppointmentAction } from "@/lib/domain/appointments/state-machine";
+import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { AppError } from "@/lib/domain/errors";
 import { formatTime } from "@/lib/domain/time-format";
 import { queueMail } from "../mail";
@@ -34,9 +35,13 @@ const PAST_TENSE: Record<AppointmentAction | "request", string> = {
   expire: "expired",
 };
 
-/** "This request changed: Sam Lee approved it at 10:42 AM." from the latest history entry. */
-export async function changedMessage(tx: Transaction, loaded: Pick<Loaded, "ref" | "a">): Promise<string> {
-  const entry = (await tx.get(loaded.ref.collection("history").doc(historyId(loaded.a.version)))).data() as HistoryEntry | undefined;
+/**
+ * "This request changed: Sam Lee approved it at 10:42 AM." from the latest
+ * history entry; read in the transaction, or with a plain read (no tx) before it.
+ */
+export async function changedMessage(tx: Transaction | null, loaded: Pick<Loaded, "ref" | "a">): Promise<string> {
+  const entryRef = loaded.ref.collection("history").doc(historyId(loaded.a.version));
+  const entry = (await (tx ? tx.get(entryRef) : entryRef.get())).data() as HistoryEntry | undefined;
   if (!entry) return "This request changed. Here is its current state.";
   const at = formatTime(entry.at.toDate(), loaded.a.timezone);
   if (entry.action === "expire") return `This request changed: it expired at ${at}.`;
@@ -95,8 +100,22 @@ export function setLockExpiry(tx: Transaction, locks: DocumentSnapshot[], expire
  * A transaction that throws rolls back, so a verb that found a lapsed hold
  * returns this from the transaction (the expiry commits) and throws after.
  */
-export const EXPIRED = { expired: true } as const;
-export type Expired = typeof EXPIRED;
-export const isExpired = (value: unknown): value is Expired => value === EXPIRED;
+export interface Expired {
+  expired: AppointmentStatus;
+}
+export const expiredFrom = (a: AppointmentDoc): Expired => ({ expired: a.status });
+export const isExpired = (value: unknown): value is Expired => typeof value === "object" && value !== null && "expired" in value;
+
+/** The 409 after a lapsed hold was expired, in words that fit what was waiting. */
+export function expiredError(from: AppointmentStatus): AppError {
+  switch (from) {
+    case "rescheduled":
+      return new AppError("conflict", "This request expired: the patient didn't answer the proposed time in time.");
+    case "approved":
+      return new AppError("conflict", "This request expired: it wasn't paid in time.");
+    default:
+      return new AppError("conflict", "This request expired before it was reviewed.");
+  }
+}
 
 export const hold = (now: Date, ms: number) => Timestamp.fromMillis(now.getTime() + ms);

@@ -267,3 +267,26 @@ describe("clinic notifications", () => {
 it("NOW is a Monday morning in New York", () => {
   expect(NOW.toISOString()).toBe("2030-01-07T12:00:00.000Z");
 });
+
+describe("propose: plain answers before the slot engine", () => {
+  it("a stale page hears what changed, an already-proposed request says so, a lapsed one expires", async () => {
+    const { id } = await book(at("09:00"));
+    await proposeNewTime(staff, id, { start: at("11:00") }, { expectedVersion: 1, now: new Date("2030-01-07T13:05:00Z") });
+    // The 10:20 time is free, but the request moved on.
+    await expect(proposeNewTime(admin, id, { start: at("10:20") }, { expectedVersion: 1, now: soon })).rejects.toMatchObject({
+      code: "conflict",
+      message: "This request changed: Sam Lee proposed a new time for it at 8:05 AM.",
+    });
+    // 11:00 is now this request's own proposed time; the answer is about the status, not the slot.
+    await expect(proposeNewTime(admin, id, { start: at("09:40") }, { now: soon })).rejects.toMatchObject({
+      code: "conflict",
+      message: "A new time was already proposed; the patient hasn't answered yet.",
+    });
+    await expect(proposeNewTime(admin, id, { start: at("09:40") }, { now: later(26) })).rejects.toMatchObject({
+      code: "conflict",
+      message: "This request expired: the patient didn't answer the proposed time in time.",
+    });
+    expect((await appointment(id)).status).toBe("expired");
+    await expectLocksMatchLiveAppointments();
+  });
+});

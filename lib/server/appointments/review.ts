@@ -11,11 +11,11 @@ import { db } from "../firebase";
 import { queueMail } from "../mail";
 import { locksFor, type SlotLockDoc } from "../slot-locks";
 import { moveVisit, scheduleVisit } from "../visits";
-import { releaseLapsedHolds } from "./expire";
+import { expireIfLapsed, releaseLapsedHolds } from "./expire";
 import { appointmentIcs, icsFilename } from "./ics";
 import { HOLD_MS, appointments, type ActedBy, type AppointmentDoc } from "./model";
 import { approvedPleasePayEmail, confirmedEmail, declinedEmail, proposedTimeEmail } from "./review-emails";
-import { EXPIRED, ID, expireInTx, hold, isExpired, isLapsed, loadForChange, setLockExpiry } from "./review-steps";
+import { ID, changedMessage, expireInTx, expiredError, expiredFrom, hold, isExpired, isLapsed, loadForChange, setLockExpiry } from "./review-steps";
 import { newStatusLink } from "./tokens";
 import { applyTransition, checkTransition, deleteLocks } from "./transition";
 
@@ -40,7 +40,6 @@ export interface ReviewOptions {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_TEXT = 500;
 const notFound = () => new AppError("not_found", "We couldn't find that request.");
-const expiredBeforeReview = () => new AppError("conflict", "This request expired before it was reviewed.");
 const taken = () => new AppError("slot_unavailable", "That time was just taken. Please choose another time.");
 const ALREADY_EXISTS = 6;
 const isTaken = (value: object): value is { taken: DocumentSnapshot[] } => "taken" in value;
@@ -95,7 +94,7 @@ export async function approveAppointment(caller: Caller | null | undefined, id: 
     const { ref, a, locks, visit } = loaded;
     if (isLapsed(a, now)) {
       expireInTx(tx, loaded, now);
-      return EXPIRED;
+      return expiredFrom(a);
     }
     const to = checkTransition(a, "approve", "staff");
     const link = newStatusLink(appUrl, id);
@@ -117,7 +116,7 @@ export async function approveAppointment(caller: Caller | null | undefined, id: 
     }
     return { status: to, version: after.version };
   });
-  if (isExpired(result)) throw expiredBeforeReview();
+  if (isExpired(result)) throw expiredError(result.expired);
   return result;
 }
 
@@ -137,7 +136,7 @@ export async function declineAppointment(
     const { ref, a, locks } = loaded;
     if (isLapsed(a, now)) {
       expireInTx(tx, loaded, now);
-      return EXPIRED;
+      return expiredFrom(a);
     }
     const status = applyTransition(tx, ref, a, {
       action: "decline",
@@ -151,7 +150,7 @@ export async function declineAppointment(
     queueMail(tx, declinedEmail(a, reason, `${appUrl}/book/${a.clinicSlug}`), { appointmentId: id });
     return { status, version: a.version + 1 };
   });
-  if (isExpired(result)) throw expiredBeforeReview();
+  if (isExpired(result)) throw expiredError(result.expired);
   return result;
 }
 
@@ -179,9 +178,20 @@ export async function proposeNewTime(
 
   // Outside the transaction: the doctor's schedule and busy time, to check
   // the new time is one the engine offers (this request's own time excluded).
-  const current = (await appointments().doc(id).get()).data() as AppointmentDoc | undefined;
+  const ref = appointments().doc(id);
+  const current = (await ref.get()).data() as AppointmentDoc | undefined;
   if (!current) throw notFound();
   authorizeFor(caller)(current);
+  // Answer a stale page or an impossible move plainly before asking the slot
+  // engine (the transaction checks all of it again).
+  if (opts.expectedVersion !== undefined && opts.expectedVersion !== current.version) {
+    throw new AppError("conflict", await changedMessage(null, { ref, a: current }));
+  }
+  if (isLapsed(current, now)) {
+    if (await expireIfLapsed(id, now, current.clinicId)) throw expiredError(current.status);
+  } else {
+    checkTransition(current, "propose", "staff");
+  }
   const bookable = await loadClinicDoctor(current.clinicId, current.doctorId).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") {
       throw new AppError("conflict", "This doctor isn't taking bookings right now, so no new time can be proposed.");
@@ -210,7 +220,7 @@ export async function proposeNewTime(
       const existing: DocumentSnapshot[] = toCreate.length > 0 ? await tx.getAll(...toCreate.map((l) => l.ref)) : [];
       if (isLapsed(a, now)) {
         expireInTx(tx, loaded, now);
-        return EXPIRED;
+        return expiredFrom(a);
       }
       checkTransition(a, "propose", "staff");
       if (a.start.toMillis() === slot.start && a.timeHeld !== false) {
@@ -268,6 +278,6 @@ export async function proposeNewTime(
   // The new time is held by a lapsed hold nobody expired yet: expire it, then try once more.
   if (isTaken(result) && (await releaseLapsedHolds(current.clinicId, result.taken, now))) result = await run();
   if (isTaken(result)) throw taken();
-  if (isExpired(result)) throw expiredBeforeReview();
+  if (isExpired(result)) throw expiredError(result.expired);
   return result;
 }
