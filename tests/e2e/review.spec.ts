@@ -273,6 +273,17 @@ test("a doctor sees only their own requests", async ({ page, request }) => {
   await expect(page.locator(`[data-request="${own.id}"]`)).toBeVisible();
   await expect(page.locator(`[data-request="${other.id}"]`)).toHaveCount(0);
   await expect(page.getByLabel("Doctor")).toHaveCount(0);
+
+  // Their own request emails: off survives a reload, then back on (other specs may expect them).
+  const emails = page.getByRole("checkbox", { name: "Email me about new requests" });
+  await expect(emails).toBeChecked();
+  await emails.uncheck();
+  await expect(page.getByText("You won't be emailed about new requests.")).toBeVisible();
+  await page.reload();
+  await expect(emails).not.toBeChecked();
+  await emails.check();
+  await expect(page.getByText("You'll be emailed about new requests.")).toBeVisible();
+
   await page.goto(`/dashboard/requests/${other.id}`);
   await expect(page.getByRole("heading", { name: "We couldn't find that request" })).toBeVisible();
 });

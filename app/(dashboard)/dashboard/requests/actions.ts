@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { dateRangeQuerySchema } from "@/lib/domain/local-date";
 import { approveInputSchema, declineInputSchema, proposeInputSchema } from "@/lib/domain/request-queue";
 import { statusLabel } from "@/lib/domain/appointments/status";
@@ -9,6 +10,7 @@ import { getProposalTimes, type ProposalTimes } from "@/lib/server/appointments/
 import { approveAppointment, declineAppointment, proposeNewTime, type ReviewResult } from "@/lib/server/appointments/review";
 import { getCaller } from "@/lib/server/caller";
 import { formAction, type ActionResult } from "@/lib/server/form-action";
+import { setRequestNotifications } from "@/lib/server/notifications";
 
 // Each action: who is calling, zod, one verb. The version the page showed
 // goes to the verb as expectedVersion, so a request someone else changed in
@@ -63,5 +65,16 @@ export async function proposalTimesAction(input: { id: string; from?: string; to
     const { id } = parseWith(approveInputSchema.pick({ id: true }), { id: input?.id });
     const range = input?.from || input?.to ? parseWith(dateRangeQuerySchema, { from: input.from, to: input.to }) : undefined;
     return { message: "", data: await getProposalTimes(caller, id, range) };
+  });
+}
+
+/** The caller's own request emails, on or off. */
+export async function setRequestEmailsAction(enabled: boolean): Promise<ActionResult> {
+  return formAction(async () => {
+    const caller = await getCaller();
+    const on = parseWith(z.boolean({ error: "Choose on or off." }), enabled);
+    await setRequestNotifications(caller, on);
+    revalidatePath("/dashboard/requests");
+    return { message: on ? "You'll be emailed about new requests." : "You won't be emailed about new requests." };
   });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { QueueFiltersForm, QueueTabs } from "@/components/requests/queue-filters";
+import { NotifyToggle } from "@/components/requests/notify-toggle";
 import { QueueRowItem } from "@/components/requests/queue-row";
 import { Alert, CopyButton, EmptyState, InboxIcon } from "@/components/ui";
 import { parseQueueFilters, RECENT_LIMIT } from "@/lib/domain/request-queue";
@@ -8,6 +9,7 @@ import { requestScope } from "@/lib/domain/roles";
 import { getRequestQueue, type QueueRow } from "@/lib/server/appointments/queue";
 import { requireCaller } from "@/lib/server/caller";
 import { getClinicOverview } from "@/lib/server/clinic-settings";
+import { getRequestNotifications } from "@/lib/server/notifications";
 
 export const metadata: Metadata = { title: "Requests" };
 // Requests change with every booking and every decision: always render fresh.
@@ -41,7 +43,11 @@ export default async function RequestsPage({ searchParams }: Props) {
   }
 
   const parsed = parseQueueFilters(await searchParams);
-  const [queue, clinic] = await Promise.all([getRequestQueue(caller, parsed.filters), getClinicOverview(caller)]);
+  const [queue, clinic, emails] = await Promise.all([
+    getRequestQueue(caller, parsed.filters),
+    getClinicOverview(caller),
+    getRequestNotifications(caller),
+  ]);
   const now = new Date().getTime(); // the server clock at render, for "came … ago" and the time left
   const { filters } = queue;
   const openCount = queue.counts.pending + queue.counts.rescheduled + queue.counts.approved;
@@ -57,6 +63,7 @@ export default async function RequestsPage({ searchParams }: Props) {
             ? "Booking requests for you. Decide the oldest first; each one's hold lapses 24 hours after it came."
             : "Booking requests for every doctor. Decide the oldest first; each one's hold lapses 24 hours after it came."
         }
+        actions={<NotifyToggle enabled={emails} />}
       />
       {!parsed.ok && (
         <Alert tone="warning" className="mb-6">
