@@ -132,8 +132,11 @@ test("on the free clinic, approval confirms the visit and the .ics downloads", a
   await patient.context().close();
 });
 
-/** Opens "Propose a new time", picks the last free time of the last month shown, writes a message, sends. */
-async function proposeLateTime(page: Page, message: string) {
+/**
+ * Opens "Propose a new time", picks the last free time of a day near the end of next month (`dayFromEnd` keeps
+ * two tests of this file off the same day), writes a message, sends.
+ */
+async function proposeLateTime(page: Page, message: string, dayFromEnd: number) {
   await page.getByRole("button", { name: "Propose a new time" }).click();
   const dialog = page.getByRole("dialog", { name: "Propose a new time" });
   const calendar = dialog.getByRole("grid");
@@ -146,7 +149,8 @@ async function proposeLateTime(page: Page, message: string) {
     await next.click();
     await expect(lastDay).not.toHaveAttribute("aria-label", before ?? "");
   }
-  await lastDay.click();
+  const days = calendar.locator("button:not([disabled])");
+  await days.nth(Math.max(0, (await days.count()) - 1 - dayFromEnd)).click();
   await dialog.locator("[data-slot]").last().click();
   await expect(dialog.getByText(/^New time: /)).toBeVisible();
   await dialog.getByLabel(/Message to the patient/).fill(message);
@@ -160,7 +164,7 @@ test("propose a new time → the patient accepts → approved, please pay", asyn
   await signIn(page, "staff@demo.test");
   await page.goto(`/dashboard/requests/${booked.id}`);
   await markWindow(page);
-  await proposeLateTime(page, "Dr. Moreau is away that morning.");
+  await proposeLateTime(page, "Dr. Moreau is away that morning.", 0);
   await expect(page.getByText("Awaiting patient").first()).toBeVisible();
   await expect(page.getByText("“Dr. Moreau is away that morning.”")).toBeVisible(); // the history's note
   await expectNoReload(page);
@@ -180,7 +184,7 @@ test("propose a new time → the patient declines it → staff are asked to prop
   const booked = await book(request, "demo", "dr-lucas-moreau", 6, "Rory Reject");
   await signIn(page, "staff@demo.test");
   await page.goto(`/dashboard/requests/${booked.id}`);
-  await proposeLateTime(page, "Could you come a little later?");
+  await proposeLateTime(page, "Could you come a little later?", 2);
 
   const patient = await patientPage(browser, booked);
   await patient.getByRole("button", { name: "Decline new time" }).click();
