@@ -186,3 +186,28 @@ test("a declined request shows the clinic's reason", async ({ browser, request }
   await staff.context().close();
   await patient.context().close();
 });
+
+test("a confirmed free visit downloads its .ics; without the link's cookie the file is a 404", async ({ browser, request }) => {
+  const booked = await book(request, "demo-free", "dr-hannah-berg", 5, "Cal Confirmed");
+  const staff = await staffPage(browser, "staff@free.test");
+  await staff.goto(`/dashboard/requests/${booked.id}`);
+  await staff.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(staff.getByText("The visit is confirmed").first()).toBeVisible();
+
+  const patient = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 360, height: 740 } })).newPage();
+  await patient.goto(booked.link);
+  await expect(patient.getByText("Confirmed", { exact: true })).toBeVisible();
+  await expect(patient.getByRole("heading", { name: "Your visit is confirmed" })).toBeVisible();
+  await expectNoAxeViolations(patient, "confirmed");
+  const [download] = await Promise.all([patient.waitForEvent("download"), patient.getByRole("link", { name: "Add to calendar" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.ics$/);
+  const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+  expect(text).toContain("BEGIN:VCALENDAR");
+  expect(text).toContain("Dr. Hannah Berg");
+
+  const stranger = await request.get(`/appointments/${booked.id}/calendar`);
+  expect(stranger.status()).toBe(404);
+  expect(await stranger.text()).not.toContain("BEGIN:VCALENDAR");
+  await staff.context().close();
+  await patient.context().close();
+});
