@@ -269,6 +269,18 @@ test("filters live in the query string; a bad value explains itself", async ({ p
   await expect(page.locator(`[data-request="${booked.id}"]`)).toHaveCount(0);
 });
 
+test("a request that comes in while the queue is open appears when staff come back to the tab", async ({ page, request }) => {
+  await signIn(page, "staff@demo.test");
+  await page.goto("/dashboard/requests?doctor=dr-lucas-moreau");
+  await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
+  await markWindow(page);
+  const booked = await book(request, "demo", "dr-lucas-moreau", 24, "Nia New");
+  await expect(page.locator(`[data-request="${booked.id}"]`)).toHaveCount(0);
+  await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  await expect(page.locator(`[data-request="${booked.id}"]`)).toContainText("Nia New");
+  await expectNoReload(page);
+});
+
 test("a doctor sees only their own requests", async ({ page, request }) => {
   const own = await book(request, "demo", "dr-amara-okafor", 18, "Olive Own");
   const other = await book(request, "demo", "dr-lucas-moreau", 18, "Otto Other");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { QueueFiltersForm, QueueTabs } from "@/components/requests/queue-filters";
+import { AutoRefresh } from "@/components/requests/auto-refresh";
 import { NotifyToggle } from "@/components/requests/notify-toggle";
 import { QueueRowItem } from "@/components/requests/queue-row";
 import { Alert, CopyButton, EmptyState, InboxIcon } from "@/components/ui";
@@ -70,6 +71,7 @@ export default async function RequestsPage({ searchParams }: Props) {
           {parsed.message}
         </Alert>
       )}
+      <AutoRefresh />
       <QueueTabs filters={filters} openCount={openCount} />
       <QueueFiltersForm filters={filters} doctors={queue.doctors} doctorScoped={queue.doctorScoped} />
 
