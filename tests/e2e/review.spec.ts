@@ -330,6 +330,31 @@ test("the queue and a request's page have no axe violations, on a desk and with 
   await check("decline dialog");
 });
 
+test("a new clinic's queue is empty and offers its booking link to share", async ({ page }) => {
+  const run = unique();
+  await page.goto("/signup");
+  await page.getByLabel("Clinic name").fill(`Quiet Clinic ${run}`);
+  await expect(page.getByLabel("Booking link")).toHaveValue(/^quiet-clinic-/);
+  await expect(page.getByText(/Available: .*\/book\//)).toBeVisible();
+  await page.getByLabel("Time zone").fill("America/New_York");
+  await page.getByLabel("Appointment fee").fill("0");
+  await page.getByLabel("Phone", { exact: true }).fill("+1 212 555 0100");
+  await page.getByLabel("Email", { exact: true }).fill(`front-${run}@quiet.test`);
+  await page.getByLabel("Address").fill("1 Quiet Street, New York");
+  await page.getByLabel("Your name").fill("Quinn Quiet");
+  await page.getByLabel("Your email").fill(`quinn-${run}@quiet.test`);
+  await page.getByLabel("Password").fill("quiet-password");
+  await page.getByRole("button", { name: "Create clinic" }).click();
+  await page.waitForURL("**/dashboard?welcome=1");
+
+  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Requests" }).click();
+  await expect(page.getByRole("heading", { name: "No requests waiting" })).toBeVisible();
+  await expect(page.getByText(/Share your booking link: http:\/\/.+\/book\/quiet-clinic-/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Copy booking link" })).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(results.violations.map((v) => `empty queue ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
