@@ -18,7 +18,18 @@ export interface SlotLockDoc {
   start: Timestamp;
   /** When the hold lapses unless renewed; null once the visit is confirmed. */
   expiresAt: Timestamp | null;
+  /**
+   * For a Firestore TTL policy to garbage-collect locks of times long past
+   * (confirmed visits keep theirs forever otherwise). Never read by the app:
+   * correctness does not depend on when, or whether, TTL deletes them.
+   * Missing on locks written before it existed.
+   */
+  ttlAt?: Timestamp;
 }
+
+/** Locks are kept this long after the time they cover, then TTL may delete them. */
+export const LOCK_TTL_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+export const lockTtl = (granuleStart: UtcMs) => Timestamp.fromMillis(granuleStart + LOCK_TTL_AFTER_MS);
 
 export const slotLocks = () => db().collection("slotLocks");
 

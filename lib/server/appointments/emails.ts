@@ -8,6 +8,9 @@ import type { AppointmentDoc } from "./model";
 type Summary = Pick<AppointmentDoc, "clinicName" | "clinicContact" | "doctorName" | "timezone" | "start" | "feeCents" | "currency" | "patient">;
 
 const when = (a: Summary) => formatSlotInZone(a.start.toDate(), a.timezone);
+// The real deadline (the clinic's hold rule, never past the visit), not a fixed "24 hours".
+const deadline = (a: Summary & Pick<AppointmentDoc, "expiresAt">) =>
+  a.expiresAt ? formatSlotInZone(a.expiresAt.toDate(), a.timezone) : "the clinic answers";
 
 function mail(a: Summary, subject: string, heading: string, paragraphs: string[], statusUrl?: string): MailMessage {
   const body = renderEmail({
@@ -19,7 +22,7 @@ function mail(a: Summary, subject: string, heading: string, paragraphs: string[]
   return { to: a.patient.email, subject, ...body };
 }
 
-export function requestReceivedEmail(a: Summary, statusUrl: string): MailMessage {
+export function requestReceivedEmail(a: Summary & Pick<AppointmentDoc, "expiresAt">, statusUrl: string): MailMessage {
   const payment =
     a.feeCents > 0
       ? `Once approved, you'll be asked to pay the ${formatMoney(a.feeCents, a.currency as CurrencyCode)} fee to confirm.`
@@ -30,7 +33,7 @@ export function requestReceivedEmail(a: Summary, statusUrl: string): MailMessage
     `Hello ${a.patient.name}, we received your request`,
     [
       `${a.doctorName} at ${a.clinicName}, ${when(a)}.`,
-      `We're holding this time for you for 24 hours while the clinic reviews your request. ${payment}`,
+      `We're holding this time for you until ${deadline(a)} while the clinic reviews your request. ${payment}`,
       "Keep this email: the button below is your private link to check, or cancel, your request.",
     ],
     statusUrl,

@@ -52,6 +52,12 @@ export interface AppointmentDoc {
   cancelReason: string | null;
   /** Filled by the payments issue; always null until payments exist. */
   payment: AppointmentPayment | null;
+  /**
+   * When staff were reminded that this request lapses in 2 hours (expiry.ts),
+   * set in the same transaction as the reminder email; null until then.
+   * Missing on older documents: they get no reminder.
+   */
+  reminderSentAt?: Timestamp | null;
   source: "web" | "api";
   createdAt: Timestamp;
   updatedAt: Timestamp;

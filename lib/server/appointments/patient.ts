@@ -10,6 +10,7 @@ import { readRequestRecipients } from "../notifications";
 import { cancelVisit, scheduleVisit } from "../visits";
 import { cancelledEmail } from "./emails";
 import { appointmentIcs, icsFilename } from "./ics";
+import { holdExpiry } from "./hold";
 import { HOLD_MS, appointments, holdsTime, type AppointmentDoc } from "./model";
 import {
   approvedPleasePayEmail,
@@ -137,7 +138,7 @@ export async function acceptProposal(id: string, token: string | null | undefine
       return expiredFrom(a);
     }
     const to = checkTransition(a, "accept", "patient");
-    const expiresAt = to === "confirmed" ? null : hold(now, HOLD_MS);
+    const expiresAt = to === "confirmed" ? null : holdExpiry(now, a.start);
     const link = newStatusLink(appUrl, id);
     setLockExpiry(tx, locks, expiresAt);
     applyTransition(tx, ref, a, {

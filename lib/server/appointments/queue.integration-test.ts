@@ -17,8 +17,8 @@ const doctorA: Caller = { ...base, uid: "u-doc", name: "Dr. A", role: "doctor", 
 const unlinked: Caller = { ...base, uid: "u-doc2", name: "Dr. ?", role: "doctor" };
 const otherClinic: Caller = { ...staff, uid: "u-other", clinicId: "clinic-other", clinicName: "Other" };
 
-async function book(doctorId: string, hhmm: string, when: Date) {
-  const created = await requestAppointment("test-clinic", doctorId, { start: at(hhmm), patient, reason: "Check-up" }, { source: "web", now: when });
+async function book(doctorId: string, hhmm: string, when: Date, email = patient.email) {
+  const created = await requestAppointment("test-clinic", doctorId, { start: at(hhmm), patient: { ...patient, email }, reason: "Check-up" }, { source: "web", now: when });
   return created.id;
 }
 
@@ -57,7 +57,8 @@ describe("getRequestQueue", () => {
     const a = await book("dr-a", "09:00", now);
     await book("dr-b", "09:40", now);
     const declined = await book("dr-b", "11:00", now);
-    const expired = await book("dr-b", "11:40", now);
+    // A 4th live request for one email is refused (issue 13): another patient.
+    const expired = await book("dr-b", "11:40", now, "other@example.com");
     await testDb().doc(`appointments/${declined}`).update({ status: "declined", updatedAt: Timestamp.fromMillis(now.getTime() + 1000) });
     await testDb().doc(`appointments/${expired}`).update({ status: "expired", updatedAt: Timestamp.fromMillis(now.getTime() + 2000) });
 

@@ -127,13 +127,13 @@ function toClinic(a: Summary, to: string, subject: string, heading: string, para
   return { to, subject, ...body };
 }
 
-export function newRequestClinicEmail(a: Summary, to: string, requestUrl: string): MailMessage {
+export function newRequestClinicEmail(a: Summary & { expiresAt?: AppointmentDoc["expiresAt"] }, to: string, requestUrl: string): MailMessage {
   return toClinic(
     a,
     to,
     `New request: ${patientName(a)}, ${when(a.start, a)}`,
     "A new booking request needs review",
-    [`${patientName(a)} asked for ${when(a.start, a)} with ${a.doctorName}. The time is held for 24 hours while you review it.`],
+    [`${patientName(a)} asked for ${when(a.start, a)} with ${a.doctorName}. The time is held until ${a.expiresAt ? when(a.expiresAt, a) : "you review it"} while you review it.`],
     requestUrl,
   );
 }

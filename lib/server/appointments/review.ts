@@ -9,13 +9,14 @@ import { loadBusy } from "../busy-time";
 import { serverEnv } from "../env";
 import { db } from "../firebase";
 import { queueMail } from "../mail";
-import { locksFor, type SlotLockDoc } from "../slot-locks";
+import { lockTtl, locksFor, type SlotLockDoc } from "../slot-locks";
 import { moveVisit, scheduleVisit } from "../visits";
 import { expireIfLapsed, releaseLapsedHolds } from "./expire";
 import { appointmentIcs, icsFilename } from "./ics";
-import { HOLD_MS, appointments, type ActedBy, type AppointmentDoc } from "./model";
+import { holdExpiry } from "./hold";
+import { appointments, type ActedBy, type AppointmentDoc } from "./model";
 import { approvedPleasePayEmail, confirmedEmail, declinedEmail, proposedTimeEmail } from "./review-emails";
-import { ID, changedMessage, expireInTx, expiredError, expiredFrom, hold, isExpired, isLapsed, loadForChange, setLockExpiry } from "./review-steps";
+import { ID, changedMessage, expireInTx, expiredError, expiredFrom, isExpired, isLapsed, loadForChange, setLockExpiry } from "./review-steps";
 import { newStatusLink } from "./tokens";
 import { applyTransition, checkTransition, deleteLocks } from "./transition";
 
@@ -98,7 +99,7 @@ export async function approveAppointment(caller: Caller | null | undefined, id: 
     }
     const to = checkTransition(a, "approve", "staff");
     const link = newStatusLink(appUrl, id);
-    const expiresAt = to === "confirmed" ? null : hold(now, HOLD_MS);
+    const expiresAt = to === "confirmed" ? null : holdExpiry(now, a.start);
     setLockExpiry(tx, locks, expiresAt);
     applyTransition(tx, ref, a, {
       action: "approve",
@@ -231,10 +232,10 @@ export async function proposeNewTime(
       const blocking = existing.filter((s) => s.exists);
       if (blocking.length > 0) return { taken: blocking };
 
-      const expiresAt = hold(now, HOLD_MS);
+      const expiresAt = holdExpiry(now, slot.start);
       // Locks first: a create that fails (ALREADY_EXISTS) fails the whole commit.
       for (const lock of toCreate) {
-        const doc: SlotLockDoc = { clinicId: a.clinicId, doctorId: a.doctorId, appointmentId: id, start: Timestamp.fromMillis(lock.start), expiresAt };
+        const doc: SlotLockDoc = { clinicId: a.clinicId, doctorId: a.doctorId, appointmentId: id, start: Timestamp.fromMillis(lock.start), expiresAt, ttlAt: lockTtl(lock.start) };
         tx.create(lock.ref, doc);
       }
       const keep = new Set(newLocks.map((l) => l.ref.id));
