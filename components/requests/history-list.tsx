@@ -10,8 +10,8 @@ const DID: Record<HistoryItem["action"], string> = {
   cancel: "cancelled it",
   accept: "accepted the new time",
   reject: "declined the new time",
-  pay: "paid",
-  expire: "let it expire (no decision in time)",
+  pay: "recorded the payment",
+  expire: "expired it (the hold ran out)",
 };
 
 /** The request's history, oldest first: who did what, when, the status it moved to, and any note. */
