@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Alert, toast } from "@/components/ui";
 import type { AppointmentAction } from "@/lib/domain/appointments/state-machine";
+import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { PATIENT_DECLINED_PROPOSAL } from "@/lib/domain/request-queue";
 import { ApproveButton } from "./approve-button";
 import { DeclineDialog } from "./decline-dialog";
@@ -11,6 +12,7 @@ import { ProposeDialog } from "./propose-dialog";
 
 export type ReviewTarget = {
   id: string;
+  status: AppointmentStatus;
   version: number;
   patientName: string;
   doctorName: string;
@@ -65,7 +67,11 @@ export function ReviewPanel({ target, actions }: { target: ReviewTarget; actions
       </div>
       {!target.timeHeld && canPropose && <p className="mt-3 font-medium text-amber-900">{PATIENT_DECLINED_PROPOSAL}.</p>}
       {none ? (
-        <p className="mt-3 text-slate-600">Nothing to decide: this request is settled.</p>
+        <p className="mt-3 text-slate-600">
+          {target.status === "rescheduled"
+            ? "Waiting for the patient to accept or decline the proposed time. You'll be able to act again if they decline."
+            : "Nothing to decide: this request is settled."}
+        </p>
       ) : (
         <div className="mt-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap">
           {canApprove && (

@@ -167,6 +167,7 @@ test("propose a new time → the patient accepts → approved, please pay", asyn
   await proposeLateTime(page, "Dr. Moreau is away that morning.", 0);
   await expect(page.getByText("Awaiting patient").first()).toBeVisible();
   await expect(page.getByText("“Dr. Moreau is away that morning.”")).toBeVisible(); // the history's note
+  await expect(page.getByRole("region", { name: "Decision" })).toContainText("Waiting for the patient to accept or decline");
   await expectNoReload(page);
 
   const patient = await patientPage(browser, booked);

@@ -60,6 +60,7 @@ export default async function RequestPage({ params }: Props) {
           <ReviewPanel
             target={{
               id: detail.id,
+              status: detail.status,
               version: detail.version,
               patientName: detail.patient.name,
               doctorName: detail.doctorName,
