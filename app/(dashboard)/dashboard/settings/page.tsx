@@ -2,17 +2,19 @@ import type { Metadata } from "next";
 import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ClinicProfileForm } from "@/components/settings/clinic-profile-form";
+import { HoldSettingsForm } from "@/components/settings/hold-settings-form";
 import { can } from "@/lib/domain/roles";
 import { centsToInput } from "@/lib/domain/money";
 import { requireCaller } from "@/lib/server/caller";
 import { getClinicSettings } from "@/lib/server/clinic-settings";
+import { getHoldSettings } from "@/lib/server/hold-settings";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function ClinicSettingsPage() {
   const caller = await requireCaller();
   if (!can(caller, "settings:write")) return <NoAccess caller={caller} what="Clinic settings" />;
-  const settings = await getClinicSettings(caller);
+  const [settings, holdSettings] = await Promise.all([getClinicSettings(caller), getHoldSettings(caller)]);
   return (
     <>
       <PageHeader title="Clinic settings" description="What patients see on your booking page and in their emails." />
@@ -20,6 +22,9 @@ export default async function ClinicSettingsPage() {
         settings={{ ...settings, fee: centsToInput(settings.feeCents, settings.currency) }}
         timeZones={[...Intl.supportedValuesOf("timeZone"), "UTC"]}
       />
+      <div className="mt-8">
+        <HoldSettingsForm settings={holdSettings} />
+      </div>
     </>
   );
 }
