@@ -81,8 +81,9 @@ export function ProposeDialog({ target, onResult }: { target: ReviewTarget; onRe
         return { window: data.window, slots: [...keep, ...data.slots], loaded };
       });
       if (!forMonth) {
+        // Open on the request's own day when it has other free times, else the first day that does.
         const grouped = groupSlotsByDate(data.slots, zone);
-        const first = firstDateWithSlots(grouped);
+        const first = grouped.has(data.ownDate) ? data.ownDate : firstDateWithSlots(grouped);
         setMonth(monthOf(first ?? data.range.from));
         setDate(first);
       }

@@ -133,25 +133,14 @@ test("on the free clinic, approval confirms the visit and the .ics downloads", a
 });
 
 /**
- * Opens "Propose a new time", picks the last free time of a day near the end of next month (`dayFromEnd` keeps
- * two tests of this file off the same day), writes a message, sends.
+ * Opens "Propose a new time" (it opens on the request's own day), picks that day's `slotIndex`-th free time
+ * (each test its own index, so two tests never race for one time), writes a message, sends.
  */
-async function proposeLateTime(page: Page, message: string, dayFromEnd: number) {
+async function proposeSameDay(page: Page, message: string, slotIndex: number) {
   await page.getByRole("button", { name: "Propose a new time" }).click();
   const dialog = page.getByRole("dialog", { name: "Propose a new time" });
-  const calendar = dialog.getByRole("grid");
-  const lastDay = calendar.locator("button:not([disabled])").last();
-  await expect(lastDay).toBeVisible();
-  // The next month (already loaded with the first view), far from the first free times other specs take.
-  const before = await lastDay.getAttribute("aria-label");
-  const next = dialog.getByRole("button", { name: "Next month" });
-  if ((await next.isEnabled()) && (await next.getAttribute("aria-disabled")) !== "true") {
-    await next.click();
-    await expect(lastDay).not.toHaveAttribute("aria-label", before ?? "");
-  }
-  const days = calendar.locator("button:not([disabled])");
-  await days.nth(Math.max(0, (await days.count()) - 1 - dayFromEnd)).click();
-  await dialog.locator("[data-slot]").last().click();
+  await expect(dialog.getByRole("grid").locator('button[aria-label*="selected"]')).toHaveCount(1);
+  await dialog.locator("[data-slot]").nth(slotIndex).click();
   await expect(dialog.getByText(/^New time: /)).toBeVisible();
   await dialog.getByLabel(/Message to the patient/).fill(message);
   await dialog.getByRole("button", { name: "Propose this time" }).click();
@@ -164,7 +153,7 @@ test("propose a new time → the patient accepts → approved, please pay", asyn
   await signIn(page, "staff@demo.test");
   await page.goto(`/dashboard/requests/${booked.id}`);
   await markWindow(page);
-  await proposeLateTime(page, "Dr. Moreau is away that morning.", 0);
+  await proposeSameDay(page, "Dr. Moreau is away that morning.", 0);
   await expect(page.getByText("Awaiting patient").first()).toBeVisible();
   await expect(page.getByText("“Dr. Moreau is away that morning.”")).toBeVisible(); // the history's note
   await expect(page.getByRole("region", { name: "Decision" })).toContainText("Waiting for the patient to accept or decline");
@@ -185,7 +174,7 @@ test("propose a new time → the patient declines it → staff are asked to prop
   const booked = await book(request, "demo", "dr-lucas-moreau", 6, "Rory Reject");
   await signIn(page, "staff@demo.test");
   await page.goto(`/dashboard/requests/${booked.id}`);
-  await proposeLateTime(page, "Could you come a little later?", 2);
+  await proposeSameDay(page, "Could you come a little later?", 1);
 
   const patient = await patientPage(browser, booked);
   await patient.getByRole("button", { name: "Decline new time" }).click();

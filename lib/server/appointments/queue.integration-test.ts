@@ -109,15 +109,31 @@ describe("getRequestDetail", () => {
 });
 
 describe("getProposalTimes", () => {
-  it("offers the request's own time (so it can shift within it) but not another patient's", async () => {
-    const id = await book("dr-a", "09:00", now);
-    await book("dr-a", "10:20", now);
+  it("counts the request's own time free (so it can shift within it), but not another patient's", async () => {
+    // Booked on a 20-minute grid at 09:20; on today's 30 + 10 grid, 09:00–09:30 overlaps it and is offered
+    // only because the request's own time counts as free.
+    await testDb().doc("clinics/clinic-test/doctors/dr-a").update({ "schedule.slotMinutes": 20, "schedule.bufferMinutes": 0 });
+    const id = await book("dr-a", "09:20", now, "p1@example.com");
+    await testDb().doc("clinics/clinic-test/doctors/dr-a").update({ "schedule.slotMinutes": 30, "schedule.bufferMinutes": 10 });
+    await book("dr-a", "10:20", now, "p2@example.com");
     const { slots, timezone, window } = await getProposalTimes(staff, id, { from: "2030-01-08", to: "2030-01-08" }, now);
     expect(timezone).toBe("America/New_York");
     expect(window.from).toBe("2030-01-07");
     const starts = slots.map((s) => s.start);
     expect(starts).toContain(at("09:00"));
-    expect(starts).not.toContain(new Date(at("10:20")).toISOString());
-    await expect(getProposalTimes(doctorA, await book("dr-b", "09:00", now), undefined, now)).rejects.toMatchObject({ code: "not_found" });
+    expect(starts).not.toContain(at("10:20"));
+
+    // The exact time it already holds is no proposal.
+    const other = await book("dr-a", "11:40", now, "p3@example.com");
+    const again = (await getProposalTimes(staff, other, { from: "2030-01-08", to: "2030-01-08" }, now)).slots.map((s) => s.start);
+    expect(again).not.toContain(at("11:40"));
+    expect(again).toContain(at("11:00"));
+    // Without a range: the month of the request's own time, with its date to open on.
+    const first = await getProposalTimes(staff, id, undefined, now);
+    expect(first.ownDate).toBe("2030-01-08");
+    expect(first.range).toEqual({ from: "2030-01-07", to: "2030-01-31" });
+    await expect(getProposalTimes(doctorA, await book("dr-b", "09:00", now, "p4@example.com"), undefined, now)).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

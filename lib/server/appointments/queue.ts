@@ -1,7 +1,7 @@
 import "server-only";
 import type { Query, Timestamp } from "firebase-admin/firestore";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
-import { bookableWindow, initialFetchRange, type DateRange, type IsoSlot } from "@/lib/domain/booking-calendar";
+import { bookableWindow, initialFetchRange, monthFetchRange, monthOf, type DateRange, type IsoSlot } from "@/lib/domain/booking-calendar";
 import { AppError } from "@/lib/domain/errors";
 import {
   OPEN_SECTIONS,
@@ -19,7 +19,9 @@ import {
   localDayNumberAt,
   slotToIso,
   type DoctorSchedule,
+  type LocalDate,
 } from "@/lib/domain/slots";
+import { localDateKey } from "@/lib/domain/time-format";
 import { loadBusy } from "../busy-time";
 import { db } from "../firebase";
 import { appointments, holdsTime, type AppointmentDoc, type HistoryEntry } from "./model";
@@ -273,6 +275,8 @@ export interface ProposalTimes {
   /** The dates `slots` cover. */
   range: DateRange;
   slots: IsoSlot[];
+  /** The local date of the request's current time, for the calendar's first selection. */
+  ownDate: LocalDate;
 }
 
 const DAY_MS = 86_400_000;
@@ -282,7 +286,8 @@ const MAX_RANGE_DAYS = 62;
  * The doctor's free times a new time can be proposed from: the same slot
  * engine and busy time patients get, except that this request's own time
  * counts as free, so staff can shift it within its own slot. Without a range:
- * the rest of this month and the next.
+ * the month of the request's own time, or (if that is outside the bookable
+ * window) the rest of this month and the next.
  */
 export async function getProposalTimes(caller: Caller | null, id: string, range?: DateRange, now = new Date()): Promise<ProposalTimes> {
   const scope = scopeOf(caller);
@@ -294,7 +299,9 @@ export async function getProposalTimes(caller: Caller | null, id: string, range?
   const schedule = await loadSchedule(a.clinicId, a.doctorId);
   const today = dayNumberToLocalDate(localDayNumberAt(schedule.timeZone, now.getTime()));
   const window = bookableWindow(today, schedule.horizonDays);
-  const wanted = range ?? initialFetchRange(window);
+  // First view: the month of the request's own time (staff often shift it a little), else from today.
+  const own = localDateKey(a.start.toMillis(), schedule.timeZone);
+  const wanted = range ?? (own >= window.from && own <= window.to ? monthFetchRange(monthOf(own), window)! : initialFetchRange(window));
   const days = localDateToDayNumber(wanted.to) - localDateToDayNumber(wanted.from) + 1;
   if (days < 1 || days > MAX_RANGE_DAYS) {
     throw new AppError("invalid_request", `Ask for between 1 and ${MAX_RANGE_DAYS} days of free times.`);
@@ -303,8 +310,10 @@ export async function getProposalTimes(caller: Caller | null, id: string, range?
   const fromMs = localDateToDayNumber(wanted.from) * DAY_MS - DAY_MS;
   const toMs = (localDateToDayNumber(wanted.to) + 2) * DAY_MS;
   const busy = await loadBusy(a.clinicId, a.doctorId, fromMs, toMs, now, { excludeAppointmentId: id });
-  const slots = computeFreeSlots({ schedule, busy, now: now.getTime(), from: wanted.from, to: wanted.to });
-  return { timezone: schedule.timeZone, window, range: wanted, slots: slots.map(slotToIso) };
+  // The time it already holds is no proposal: leave that one out (times overlapping it stay).
+  const current = holdsTime(a) ? a.start.toMillis() : null;
+  const slots = computeFreeSlots({ schedule, busy, now: now.getTime(), from: wanted.from, to: wanted.to }).filter((slot) => slot.start !== current);
+  return { timezone: schedule.timeZone, window, range: wanted, slots: slots.map(slotToIso), ownDate: own };
 }
 
 /** The doctor's schedule in the clinic's zone; a schedule the engine can't read offers no times, like the booking page. */
