@@ -45,6 +45,12 @@ export function HoldSettingsForm({ settings }: { settings: HoldSettings }) {
               <Input {...props} name="ipRequestsPerHour" inputMode="numeric" defaultValue={String(settings.ipRequestsPerHour)} className="max-w-32" />
             )}
           </Field>
+          <Checkbox
+            name="requireEmailConfirmation"
+            defaultChecked={settings.requireEmailConfirmation}
+            label="Ask patients to confirm their email first"
+            description="The request reaches you only after the patient clicks the link we email them. Until then the time is held for 30 minutes."
+          />
         </CardContent>
       </Card>
       <div className="flex justify-end">

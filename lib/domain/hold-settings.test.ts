@@ -3,11 +3,17 @@ import { holdSettingsSchema } from "./hold-settings";
 
 describe("holdSettingsSchema", () => {
   it("reads the form's strings", () => {
-    expect(holdSettingsSchema.parse({ holdHours: "24", ipRequestsPerHour: "10" })).toEqual({ holdHours: 24, holdOpeningHoursOnly: false, ipRequestsPerHour: 10 });
-    expect(holdSettingsSchema.parse({ holdHours: " 8 ", holdOpeningHoursOnly: "on", ipRequestsPerHour: "1000" })).toEqual({
+    expect(holdSettingsSchema.parse({ holdHours: "24", ipRequestsPerHour: "10" })).toEqual({
+      holdHours: 24,
+      holdOpeningHoursOnly: false,
+      ipRequestsPerHour: 10,
+      requireEmailConfirmation: false,
+    });
+    expect(holdSettingsSchema.parse({ holdHours: " 8 ", holdOpeningHoursOnly: "on", ipRequestsPerHour: "1000", requireEmailConfirmation: "on" })).toEqual({
       holdHours: 8,
       holdOpeningHoursOnly: true,
       ipRequestsPerHour: 1000,
+      requireEmailConfirmation: true,
     });
   });
   it("refuses out-of-range or non-whole values with a plain message", () => {

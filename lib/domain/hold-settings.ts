@@ -26,6 +26,10 @@ export const holdSettingsSchema = z.object({
     .optional()
     .transform((value) => value === "on" || value === "true"),
   ipRequestsPerHour: wholeNumber("the number of requests", IP_LIMIT_MIN, IP_LIMIT_MAX),
+  requireEmailConfirmation: z
+    .string()
+    .optional()
+    .transform((value) => value === "on" || value === "true"),
 });
 
 export type HoldSettings = z.output<typeof holdSettingsSchema>;

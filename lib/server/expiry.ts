@@ -116,6 +116,8 @@ async function remindStaff(now: Date, limit: number): Promise<number> {
       const snapshot = await tx.get(doc.ref);
       const a = snapshot.data() as AppointmentDoc | undefined;
       if (!a || a.status !== "pending" || (a.reminderSentAt ?? null) !== null || !a.expiresAt) return false;
+      // Waiting for the patient to confirm their email: the clinic has not been told of it yet.
+      if (a.emailConfirmedAt === null) return false;
       const left = a.expiresAt.toMillis() - now.getTime();
       if (left <= 0 || left > REMINDER_MS) return false;
       const to = await readRequestRecipients(tx, a.clinicId, a.clinicContact.email, a.doctorId);

@@ -3,7 +3,7 @@ import { FieldValue } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
 import type { HoldSettings } from "@/lib/domain/hold-settings";
 import { assertCan, type Caller } from "@/lib/domain/roles";
-import { holdRuleOf } from "./appointments/hold";
+import { holdRuleOf, requiresEmailConfirmation } from "./appointments/hold";
 import { db } from "./firebase";
 import { ipLimitOf } from "./request-limits";
 
@@ -15,7 +15,12 @@ export async function getHoldSettings(caller: Caller | null): Promise<HoldSettin
   const clinic = await db().collection("clinics").doc(caller.clinicId).get();
   if (!clinic.exists) throw missingClinic();
   const rule = holdRuleOf(clinic);
-  return { holdHours: rule.hours, holdOpeningHoursOnly: rule.openingHoursOnly, ipRequestsPerHour: ipLimitOf(clinic) };
+  return {
+    holdHours: rule.hours,
+    holdOpeningHoursOnly: rule.openingHoursOnly,
+    ipRequestsPerHour: ipLimitOf(clinic),
+    requireEmailConfirmation: requiresEmailConfirmation(clinic),
+  };
 }
 
 /** Saves them; they apply to new requests (a hold already running keeps its deadline). */

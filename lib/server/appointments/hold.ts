@@ -29,6 +29,17 @@ export function devHoldMs(env: Record<string, string | undefined> = process.env)
   return Number.isFinite(minutes) && minutes > 0 && minutes <= 24 * 60 ? minutes * 60_000 : null;
 }
 
+/** A clinic that asks patients to confirm their email first holds an unconfirmed request this long. */
+export const UNCONFIRMED_HOLD_MS = 30 * 60_000;
+
+/** clinics/{id}.requireEmailConfirmation (missing = off). */
+export const requiresEmailConfirmation = (clinic: { get(field: string): unknown }) => clinic.get("requireEmailConfirmation") === true;
+
+/** The short hold of a request waiting for its email confirmation; never past the visit. */
+export function unconfirmedHold(now: Date, visitStart: number): Timestamp {
+  return Timestamp.fromMillis(Math.min(now.getTime() + (devHoldMs() ?? UNCONFIRMED_HOLD_MS), visitStart));
+}
+
 /** The active doctors' schedules, read only when the clinic counts opening hours. */
 async function clinicSchedules(clinicId: string, timeZone: string): Promise<DoctorSchedule[]> {
   const doctors = await db().collection("clinics").doc(clinicId).collection("doctors").where("active", "==", true).limit(200).get();

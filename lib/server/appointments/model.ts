@@ -58,6 +58,12 @@ export interface AppointmentDoc {
    * Missing on older documents: they get no reminder.
    */
   reminderSentAt?: Timestamp | null;
+  /**
+   * Only at clinics that ask patients to confirm their email first: null until
+   * the patient opens the confirmation link (the hold is 30 minutes until
+   * then), then when they did. Missing = no confirmation was asked.
+   */
+  emailConfirmedAt?: Timestamp | null;
   source: "web" | "api";
   createdAt: Timestamp;
   updatedAt: Timestamp;

@@ -14,7 +14,7 @@ import { requestReceivedEmail } from "./emails";
 import { newRequestClinicEmail } from "./review-emails";
 import { checkLimits, ipLimitOf, recordRequest } from "../request-limits";
 import { releaseLapsedHolds } from "./expire";
-import { holdRuleOf, requestHoldDeadline } from "./hold";
+import { holdRuleOf, requestHoldDeadline, requiresEmailConfirmation, unconfirmedHold } from "./hold";
 import { HOLD_MS, PATIENT, appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./model";
 import { newAccessToken } from "./tokens";
 
@@ -77,8 +77,25 @@ export async function requestAppointment(slug: string, doctorId: string, request
     loadRequestRecipients(bookable.clinic.id, bookable.clinic.email, doctorId),
     db().collection("clinics").doc(bookable.clinic.id).get(),
   ]);
-  const expiresAt = await requestHoldDeadline(bookable.clinic.id, bookable.clinic.timezone, holdRuleOf(clinicDoc), now, slot.start);
-  const context: HoldContext = { bookable, request, slot, locks, recipients, source: options.source, now, expiresAt, ip: options.ip ?? null, ipLimit: ipLimitOf(clinicDoc) };
+  // A clinic may ask the patient to confirm their email first: until then the time is held 30 minutes only,
+  // and the clinic hears of the request at confirmation (email-confirmation.ts).
+  const confirmFirst = requiresEmailConfirmation(clinicDoc);
+  const expiresAt = confirmFirst
+    ? unconfirmedHold(now, slot.start)
+    : await requestHoldDeadline(bookable.clinic.id, bookable.clinic.timezone, holdRuleOf(clinicDoc), now, slot.start);
+  const context: HoldContext = {
+    bookable,
+    request,
+    slot,
+    locks,
+    recipients: confirmFirst ? [] : recipients,
+    source: options.source,
+    now,
+    expiresAt,
+    ip: options.ip ?? null,
+    ipLimit: ipLimitOf(clinicDoc),
+    confirmFirst,
+  };
   for (let attempt = 1; ; attempt++) {
     const result = await commitHold(context);
     if (!("taken" in result)) return result;
@@ -111,6 +128,7 @@ interface HoldContext {
   expiresAt: Timestamp;
   ip: string | null;
   ipLimit: number;
+  confirmFirst: boolean;
 }
 
 async function commitHold(c: HoldContext): Promise<RequestedAppointment | { taken: DocumentSnapshot[] }> {
@@ -158,6 +176,7 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment | { take
       cancelReason: null,
       payment: null,
       reminderSentAt: null,
+      ...(c.confirmFirst ? { emailConfirmedAt: null } : {}),
       source: c.source,
       createdAt: at,
       updatedAt: at,
@@ -167,7 +186,8 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment | { take
     tx.create(ref.collection("history").doc(historyId(1)), entry);
     recordRequest(tx, limits, now);
 
-    queueMail(tx, requestReceivedEmail(appointment, statusUrl), { appointmentId: ref.id });
+    const confirmUrl = c.confirmFirst ? `${appUrl}/appointments/${ref.id}/confirm?t=${token}` : null;
+    queueMail(tx, requestReceivedEmail(appointment, statusUrl, confirmUrl), { appointmentId: ref.id });
     const requestUrl = `${appUrl}/dashboard/requests/${ref.id}`;
     for (const to of c.recipients) queueMail(tx, newRequestClinicEmail(appointment, to, requestUrl), { appointmentId: ref.id });
     return { id: ref.id, status: "pending" as const, expiresAt: expiresAt.toDate().toISOString(), statusUrl };
