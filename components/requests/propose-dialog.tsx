@@ -161,7 +161,7 @@ export function ProposeDialog({ target, onResult }: { target: ReviewTarget; onRe
             <DialogTitle>Propose a new time</DialogTitle>
             <DialogDescription>
               {target.doctorName}&apos;s free times, in the clinic&apos;s time zone. The patient is emailed the new time
-              and can accept or decline it; it is held for them for 24 hours.
+              and can accept or decline it; it is held for them while they decide.
             </DialogDescription>
             <p className="text-base text-slate-900">
               {target.timeHeld ? "Now" : "Asked for"}: <span className="font-medium tabular-nums">{formatSlotInZone(target.start, zone)}</span>

@@ -22,7 +22,7 @@ function nextSteps(caller: Caller): Step[] {
     // The schedule gets its step when its page exists.
     case "staff":
       return [
-        { title: "Review requests", text: "Approve, propose another time or decline. Each request's hold lapses after 24 hours.", href: "/dashboard/requests", cta: "Open requests" },
+        { title: "Review requests", text: "Approve, propose another time or decline. Each request's time is held only for a while, so the oldest come first.", href: "/dashboard/requests", cta: "Open requests" },
       ];
     case "doctor":
       return [

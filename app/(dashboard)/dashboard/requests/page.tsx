@@ -61,8 +61,8 @@ export default async function RequestsPage({ searchParams }: Props) {
         title="Requests"
         description={
           queue.doctorScoped
-            ? "Booking requests for you. Decide the oldest first; each one's hold lapses 24 hours after it came."
-            : "Booking requests for every doctor. Decide the oldest first; each one's hold lapses 24 hours after it came."
+            ? "Booking requests for you, oldest first. Each shows how long its time is still held."
+            : "Booking requests for every doctor, oldest first. Each shows how long its time is still held."
         }
         actions={<NotifyToggle enabled={emails} />}
       />
