@@ -39,6 +39,10 @@ describe("when a hold lapses", () => {
   it("a request made less than 24 h before its visit lapses at the visit's start", async () => {
     const { id } = await book(at("09:00"), { now: later(10) }); // the visit is 16 h later
     expect((await appointment(id)).expiresAt.toDate().toISOString()).toBe(at("09:00"));
+    // The email names that deadline, not "24 hours".
+    const received = (await mailFor(id)).find((m) => m.to === "ada@example.com")!;
+    expect(received.message.text).toMatch(/holding this time for you until Tue, Jan 8(, 2030)?, 9:00 AM EST/);
+    expect(received.message.text).not.toContain("24 hours");
     expect(await expireStale(new Date(Date.parse(at("09:00")) - SECOND))).toMatchObject({ expired: 0 });
     expect(await expireStale(new Date(at("09:00")))).toMatchObject({ expired: 1 });
   });
@@ -58,6 +62,8 @@ describe("when a hold lapses", () => {
     const { id } = await book(at("09:00"));
     await approveAppointment(callers.staff, id, { now: later(20) });
     expect((await appointment(id)).expiresAt.toDate().toISOString()).toBe(at("09:00"));
+    const approved = (await mailFor(id)).find((m) => m.message.subject.startsWith("Approved"))!;
+    expect(approved.message.text).toMatch(/fee by Tue, Jan 8(, 2030)?, 9:00 AM EST/);
   });
 
   it("a proposal with no answer lapses 24 h after it was made", async () => {

@@ -25,6 +25,9 @@ export function oneLine(text: string): string {
 const when = (start: AppointmentDoc["start"], a: Summary) => formatSlotInZone(start.toDate(), a.timezone);
 const fee = (a: Summary) => formatMoney(a.feeCents, a.currency as CurrencyCode);
 const patientName = (a: Summary) => oneLine(a.patient.name);
+// The hold's real deadline (capped at the visit's start, issue 13) when the caller passes it.
+const byDeadline = (a: Summary & { expiresAt?: AppointmentDoc["expiresAt"] }) =>
+  a.expiresAt ? `by ${when(a.expiresAt, a)}` : "within 24 hours";
 
 function toPatient(
   a: Summary,
@@ -37,14 +40,14 @@ function toPatient(
   return { to: a.patient.email, subject, ...body };
 }
 
-export function approvedPleasePayEmail(a: Summary, statusUrl: string): MailMessage {
+export function approvedPleasePayEmail(a: Summary & { expiresAt?: AppointmentDoc["expiresAt"] }, statusUrl: string): MailMessage {
   return toPatient(
     a,
     `Approved — please pay to confirm: ${when(a.start, a)}`,
     `Hello ${patientName(a)}, your request was approved`,
     [
       `${a.doctorName} at ${a.clinicName}, ${when(a.start, a)}.`,
-      `Please pay the ${fee(a)} fee within 24 hours to confirm your visit. We're holding the time for you until then.`,
+      `Please pay the ${fee(a)} fee ${byDeadline(a)} to confirm your visit. We're holding the time for you until then.`,
     ],
     { label: "Pay and confirm", url: statusUrl },
   );
@@ -65,7 +68,7 @@ export function confirmedEmail(a: Summary, statusUrl: string, ics: { filename: s
   return { ...mail, attachments: [{ filename: ics.filename, content: ics.content, contentType: "text/calendar; charset=utf-8; method=PUBLISH" }] };
 }
 
-export function proposedTimeEmail(a: Summary, previousStart: AppointmentDoc["start"], message: string | null, statusUrl: string): MailMessage {
+export function proposedTimeEmail(a: Summary & { expiresAt?: AppointmentDoc["expiresAt"] }, previousStart: AppointmentDoc["start"], message: string | null, statusUrl: string): MailMessage {
   return toPatient(
     a,
     `The clinic proposed a new time: ${when(a.start, a)}`,
@@ -73,7 +76,7 @@ export function proposedTimeEmail(a: Summary, previousStart: AppointmentDoc["sta
     [
       `${a.clinicName} can't see you at ${when(previousStart, a)} and proposes ${when(a.start, a)} with ${a.doctorName} instead.`,
       ...(message ? [`Message from the clinic: ${oneLine(message)}`] : []),
-      "Please accept or decline the new time on your request's page within 24 hours; we're holding it for you until then.",
+      `Please accept or decline the new time on your request's page ${byDeadline(a)}; we're holding it for you until then.`,
     ],
     { label: "Accept or decline", url: statusUrl },
   );

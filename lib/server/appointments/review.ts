@@ -262,7 +262,7 @@ export async function proposeNewTime(
       });
       // The visit follows the appointment (its old time was released above).
       if (a.status === "confirmed") moveVisit(tx, visit, time, now);
-      queueMail(tx, proposedTimeEmail({ ...a, ...time }, a.start, message, link.url), { appointmentId: id });
+      queueMail(tx, proposedTimeEmail({ ...a, ...time, expiresAt }, a.start, message, link.url), { appointmentId: id });
       return { status, version: a.version + 1 };
     });
 
