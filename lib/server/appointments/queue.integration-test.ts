@@ -86,6 +86,19 @@ describe("getRequestQueue", () => {
     expect(await countNeedsReview(doctorA)).toBe(1);
   });
 
+  it("leaves out requests still waiting for the patient to confirm their email, in rows and counts", async () => {
+    const confirmed = await book("dr-a", "09:00", now, "c1@example.com");
+    const unconfirmed = await book("dr-a", "09:40", now, "c2@example.com");
+    const never = await book("dr-a", "10:20", now, "c3@example.com");
+    await testDb().doc(`appointments/${unconfirmed}`).update({ emailConfirmedAt: null });
+    await testDb().doc(`appointments/${confirmed}`).update({ emailConfirmedAt: Timestamp.fromDate(now) });
+    const queue = await getRequestQueue(staff, DEFAULT_FILTERS);
+    expect(queue.sections[0]!.rows.map((r) => r.id).sort()).toEqual([confirmed, never].sort());
+    expect(queue.counts.pending).toBe(2);
+    expect(await countNeedsReview(staff)).toBe(2);
+    expect(await countNeedsReview(doctorA)).toBe(2);
+  });
+
   it("never shows another clinic's requests, and refuses callers without a queue", async () => {
     await book("dr-a", "09:00", now);
     const other = await getRequestQueue(otherClinic, DEFAULT_FILTERS);

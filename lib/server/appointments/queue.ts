@@ -1,5 +1,5 @@
 import "server-only";
-import type { Query, Timestamp } from "firebase-admin/firestore";
+import type { Query, QueryDocumentSnapshot, Timestamp } from "firebase-admin/firestore";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { bookableWindow, initialFetchRange, monthFetchRange, monthOf, type DateRange, type IsoSlot } from "@/lib/domain/booking-calendar";
 import { AppError } from "@/lib/domain/errors";
@@ -128,7 +128,7 @@ export async function getRequestQueue(caller: Caller | null, filters: QueueFilte
         if (outOfScope) return { status, title, rows: [], more: false };
         // Oldest first: whoever has waited longest is decided first.
         const snapshot = await base.where("status", "==", status).orderBy("createdAt", "asc").limit(OPEN_SECTION_LIMIT + 1).get();
-        const rows = snapshot.docs.map((doc) => toRow(doc.id, doc.data() as AppointmentDoc));
+        const rows = listed(snapshot.docs);
         return { status, title, rows: rows.slice(0, OPEN_SECTION_LIMIT), more: rows.length > OPEN_SECTION_LIMIT };
       }),
     ),
@@ -138,7 +138,7 @@ export async function getRequestQueue(caller: Caller | null, filters: QueueFilte
           .orderBy("updatedAt", "desc")
           .limit(RECENT_LIMIT)
           .get()
-          .then((snapshot) => snapshot.docs.map((doc) => toRow(doc.id, doc.data() as AppointmentDoc)))
+          .then((snapshot) => listed(snapshot.docs))
       : Promise.resolve([]),
     outOfScope ? Promise.resolve({ pending: 0, rescheduled: 0, approved: 0 }) : openCounts(base),
     listDoctorOptions(clinicId, scope.doctorId),
@@ -146,11 +146,36 @@ export async function getRequestQueue(caller: Caller | null, filters: QueueFilte
   return { filters, sections, recent, counts, doctors, doctorScoped: scope.doctorId !== null };
 }
 
+/**
+ * At clinics that ask patients to confirm their email first, a request is
+ * not the clinic's business until it is confirmed (emailConfirmedAt null):
+ * the clinic is only told then, and an unconfirmed one lapses in 30 minutes.
+ * So the queue and its counts leave them out.
+ */
+const awaitingEmail = (a: Pick<AppointmentDoc, "emailConfirmedAt">) => a.emailConfirmedAt === null;
+
+function listed(docs: QueryDocumentSnapshot[]): QueueRow[] {
+  return docs.flatMap((doc) => {
+    const a = doc.data() as AppointmentDoc;
+    return awaitingEmail(a) ? [] : [toRow(doc.id, a)];
+  });
+}
+
+/** Pending requests staff can act on: all pending minus those still waiting for the patient's email confirmation. */
+async function countPending(base: Query): Promise<number> {
+  const pending = base.where("status", "==", "pending");
+  // `== null` matches only an explicit null, i.e. exactly the unconfirmed ones (missing = never asked).
+  const [all, unconfirmed] = await Promise.all([pending.count().get(), pending.where("emailConfirmedAt", "==", null).count().get()]);
+  return all.data().count - unconfirmed.data().count;
+}
+
 async function openCounts(base: Query): Promise<RequestQueue["counts"]> {
-  const [pending, rescheduled, approved] = await Promise.all(
-    OPEN_SECTIONS.map(async ({ status }) => (await base.where("status", "==", status).count().get()).data().count),
-  );
-  return { pending: pending!, rescheduled: rescheduled!, approved: approved! };
+  const [pending, rescheduled, approved] = await Promise.all([
+    countPending(base),
+    base.where("status", "==", "rescheduled").count().get().then((s) => s.data().count),
+    base.where("status", "==", "approved").count().get().then((s) => s.data().count),
+  ]);
+  return { pending, rescheduled, approved };
 }
 
 async function listDoctorOptions(clinicId: string, only: string | null): Promise<{ id: string; name: string }[]> {
@@ -174,8 +199,7 @@ export async function countNeedsReview(caller: Caller): Promise<number> {
   const scope = requestScope(caller);
   if (!scope) return 0;
   try {
-    const snapshot = await clinicQuery(caller.clinicId, scope.doctorId).where("status", "==", "pending").count().get();
-    return snapshot.data().count;
+    return await countPending(clinicQuery(caller.clinicId, scope.doctorId));
   } catch (error) {
     console.error("Could not count requests needing review", error);
     return 0;
