@@ -1,3 +1,6 @@
+import { execFile, spawn } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import { Timestamp } from "firebase-admin/firestore";
 import { beforeEach, describe, expect, it } from "vitest";
 import { expectLocksMatchLiveAppointments } from "@/tests/helpers/locks";
@@ -229,5 +232,36 @@ describe("the dev ticker's path with a 1-minute hold", () => {
     } finally {
       delete process.env.DEV_HOLD_MINUTES;
     }
+  });
+});
+
+describe("the dev ticker itself", () => {
+  it("scripts/expiry-ticker.ts (its first tick, a separate process) expires a request whose hold lapsed; the dev mailbox shows it", { timeout: 60_000 }, async () => {
+    const { listDevMailbox } = await import("./dev-mailbox");
+    // A hold that lapsed a second ago on the real clock (the ticker reads the real clock; nothing here sleeps).
+    const { id } = await book(at("11:00"));
+    const lapsed = Timestamp.fromMillis(Date.now() - SECOND);
+    const a = await appointment(id);
+    await db().doc(`appointments/${id}`).update({ expiresAt: lapsed });
+    for (const lockId of a.lockIds as string[]) await db().doc(`slotLocks/${lockId}`).update({ expiresAt: lapsed });
+    await promisify(execFile)(process.execPath, ["functions/build.mjs"]);
+    const ticker = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/expiry-ticker.ts"], { env: { ...process.env, EXPIRY_TICK_MS: "3600000" } });
+    try {
+      // The ticker runs once at start; the function logs its result when done.
+      await new Promise<void>((resolve, reject) => {
+        let out = "";
+        ticker.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          if (/"expired":1\b/.test(out)) resolve();
+        });
+        ticker.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
+        ticker.on("exit", () => reject(new Error(`ticker exited: ${out}`)));
+      });
+    } finally {
+      ticker.kill();
+    }
+    expect((await appointment(id)).status).toBe("expired");
+    const inbox = await listDevMailbox({ to: "ada@example.com" });
+    expect(inbox.filter((m) => m.appointmentId === id).map((m) => m.subject.split(":")[0])).toContain("Your request expired");
   });
 });
