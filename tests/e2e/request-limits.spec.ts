@@ -76,3 +76,32 @@ test("an admin sees and saves the request settings; a bad value is explained and
   await page.reload();
   await expect(page.getByRole("form", { name: "Requests" }).getByLabel("Hold length (hours)")).toHaveValue("24");
 });
+
+test("a bot that fills the booking form's hidden field is answered as if sent, and nothing is held", async ({ page, request }) => {
+  await page.goto("/book/demo-free/dr-mei-lin");
+  // The last day with free times, then its last time: far from what other specs book.
+  const calendar = page.getByRole("grid");
+  await calendar.locator("button:not([disabled])").last().click();
+  const slot = page.locator("[data-slot]").last();
+  await expect(async () => {
+    await slot.click();
+    await expect(slot).toHaveAttribute("aria-pressed", "true", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  const start = (await slot.getAttribute("data-slot"))!;
+  await page.getByLabel("Full name").fill("Bot Botson");
+  await page.getByLabel("Email", { exact: true }).fill(`bot-${unique()}@example.com`);
+  await page.getByLabel("Phone", { exact: true }).fill("+1 (555) 010-2030");
+  await page.getByLabel("Reason for your visit").fill("Spam.");
+  await page.getByRole("checkbox", { name: /may contact me/ }).check();
+  // People never see it: off-screen, hidden from assistive tech, out of the tab order.
+  const honeypot = page.locator('input[name="website"]');
+  await expect(honeypot).toHaveAttribute("tabindex", "-1");
+  await honeypot.fill("http://spam.example", { force: true });
+  await page.getByRole("button", { name: "Request this time" }).click();
+  await expect(page).toHaveURL(/\/appointments\/[A-Za-z0-9]+/);
+  // The time is still offered to everyone.
+  const day = start.slice(0, 10);
+  const next = new Date(Date.parse(start) + 86_400_000).toISOString().slice(0, 10);
+  const free = await request.get(`/api/public/orgs/demo-free/doctors/dr-mei-lin/slots?from=${day}&to=${next}`);
+  expect(((await free.json()) as { slots: { start: string }[] }).slots.map((s) => s.start)).toContain(start);
+});
