@@ -20,6 +20,7 @@ import { newAccessToken } from "./tokens";
 
 export { HOLD_MS };
 const DAY_MS = 24 * 60 * 60 * 1000;
+const ALREADY_EXISTS = 6;
 
 export interface RequestedAppointment {
   id: string;
@@ -97,7 +98,11 @@ export async function requestAppointment(slug: string, doctorId: string, request
     confirmFirst,
   };
   for (let attempt = 1; ; attempt++) {
-    const result = await commitHold(context);
+    const result = await commitHold(context).catch((error: unknown) => {
+      // The transaction read the locks as free, so this is a lock created outside any transaction: taken.
+      if ((error as { code?: unknown }).code === ALREADY_EXISTS) throw taken();
+      throw error;
+    });
     if (!("taken" in result)) return result;
     // Taken, unless what holds it is a lapsed hold nobody has cleaned up yet.
     const lapsed = result.taken.every((lock) => isLapsedLock(lock, now));
