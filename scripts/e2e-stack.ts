@@ -10,7 +10,11 @@ const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 export const E2E_PORT = 3100 + offset;
 const ports: StackPorts = { firestore: 8180 + offset, auth: 9199 + offset, functions: 5101 + offset, hub: 4401 + offset, logging: 4501 + offset };
 // Specs read /dev/mailbox without signing in (DEV_MAILBOX_OPEN); Next listens on loopback only.
-const env = { ...stackEnv(ports, `http://127.0.0.1:${E2E_PORT}`), DEV_MAILBOX_OPEN: "1" };
+// The suite books from one loopback address many times an hour: exempt it
+// from the per-address request limit (honoured only against the emulators;
+// the per-email limit still applies). Specs that test the limit send their
+// own X-Forwarded-For.
+const env = { ...stackEnv(ports, `http://127.0.0.1:${E2E_PORT}`), DEV_MAILBOX_OPEN: "1", REQUEST_LIMITS_LOOPBACK_EXEMPT: "1" };
 Object.assign(process.env, env);
 
 const children: Child[] = [];

@@ -1,6 +1,8 @@
 // Runs the scheduled expiry function's handler every minute, as Cloud
 // Scheduler would in production: the Functions emulator cannot trigger
-// onSchedule functions by itself.
+// onSchedule functions by itself. With DEV_HOLD_MINUTES=1 in the dev stack's
+// environment, new holds last one minute, so a request expires (and its email
+// shows in /dev/mailbox) within two ticks.
 import { createRequire } from "node:module";
 import path from "node:path";
 

@@ -93,4 +93,6 @@ export const seedUsers = [
   { uid: "demo-admin", email: "admin@demo.test", displayName: "Alex Admin", clinicId: "clinic-demo", role: "admin" },
   { uid: "demo-staff", email: "staff@demo.test", displayName: "Sam Staff", clinicId: "clinic-demo", role: "staff" },
   { uid: "demo-doctor", email: "doctor@demo.test", displayName: "Dr. Amara Okafor", clinicId: "clinic-demo", role: "doctor", doctorId: "dr-amara-okafor" },
+  // Reviews the free clinic's requests (approval confirms at once there).
+  { uid: "demo-free-staff", email: "staff@free.test", displayName: "Fran Free", clinicId: "clinic-demo-free", role: "staff" },
 ] as const;

@@ -18,14 +18,13 @@ import type { CancelResult } from "@/app/(public)/appointments/[id]/actions";
 
 export type CancelRequestProps = {
   id: string;
-  token: string;
-  /** "Tue, Dec 2, 9:00 AM EST, New York time", for the confirmation question. */
-  when: string;
-  cancelAction: (id: string, token: string) => Promise<CancelResult>;
+  /** "Tue, Dec 2, 9:00 AM EST, New York time", for the confirmation question; null when no time is held. */
+  when: string | null;
+  cancelAction: (id: string) => Promise<CancelResult>;
 };
 
 /** "Cancel request" → a confirming dialog → the server action; the page refreshes with the new status. */
-export function CancelRequest({ id, token, when, cancelAction }: CancelRequestProps) {
+export function CancelRequest({ id, when, cancelAction }: CancelRequestProps) {
   const [open, setOpen] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +34,7 @@ export function CancelRequest({ id, token, when, cancelAction }: CancelRequestPr
     setError(null);
     let result: CancelResult;
     try {
-      result = await cancelAction(id, token);
+      result = await cancelAction(id);
     } catch {
       result = { ok: false, message: "We couldn't reach the clinic's booking system. Check your connection and try again." };
     }
@@ -43,6 +42,10 @@ export function CancelRequest({ id, token, when, cancelAction }: CancelRequestPr
     if (result.ok) {
       setOpen(false);
       toast.success("Your request was cancelled and the time released.");
+    } else if (result.stale) {
+      // The refreshed page may have no cancel button left to hold this dialog.
+      setOpen(false);
+      toast.error(result.message);
     } else {
       setError(result.message);
     }
@@ -66,8 +69,8 @@ export function CancelRequest({ id, token, when, cancelAction }: CancelRequestPr
         <DialogHeader>
           <DialogTitle>Cancel this request?</DialogTitle>
           <DialogDescription>
-            Your time on {when} will be released for other patients. This can&apos;t be undone, but you can book again
-            at any time.
+            {when ? <>Your time on {when} will be released for other patients. </> : null}This can&apos;t be undone, but
+            you can book again at any time.
           </DialogDescription>
         </DialogHeader>
         {error && (

@@ -6,6 +6,8 @@ import { CardIcon, ClockIcon } from "@/components/ui/icons";
 import { buttonClasses, CalendarIcon, CheckCircleIcon, cn, InfoIcon } from "@/components/ui";
 import type { PatientAppointmentView } from "@/lib/server/appointments/patient";
 import { formatDate, formatSlotInZone } from "@/lib/domain/time-format";
+import { ProposalResponse, type ProposalResponseProps } from "./proposal-response";
+import { TimeLeft } from "./time-left";
 
 type Tone = "amber" | "blue" | "violet" | "green" | "gray";
 
@@ -20,12 +22,12 @@ const PANEL: Record<Tone, { box: string; icon: string }> = {
 function Panel({ tone, icon, title, children }: { tone: Tone; icon: ReactNode; title: ReactNode; children?: ReactNode }) {
   return (
     <section aria-labelledby="next-step-heading" className={cn("rounded-xl border p-5 sm:p-6", PANEL[tone].box)}>
-      <div className="flex gap-4">
+      <div className="flex gap-3 sm:gap-4">
         <span aria-hidden="true" className={cn("flex size-10 shrink-0 items-center justify-center rounded-full ring-1", PANEL[tone].icon)}>
           {icon}
         </span>
         <div className="min-w-0 flex-1 space-y-2 text-base text-slate-700">
-          <h2 id="next-step-heading" className="text-lg font-semibold tracking-tight text-slate-900">
+          <h2 id="next-step-heading" className="text-lg font-semibold tracking-tight text-balance text-slate-900">
             {title}
           </h2>
           {children}
@@ -53,11 +55,32 @@ function ContactLine({ clinic }: { clinic: PatientAppointmentView["clinic"] }) {
   return <>the clinic</>;
 }
 
-/** What the patient should do now, from patientNextStep (via the view's `next`). */
-export function NextStep({ appointment }: { appointment: PatientAppointmentView }) {
-  const { next, status, timezone, clinic } = appointment;
+/** "by Tue, Dec 2, 9:00 AM EST, New York time (23 h 12 min left)": the real deadline, expiresAt. */
+function Deadline({ expiresAt, timeZone, now }: { expiresAt: string; timeZone: string; now: number }) {
+  return (
+    <>
+      <span className="font-semibold text-slate-900 tabular-nums">{formatSlotInZone(Date.parse(expiresAt), timeZone)}</span>{" "}
+      <span className="tabular-nums">
+        (<TimeLeft deadline={expiresAt} now={now} />)
+      </span>
+    </>
+  );
+}
+
+export type NextStepProps = {
+  appointment: PatientAppointmentView;
+  /** The server's clock when the page was rendered. */
+  now: number;
+  acceptAction: ProposalResponseProps["acceptAction"];
+  rejectAction: ProposalResponseProps["rejectAction"];
+  /** Where "Add to calendar" downloads the .ics from. */
+  calendarHref: string;
+};
+
+/** What the patient should do now, from patientNextStep (via the view's `next`) and whether a time is held. */
+export function NextStep({ appointment, now, acceptAction, rejectAction, calendarHref }: NextStepProps) {
+  const { next, status, timezone, clinic, expiresAt } = appointment;
   const start = Date.parse(appointment.start);
-  const expiresAt = appointment.expiresAt ? Date.parse(appointment.expiresAt) : null;
   const bookAgain = (
     <p className="pt-2">
       <Link href={`/book/${clinic.slug}`} className={buttonClasses({ variant: "secondary" })}>
@@ -68,46 +91,91 @@ export function NextStep({ appointment }: { appointment: PatientAppointmentView 
 
   switch (next.step) {
     case "wait":
+      if (!appointment.timeHeld) {
+        return (
+          <Panel tone="amber" icon={<ClockIcon className="size-5" />} title="You turned down the proposed time">
+            <p>The clinic will propose another time or get in touch with you. You&apos;ll get an email either way.</p>
+            {expiresAt && (
+              <p>
+                If the clinic hasn&apos;t answered by <Deadline expiresAt={expiresAt} timeZone={timezone} now={now} />, the
+                request closes and you can book again.
+              </p>
+            )}
+          </Panel>
+        );
+      }
       return (
         <Panel
           tone="amber"
           icon={<ClockIcon className="size-5" />}
           title={
-            expiresAt
-              ? `The clinic will review your request by ${formatSlotInZone(expiresAt, timezone)}`
-              : "The clinic will review your request soon"
+            expiresAt ? `The clinic will review your request by ${formatSlotInZone(Date.parse(expiresAt), timezone)}` : "The clinic will review your request soon"
           }
         >
           <p>
-            We&apos;re holding this time for you until then. You&apos;ll get an email when the clinic decides, and this page
-            will show the result.
+            We&apos;re holding this time for you until then
+            {expiresAt && (
+              <span className="tabular-nums">
+                {" "}
+                (<TimeLeft deadline={expiresAt} now={now} />)
+              </span>
+            )}
+            . You&apos;ll get an email when the clinic decides, and this page will show the result.
           </p>
         </Panel>
       );
-    case "pay":
+    case "pay": {
+      const fee = feeAmount(appointment.feeCents, appointment.currency);
       return (
-        <Panel tone="blue" icon={<CardIcon className="size-5" />} title="Pay to confirm your visit">
-          <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">
-            {feeAmount(appointment.feeCents, appointment.currency)}
-          </p>
+        <Panel tone="blue" icon={<CardIcon className="size-5" />} title={`Approved — please pay ${fee}`}>
           <p>
-            The clinic approved your request. The secure payment form will appear here on this page; your visit is
-            confirmed once it&apos;s paid.
-            {expiresAt && <> We&apos;re holding the time until {formatSlotInZone(expiresAt, timezone)}.</>}
+            The clinic approved your request. Your visit is confirmed once the fee is paid. Online payment opens soon:
+            we&apos;ll email you a payment link, and it will appear on this page too.
           </p>
+          {expiresAt && (
+            <p>
+              We&apos;re holding the time until <Deadline expiresAt={expiresAt} timeZone={timezone} now={now} />.
+            </p>
+          )}
           <p className="text-sm text-slate-600">
             Questions about paying? Contact the clinic at <ContactLine clinic={clinic} />.
           </p>
         </Panel>
       );
-    case "respond_to_proposal":
+    }
+    case "respond_to_proposal": {
+      const proposed = formatSlotInZone(start, timezone);
+      const previous = appointment.proposal ? formatSlotInZone(Date.parse(appointment.proposal.previousStart), timezone) : null;
       return (
         <Panel tone="violet" icon={<CalendarIcon className="size-5" />} title="The clinic proposed a new time">
-          <p>
-            To accept the new time or ask for a different one, please contact the clinic at <ContactLine clinic={clinic} />.
-          </p>
+          <dl className="grid gap-3 py-1 sm:grid-cols-2">
+            {previous && (
+              <div className="rounded-lg border border-violet-200 bg-white/60 px-4 py-3">
+                <dt className="text-sm font-medium text-slate-600">Original time</dt>
+                <dd className="text-slate-600 tabular-nums line-through decoration-slate-400">{previous}</dd>
+              </div>
+            )}
+            <div className="rounded-lg border border-violet-300 bg-white px-4 py-3">
+              <dt className="text-sm font-medium text-violet-800">Proposed time</dt>
+              <dd className="font-semibold text-slate-900 tabular-nums">{proposed}</dd>
+            </div>
+          </dl>
+          {appointment.proposal?.message && (
+            <figure>
+              <figcaption className="text-sm font-medium text-slate-600">Message from {clinic.name}</figcaption>
+              <blockquote className="mt-1 border-l-4 border-violet-300 pl-3 whitespace-pre-line">{appointment.proposal.message}</blockquote>
+            </figure>
+          )}
+          {expiresAt && (
+            <p>
+              Please answer by <Deadline expiresAt={expiresAt} timeZone={timezone} now={now} />. After that the proposed
+              time is released.
+            </p>
+          )}
+          <ProposalResponse id={appointment.id} proposed={proposed} acceptAction={acceptAction} rejectAction={rejectAction} />
         </Panel>
       );
+    }
     case "none":
       if (status === "confirmed") {
         return (
@@ -116,12 +184,28 @@ export function NextStep({ appointment }: { appointment: PatientAppointmentView 
               See you on {formatDate(start, timezone)}. If you can&apos;t make it, please let the clinic know at{" "}
               <ContactLine clinic={clinic} />.
             </p>
+            {appointment.confirmedIcsAvailable && (
+              <p className="pt-2">
+                <a href={calendarHref} download className={buttonClasses({ variant: "secondary", className: "w-full sm:w-auto" })}>
+                  <CalendarIcon className="size-5" />
+                  Add to calendar
+                </a>
+              </p>
+            )}
           </Panel>
         );
       }
       if (status === "declined") {
         return (
           <Panel tone="gray" icon={<InfoIcon className="size-5" />} title="The clinic couldn't accept this request">
+            {appointment.declineReason && (
+              <figure>
+                <figcaption className="text-sm font-medium text-slate-600">The clinic&apos;s reason</figcaption>
+                <blockquote className="mt-1 border-l-4 border-slate-300 pl-3 whitespace-pre-line text-slate-900">
+                  {appointment.declineReason}
+                </blockquote>
+              </figure>
+            )}
             <p>You&apos;re welcome to request another time, or contact the clinic at <ContactLine clinic={clinic} />.</p>
             {bookAgain}
           </Panel>

@@ -155,18 +155,7 @@ export function BookingFlow(props: BookingFlowProps) {
 
   if (confirmation) {
     return (
-      <RequestConfirmation
-        doctorName={doctorName}
-        clinicName={clinic.name}
-        clinicSlug={slug}
-        start={confirmation.start}
-        timeZone={timeZone}
-        email={confirmation.email}
-        feeCents={feeCents}
-        feeLabel={feeLabel}
-        expiresAt={confirmation.expiresAt}
-        statusUrl={confirmation.statusUrl}
-      />
+      <RequestConfirmation doctorName={doctorName} start={confirmation.start} timeZone={timeZone} statusUrl={confirmation.statusUrl} />
     );
   }
 

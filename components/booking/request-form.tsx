@@ -26,7 +26,10 @@ const FIELDS: readonly { key: FieldKey; id: string; label: string }[] = [
 const FIELD_KEYS = new Set<string>(FIELDS.map((field) => field.key));
 
 /** The form's values in the schema's shape; consent may still be false (the schema rejects that). */
-export type BookingFormDraft = Omit<BookingFormInput, "consent"> & { consent: boolean };
+export type BookingFormDraft = Omit<BookingFormInput, "consent"> & { consent: boolean; website?: string };
+
+/** The honeypot's name: a field people never see, that form-filling bots do. */
+export const HONEYPOT_FIELD = "website";
 
 export function toBookingInput(details: BookingDetails, start: string): BookingFormDraft {
   return {
@@ -126,7 +129,8 @@ export function RequestForm({ start, clinicName, feeCents, feeLabel, details, on
     setSending(true);
     let result: BookingActionResult | null;
     try {
-      result = await onSubmit(toBookingInput(details, start));
+      const honeypot = (event.currentTarget.elements.namedItem(HONEYPOT_FIELD) as HTMLInputElement | null)?.value ?? "";
+      result = await onSubmit({ ...toBookingInput(details, start), ...(honeypot ? { website: honeypot } : {}) });
     } catch {
       result = {
         ok: false,
@@ -237,6 +241,12 @@ export function RequestForm({ start, clinicName, feeCents, feeLabel, details, on
             />
           )}
         </Field>
+      </div>
+
+      {/* Honeypot: hidden from people and assistive tech; a bot that fills it is answered "sent" and nothing is held. */}
+      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+        <label htmlFor="booking-website">Website</label>
+        <input id="booking-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
       <div>

@@ -27,7 +27,18 @@ export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?:
                   : "border-transparent text-slate-700 hover:bg-slate-100 hover:text-slate-900",
               )}
             >
-              {item.label}
+              <span className="flex-1">{item.label}</span>
+              {item.count !== undefined && (
+                <>
+                  <span
+                    aria-hidden="true"
+                    className="ml-2 inline-flex min-w-6 items-center justify-center rounded-full bg-amber-100 px-2 py-0.5 text-sm font-semibold text-amber-900 tabular-nums"
+                  >
+                    {item.count}
+                  </span>
+                  <span className="sr-only">, {item.count} need review</span>
+                </>
+              )}
             </Link>
           </li>
         );

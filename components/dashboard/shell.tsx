@@ -20,10 +20,11 @@ function Account({ caller }: { caller: Caller }) {
 
 /**
  * The dashboard frame: a sidebar from lg up, a top bar with a menu below.
- * The clinic's name and the caller's role are always in view.
+ * The clinic's name and the caller's role are always in view, and so is the
+ * number of requests waiting for a decision (beside "Requests").
  */
-export function DashboardShell({ caller, children }: { caller: Caller; children: ReactNode }) {
-  const items = dashboardNav(caller);
+export function DashboardShell({ caller, needsReview = 0, children }: { caller: Caller; needsReview?: number; children: ReactNode }) {
+  const items = dashboardNav(caller, needsReview);
   const role = <Badge tone="teal">{ROLE_LABELS[caller.role]}</Badge>;
   return (
     <div className="min-h-dvh lg:flex">

@@ -8,6 +8,7 @@ import {
   describeRole,
   ROLE_DESCRIPTIONS,
   ROLE_INVITATIONS,
+  requestScope,
   ROLES,
   type Caller,
   type Permission,
@@ -105,6 +106,7 @@ describe("dashboardNav", () => {
   it("shows admins every section", () => {
     expect(hrefs(admin)).toEqual([
       "/dashboard",
+      "/dashboard/requests",
       "/dashboard/availability",
       "/dashboard/doctors",
       "/dashboard/team",
@@ -112,20 +114,36 @@ describe("dashboardNav", () => {
     ]);
   });
 
-  it("hides every settings page from staff", () => {
-    expect(hrefs(staff)).toEqual(["/dashboard"]);
+  it("gives staff the request queue and hides every settings page", () => {
+    expect(hrefs(staff)).toEqual(["/dashboard", "/dashboard/requests"]);
   });
 
   it("gives a doctor their hours and own profile, but no settings", () => {
     expect(dashboardNav(doctor)).toEqual([
       { href: "/dashboard", label: "Overview" },
+      { href: "/dashboard/requests", label: "Requests" },
       { href: "/dashboard/availability", label: "Availability" },
       { href: "/dashboard/doctors", label: "My profile" },
     ]);
   });
 
-  it("gives a doctor with no linked profile nothing to edit", () => {
+  it("gives a doctor with no linked profile nothing to edit and no requests", () => {
     expect(hrefs(unlinkedDoctor)).toEqual(["/dashboard"]);
+  });
+
+  it("shows the number needing review beside Requests, and no number at zero", () => {
+    expect(dashboardNav(staff, 3)[1]).toEqual({ href: "/dashboard/requests", label: "Requests", count: 3 });
+    expect(dashboardNav(staff, 0)[1]).toEqual({ href: "/dashboard/requests", label: "Requests" });
+  });
+});
+
+describe("requestScope", () => {
+  it("gives staff and admins every doctor's requests, a doctor their own, others none", () => {
+    expect(requestScope(admin)).toEqual({ doctorId: null });
+    expect(requestScope(staff)).toEqual({ doctorId: null });
+    expect(requestScope(doctor)).toEqual({ doctorId: "dr-1" });
+    expect(requestScope(unlinkedDoctor)).toBeNull();
+    expect(requestScope(null)).toBeNull();
   });
 });
 

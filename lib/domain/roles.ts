@@ -92,16 +92,34 @@ export const forbidden = () =>
 export interface NavItem {
   href: string;
   label: string;
+  /** A number shown beside the label (requests needing review); left out when zero. */
+  count?: number;
+}
+
+/**
+ * Whose booking requests the caller sees: every doctor's (staff, admins), one
+ * doctor's own (a doctor), or none (a doctor account not linked to a profile).
+ * The queue's reads and the nav use this; the review verbs check the same.
+ */
+export function requestScope(caller: Caller | null | undefined): { doctorId: string | null } | null {
+  if (!caller) return null;
+  if (can(caller, "requests:review")) return { doctorId: null };
+  if (caller.role === "doctor" && caller.doctorId) return { doctorId: caller.doctorId };
+  return null;
 }
 
 /**
  * The dashboard navigation for a role, in display order. Links to pages the
- * role cannot use are left out rather than shown disabled. The request queue
- * and the doctors' schedule are not built yet; their links join this list
- * with their pages, never before (no dead links).
+ * role cannot use are left out rather than shown disabled. The doctors'
+ * schedule is not built yet; its link joins this list with its page, never
+ * before (no dead links). `needsReview` is the number of requests waiting for
+ * a decision that the caller can see, shown beside "Requests".
  */
-export function dashboardNav(caller: Caller): NavItem[] {
+export function dashboardNav(caller: Caller, needsReview = 0): NavItem[] {
   const items: NavItem[] = [{ href: "/dashboard", label: "Overview" }];
+  if (requestScope(caller)) {
+    items.push({ href: "/dashboard/requests", label: "Requests", ...(needsReview > 0 ? { count: needsReview } : {}) });
+  }
   if (caller.role === "admin" || (caller.role === "doctor" && caller.doctorId)) {
     items.push({ href: "/dashboard/availability", label: "Availability" });
   }

@@ -23,12 +23,12 @@ export async function listFreeSlots(slug: string, doctorId: string, from: LocalD
   if (days > MAX_RANGE_DAYS) {
     throw new AppError("invalid_request", `Ask for at most ${MAX_RANGE_DAYS} days at a time.`, { to: `At most ${MAX_RANGE_DAYS} days after from` });
   }
-  const { schedule } = await loadBookableDoctor(slug, doctorId);
+  const { clinic, schedule } = await loadBookableDoctor(slug, doctorId);
   // Local dates span at most UTC-12..UTC+14 around their UTC day; a day of
   // margin each side covers any zone, and the buffer of a visit just before.
   const fromMs = localDateToDayNumber(from) * DAY_MS - DAY_MS;
   const toMs = (localDateToDayNumber(to) + 2) * DAY_MS;
-  const busy = await loadBusy(doctorId, fromMs, toMs, now);
+  const busy = await loadBusy(clinic.id, doctorId, fromMs, toMs, now);
   const slots = computeFreeSlots({ schedule, busy, now: now.getTime(), from, to });
   return { timezone: schedule.timeZone, slots: slots.map(slotToIso) };
 }

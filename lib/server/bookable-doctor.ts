@@ -42,6 +42,17 @@ export async function loadBookableDoctor(slug: string, doctorId: string): Promis
 
   const clinicId = (await db().collection("slugs").doc(slug).get()).get("clinicId") as string | undefined;
   if (!clinicId) throw notFound;
+  return loadClinicDoctor(clinicId, doctorId, slug);
+}
+
+/**
+ * The same by clinic id, for staff verbs that start from an appointment (a
+ * proposal needs the doctor's current schedule). not_found when the doctor
+ * was deactivated: no new times are offered for them.
+ */
+export async function loadClinicDoctor(clinicId: string, doctorId: string, knownSlug?: string): Promise<BookableDoctor> {
+  const notFound = new AppError("not_found", "We couldn't find that clinic or doctor. Please check the link.");
+  if (!isDocumentId(doctorId)) throw notFound;
   const clinicRef = db().collection("clinics").doc(clinicId);
   const [clinic, doctor] = await Promise.all([clinicRef.get(), clinicRef.collection("doctors").doc(doctorId).get()]);
   if (!clinic.exists || !doctor.exists || doctor.get("active") !== true) throw notFound;
@@ -57,7 +68,7 @@ export async function loadBookableDoctor(slug: string, doctorId: string): Promis
   return {
     clinic: {
       id: clinic.id,
-      slug,
+      slug: knownSlug ?? String(clinic.get("slug") ?? ""),
       name: String(clinic.get("name")),
       timezone,
       feeCents: Number(clinic.get("feeCents") ?? 0),

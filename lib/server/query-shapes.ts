@@ -40,7 +40,7 @@ export const QUERY_SHAPES = {
   /** loadBusy: a doctor's appointments that hold time, by start. */
   "appointments.busyForDoctor": {
     collection: "appointments",
-    equality: ["doctorId", "status"],
+    equality: ["clinicId", "doctorId", "status"],
     range: "start",
   },
   /** countUpcomingAppointments: a clinic's appointments still ahead, before a time-zone change. */
@@ -49,6 +49,41 @@ export const QUERY_SHAPES = {
     equality: ["clinicId", "status"],
     range: "start",
   },
+  /** The request queue's open sections (lib/server/appointments/queue.ts), oldest first; all doctors or one. */
+  "appointments.queueSection": { collection: "appointments", equality: ["clinicId", "status"], orderBy: [{ field: "createdAt", direction: "asc" }] },
+  "appointments.queueSectionOfDoctor": {
+    collection: "appointments",
+    equality: ["clinicId", "doctorId", "status"],
+    orderBy: [{ field: "createdAt", direction: "asc" }],
+  },
+  /** The queue's Recent tab, newest change first. */
+  "appointments.recent": { collection: "appointments", equality: ["clinicId", "status"], orderBy: [{ field: "updatedAt", direction: "desc" }] },
+  "appointments.recentOfDoctor": {
+    collection: "appointments",
+    equality: ["clinicId", "doctorId", "status"],
+    orderBy: [{ field: "updatedAt", direction: "desc" }],
+  },
+  /** The queue's and the nav's counts (count() aggregations; equality only). */
+  "appointments.statusOfClinic": { collection: "appointments", equality: ["clinicId", "status"] },
+  "appointments.statusOfDoctor": { collection: "appointments", equality: ["clinicId", "doctorId", "status"] },
+  "appointments.unconfirmedOfClinic": { collection: "appointments", equality: ["clinicId", "status", "emailConfirmedAt"] },
+  "appointments.unconfirmedOfDoctor": { collection: "appointments", equality: ["clinicId", "doctorId", "status", "emailConfirmedAt"] },
+  /** expireStale: lapsed holds, oldest deadline first. */
+  "appointments.lapsed": {
+    collection: "appointments",
+    equality: ["status"],
+    range: "expiresAt",
+    orderBy: [{ field: "expiresAt", direction: "asc" }],
+  },
+  /** expireStale: pending requests lapsing within 2 h whose staff were not reminded yet. */
+  "appointments.reminderDue": {
+    collection: "appointments",
+    equality: ["status", "reminderSentAt"],
+    range: "expiresAt",
+    orderBy: [{ field: "expiresAt", direction: "asc" }],
+  },
+  /** requestAppointment: a patient's live requests at a clinic (per-email limit), in the hold's transaction. */
+  "appointments.liveForPatient": { collection: "appointments", equality: ["clinicId", "patient.email", "status"] },
   /** listDevMailbox (emulators only): newest mail first. */
   "mail.newest": { collection: "mail", orderBy: [{ field: "createdAt", direction: "desc" }] },
 } as const satisfies Record<string, QueryShape>;

@@ -1,8 +1,8 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
 // The patient's whole journey on the demo clinic (America/New_York, $50 fee):
-// clinic page → doctor → day → time → details → confirmation → the email in
-// the dev mailbox → the status page → cancel. Each test books a different
+// clinic page → doctor → day → time → details → the status page ("Request
+// sent", survives a reload) → the email in the dev mailbox → cancel. Each test books a different
 // doctor, so tests running in parallel never race for the same time.
 
 const uniqueEmail = (label: string) =>
@@ -24,7 +24,7 @@ async function fillDetails(page: Page, email: string) {
   await page.getByRole("checkbox", { name: /may contact me/ }).check();
 }
 
-test("a patient requests a time, finds the email, checks the status and cancels", async ({ page }) => {
+test("a patient requests a time, lands on the status page, reloads, finds the email and cancels", async ({ page }) => {
   const email = uniqueEmail("journey");
 
   await page.goto("/book/demo");
@@ -44,11 +44,28 @@ test("a patient requests a time, finds the email, checks the status and cancels"
   await fillDetails(page, email);
   await page.getByRole("button", { name: "Request this time" }).click();
 
-  const confirmation = page.getByRole("region", { name: "Request sent" });
-  await expect(confirmation).toBeVisible();
-  await expect(confirmation).toContainText("The clinic reviews requests within 24 hours.");
-  await expect(confirmation).toContainText(email);
-  await expect(confirmation).toContainText("you'll pay $50.00");
+  // The request lands on its own status page, whose URL survives a reload
+  // and carries no token (it was traded for a cookie on the way).
+  await expect(page).toHaveURL(/\/appointments\/[A-Za-z0-9]+\?sent=1$/);
+  const statusUrl = page.url();
+  const sent = page.getByRole("note").filter({ hasText: "Request sent" });
+  await expect(sent).toContainText("We've emailed you a link to this page");
+  await expect(sent).toContainText("you'll pay $50.00");
+  await expect(page.getByText("Waiting for the clinic to review")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Your request with Dr. Amara Okafor" })).toBeVisible();
+
+  await page.reload();
+  await expect(page).toHaveURL(statusUrl);
+  await expect(sent).toBeVisible();
+  await expect(page.getByText("Waiting for the clinic to review")).toBeVisible();
+
+  // Back leaves the booking: the doctor's page was replaced, so nothing can be sent twice.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/book\/demo$/);
+  await expect(page.getByRole("button", { name: "Request this time" })).toHaveCount(0);
+  await page.goForward();
+  await expect(page).toHaveURL(statusUrl);
+  await expect(page.getByText("Waiting for the clinic to review")).toBeVisible();
 
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
   const mail = page.getByRole("article").filter({ hasText: "We received your request" });
@@ -56,9 +73,10 @@ test("a patient requests a time, finds the email, checks the status and cancels"
   await expect(mail).toContainText(`To ${email}`);
   await mail.getByRole("link", { name: /\/appointments\// }).click();
 
-  await expect(page).toHaveURL(/\/appointments\/[A-Za-z0-9]+\?t=/);
+  await expect(page).toHaveURL(/\/appointments\/[A-Za-z0-9]+$/);
   await expect(page.getByText("Waiting for the clinic to review")).toBeVisible();
   await expect(page.getByRole("heading", { name: /The clinic will review your request by/ })).toBeVisible();
+  await expect(page.getByText("Request sent")).toHaveCount(0);
 
   const dialog = page.getByRole("dialog", { name: "Cancel this request?" });
   await clickUntil(page.getByRole("button", { name: "Cancel request" }), () => expect(dialog).toBeVisible({ timeout: 1_000 }));
@@ -68,6 +86,10 @@ test("a patient requests a time, finds the email, checks the status and cancels"
   await expect(page.getByRole("heading", { name: "You cancelled this request" })).toBeVisible();
   await expect(page.getByText("Your request was cancelled and the time released.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Cancel request" })).toHaveCount(0);
+
+  // Still exactly one request from this patient.
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  await expect(page.getByRole("article").filter({ hasText: "We received your request" })).toHaveCount(1);
 });
 
 test("a time taken while the patient fills the form says so and shows fresh times", async ({ page, request }) => {

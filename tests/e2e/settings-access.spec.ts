@@ -18,6 +18,7 @@ test("staff don't see the settings in the nav and can't open them", async ({ pag
   await signIn(page, "staff@demo.test");
   const nav = page.getByRole("navigation", { name: "Dashboard" });
   await expect(nav.getByRole("link", { name: "Overview" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: /^Requests/ })).toBeVisible();
   for (const name of ["Clinic settings", "Team", "Doctors", "Availability"]) {
     await expect(nav.getByRole("link", { name })).toHaveCount(0);
   }
@@ -88,6 +89,7 @@ test.describe("on a phone", () => {
     await expect(menu).toHaveAttribute("aria-expanded", "true");
     const nav = page.getByRole("navigation", { name: "Dashboard" });
     await expect(nav.getByRole("link", { name: "Overview" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: /^Requests/ })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Clinic settings" })).toHaveCount(0);
   });
 });

@@ -26,6 +26,28 @@ describe("atomic commit", () => {
     expect((await col.doc("existing").get()).get("v")).toBe("original");
   });
 
+  // CommitRequest.writes: "Always executed atomically and in order." Each
+  // precondition sees the writes before it, so deleting a document and
+  // creating it again in one commit succeeds (a lock released and re-taken).
+  it("applies writes in order: delete then create of the same document succeeds", async () => {
+    const col = freshCollection(db, "in-order");
+    await col.doc("lock").set({ owner: "old" });
+    const batch = db.batch();
+    batch.delete(col.doc("lock"));
+    batch.create(col.doc("lock"), { owner: "new" });
+    await batch.commit();
+    expect((await col.doc("lock").get()).data()).toEqual({ owner: "new" });
+  });
+
+  it("applies writes in order: create then create of the same document fails, applying nothing", async () => {
+    const col = freshCollection(db, "in-order-twice");
+    const batch = db.batch();
+    batch.create(col.doc("lock"), { owner: "a" });
+    batch.create(col.doc("lock"), { owner: "b" });
+    expect(await codeOf(batch.commit())).toBe(Code.ALREADY_EXISTS);
+    expect((await col.doc("lock").get()).exists).toBe(false);
+  });
+
   it("applies nothing when a later update() targets a missing document", async () => {
     const col = freshCollection(db, "atomic-missing");
     const batch = db.batch();

@@ -17,21 +17,25 @@ const PAID = 5_000;
 const FREE = 0;
 
 // The product spec, written independently of the implementation's table:
-// [from, action, actor, to when fee > 0, to when fee == 0].
-const SPEC: Array<[AppointmentStatus, AppointmentAction, Actor, AppointmentStatus, AppointmentStatus]> = [
-  ["pending", "approve", "staff", "approved", "confirmed"],
-  ["pending", "decline", "staff", "declined", "declined"],
-  ["pending", "propose", "staff", "rescheduled", "rescheduled"],
-  ["pending", "cancel", "patient", "cancelled", "cancelled"],
-  ["pending", "expire", "system", "expired", "expired"],
-  ["approved", "pay", "payment", "confirmed", "confirmed"],
-  ["approved", "propose", "staff", "rescheduled", "rescheduled"],
-  ["approved", "cancel", "patient", "cancelled", "cancelled"],
-  ["approved", "expire", "system", "expired", "expired"],
-  ["rescheduled", "accept", "patient", "approved", "confirmed"],
-  ["rescheduled", "reject", "patient", "cancelled", "cancelled"],
-  ["rescheduled", "cancel", "patient", "cancelled", "cancelled"],
-  ["rescheduled", "expire", "system", "expired", "expired"],
+// [from, action, actor, to when a fee is due (unpaid), to when free, to when already paid].
+type Row = [AppointmentStatus, AppointmentAction, Actor, AppointmentStatus, AppointmentStatus, AppointmentStatus];
+const SPEC: Row[] = [
+  ["pending", "approve", "staff", "approved", "confirmed", "confirmed"],
+  ["pending", "decline", "staff", "declined", "declined", "declined"],
+  ["pending", "propose", "staff", "rescheduled", "rescheduled", "rescheduled"],
+  ["pending", "cancel", "patient", "cancelled", "cancelled", "cancelled"],
+  ["pending", "expire", "system", "expired", "expired", "expired"],
+  ["approved", "pay", "payment", "confirmed", "confirmed", "confirmed"],
+  ["approved", "propose", "staff", "rescheduled", "rescheduled", "rescheduled"],
+  ["approved", "cancel", "patient", "cancelled", "cancelled", "cancelled"],
+  ["approved", "expire", "system", "expired", "expired", "expired"],
+  ["rescheduled", "accept", "patient", "approved", "confirmed", "confirmed"],
+  // Turning down a proposal: back to pending with no time held, unless paid
+  // (then cancelled, and refunded by the payments code).
+  ["rescheduled", "reject", "patient", "pending", "pending", "cancelled"],
+  ["rescheduled", "cancel", "patient", "cancelled", "cancelled", "cancelled"],
+  ["rescheduled", "expire", "system", "expired", "expired", "expired"],
+  ["confirmed", "propose", "staff", "rescheduled", "rescheduled", "rescheduled"],
 ];
 
 const SPEC_ACTOR: Record<AppointmentAction, Actor> = {
@@ -45,31 +49,47 @@ const SPEC_ACTOR: Record<AppointmentAction, Actor> = {
   expire: "system",
 };
 
-type Case = [AppointmentStatus, AppointmentAction, Actor, number];
+type Money = "due" | "free" | "paid";
+const MONEY: Record<Money, { feeCents: number; paid: boolean }> = {
+  due: { feeCents: PAID, paid: false },
+  free: { feeCents: FREE, paid: false },
+  paid: { feeCents: PAID, paid: true },
+};
+
+type Case = [AppointmentStatus, AppointmentAction, Actor, Money, boolean];
 const ALL_CASES: Case[] = APPOINTMENT_STATUSES.flatMap((status) =>
   APPOINTMENT_ACTIONS.flatMap((action) =>
-    ACTORS.flatMap((actor) => [PAID, FREE].map((fee): Case => [status, action, actor, fee])),
+    ACTORS.flatMap((actor) =>
+      (["due", "free", "paid"] as const).flatMap((money) =>
+        [true, false].map((timeHeld): Case => [status, action, actor, money, timeHeld]),
+      ),
+    ),
   ),
 );
 
-describe("transition: every (status, action, actor, fee) against the spec", () => {
-  it("enumerates all 7 x 8 x 4 x 2 combinations", () => {
-    expect(ALL_CASES).toHaveLength(448);
+describe("transition: every (status, action, actor, money, time held) against the spec", () => {
+  it("enumerates all 7 x 8 x 4 x 3 x 2 combinations", () => {
+    expect(ALL_CASES).toHaveLength(1344);
   });
 
-  it.each(ALL_CASES)("%s + %s by %s (fee %i)", (status, action, actor, fee) => {
-    const result = transition({ status, feeCents: fee }, action, actor);
+  it.each(ALL_CASES)("%s + %s by %s (%s, time held %s)", (status, action, actor, money, timeHeld) => {
+    const result = transition({ status, ...MONEY[money], timeHeld }, action, actor);
     const row = SPEC.find(([from, a]) => from === status && a === action);
 
     if (SPEC_ACTOR[action] !== actor) {
       expect(result).toMatchObject({ ok: false, code: "forbidden_actor" });
-    } else if (!row) {
+    } else if (!row || (action === "approve" && !timeHeld)) {
       expect(result).toMatchObject({ ok: false, code: "invalid_transition" });
     } else {
-      const to = fee > 0 ? row[3] : row[4];
+      const to = money === "due" ? row[3] : money === "free" ? row[4] : row[5];
       expect(result).toEqual({ ok: true, to, event: { action, from: status, to, actor } });
     }
     if (!result.ok) expect(result.message).toMatch(/^[A-Z].*\.$/);
+  });
+
+  it("defaults to unpaid with time held", () => {
+    expect(transition({ status: "pending", feeCents: PAID }, "approve", "staff")).toMatchObject({ ok: true, to: "approved" });
+    expect(transition({ status: "rescheduled", feeCents: PAID }, "reject", "patient")).toMatchObject({ ok: true, to: "pending" });
   });
 });
 
@@ -85,9 +105,21 @@ describe("transition messages", () => {
     ["pending", "accept", "patient", "There is no proposed time to answer."],
     ["pending", "approve", "patient", "Only the clinic can approve a request."],
     ["pending", "expire", "staff", "Requests expire automatically; they can't be expired by hand."],
+    ["confirmed", "approve", "staff", "This appointment is already confirmed."],
+    ["confirmed", "cancel", "patient", "This appointment is already confirmed."],
+    ["rescheduled", "propose", "staff", "A new time was already proposed; the patient hasn't answered yet."],
   ] as const)("%s + %s by %s: %j", (status, action, actor, message) => {
     const result = transition({ status, feeCents: PAID }, action, actor);
     expect(result).toMatchObject({ ok: false, message });
+  });
+
+  it("a pending request holding no time cannot be approved, but can be proposed, declined, cancelled, expired", () => {
+    const state = { status: "pending", feeCents: PAID, timeHeld: false } as const;
+    expect(transition(state, "approve", "staff")).toMatchObject({ ok: false, code: "invalid_transition", message: expect.stringMatching(/Propose another time or decline/) });
+    expect(transition(state, "propose", "staff")).toMatchObject({ ok: true, to: "rescheduled" });
+    expect(transition(state, "decline", "staff")).toMatchObject({ ok: true, to: "declined" });
+    expect(transition(state, "cancel", "patient")).toMatchObject({ ok: true, to: "cancelled" });
+    expect(transition(state, "expire", "system")).toMatchObject({ ok: true, to: "expired" });
   });
 
   it("reports a forbidden actor before an impossible transition", () => {
@@ -116,6 +148,11 @@ describe("allowedActions", () => {
 
   it("lists staff actions for a pending request in a stable order", () => {
     expect(allowedActions("pending", "staff")).toEqual(["approve", "decline", "propose"]);
+  });
+
+  it("leaves approve out while no time is held", () => {
+    expect(allowedActions("pending", "staff", { timeHeld: false })).toEqual(["decline", "propose"]);
+    expect(allowedActions("pending", "patient", { timeHeld: false })).toEqual(["cancel"]);
   });
 
   it("agrees with ACTION_ACTOR", () => {
@@ -154,13 +191,13 @@ describe("properties", () => {
     );
   });
 
-  it("no transition returns to pending, and free appointments never wait for payment", () => {
+  it("only a turned-down proposal returns to pending; free or paid appointments never wait for payment", () => {
     fc.assert(
-      fc.property(status, action, actor, fee, (from, a, by, feeCents) => {
-        const result = transition({ status: from, feeCents }, a, by);
+      fc.property(status, action, actor, fee, fc.boolean(), (from, a, by, feeCents, paid) => {
+        const result = transition({ status: from, feeCents, paid }, a, by);
         if (!result.ok) return;
-        expect(result.to).not.toBe("pending");
-        if (feeCents === 0) expect(result.to).not.toBe("approved");
+        if (result.to === "pending") expect([from, a, paid]).toEqual(["rescheduled", "reject", false]);
+        if (feeCents === 0 || paid) expect(result.to).not.toBe("approved");
       }),
     );
   });

@@ -37,18 +37,24 @@ export const ACTION_ACTOR: Readonly<Record<AppointmentAction, Actor>> = {
 };
 
 /**
- * Approving (or accepting a proposed time) needs payment only when there is a
- * fee; a free appointment is confirmed on the spot.
+ * Some targets depend on the money: approving (or accepting a proposed time)
+ * needs payment only when a fee is due and unpaid, so a free or already-paid
+ * appointment is confirmed on the spot; a paid appointment whose patient turns
+ * down a proposed time is cancelled (and refunded by the payments code),
+ * while an unpaid one goes back to pending with no time held.
  */
-const APPROVED_UNLESS_FREE = { paid: "approved", free: "confirmed" } as const;
+type Conditional = { when: "payment_due" | "paid"; then: AppointmentStatus; otherwise: AppointmentStatus };
+const CONFIRMED_UNLESS_PAYMENT_DUE: Conditional = { when: "payment_due", then: "approved", otherwise: "confirmed" };
+const PENDING_UNLESS_PAID: Conditional = { when: "paid", then: "cancelled", otherwise: "pending" };
 
-type Target = AppointmentStatus | typeof APPROVED_UNLESS_FREE;
+type Target = AppointmentStatus | Conditional;
 
 // Key order is the order `allowedActions` returns, so UIs get a stable order.
-// Statuses not listed here are terminal.
+// Statuses with no entries are terminal. "confirmed" is settled but not
+// terminal: the clinic may still move the visit by proposing a new time.
 const TRANSITIONS: Readonly<Record<AppointmentStatus, Partial<Record<AppointmentAction, Target>>>> = {
   pending: {
-    approve: APPROVED_UNLESS_FREE,
+    approve: CONFIRMED_UNLESS_PAYMENT_DUE,
     decline: "declined",
     propose: "rescheduled",
     cancel: "cancelled",
@@ -61,12 +67,14 @@ const TRANSITIONS: Readonly<Record<AppointmentStatus, Partial<Record<Appointment
     expire: "expired",
   },
   rescheduled: {
-    accept: APPROVED_UNLESS_FREE,
-    reject: "cancelled",
+    accept: CONFIRMED_UNLESS_PAYMENT_DUE,
+    reject: PENDING_UNLESS_PAID,
     cancel: "cancelled",
     expire: "expired",
   },
-  confirmed: {},
+  confirmed: {
+    propose: "rescheduled",
+  },
   declined: {},
   cancelled: {},
   expired: {},
@@ -86,7 +94,18 @@ export type TransitionResult =
   | { ok: true; to: AppointmentStatus; event: AppointmentEvent }
   | { ok: false; code: TransitionErrorCode; message: string };
 
-export type AppointmentState = { status: AppointmentStatus; feeCents: number };
+export type AppointmentState = {
+  status: AppointmentStatus;
+  feeCents: number;
+  /** The fee has been paid (the payments issue sets it). Default false. */
+  paid?: boolean;
+  /**
+   * False only for a pending request whose patient turned down a proposed
+   * time: it holds no time, so it cannot be approved until staff propose
+   * another time (or decline). Default true.
+   */
+  timeHeld?: boolean;
+};
 
 function assertFeeCents(feeCents: number): void {
   // A wrong fee would silently skip payment, so treat it as a programming error.
@@ -95,10 +114,15 @@ function assertFeeCents(feeCents: number): void {
   }
 }
 
-function resolveTarget(target: Target, feeCents: number): AppointmentStatus {
+function resolveTarget(target: Target, current: AppointmentState): AppointmentStatus {
   if (typeof target === "string") return target;
-  return feeCents > 0 ? target.paid : target.free;
+  const paid = current.paid === true;
+  const holds = target.when === "paid" ? paid : current.feeCents > 0 && !paid;
+  return holds ? target.then : target.otherwise;
 }
+
+const NO_TIME_HELD_MESSAGE =
+  "The patient turned down the proposed time, so no time is held. Propose another time or decline the request.";
 
 const FORBIDDEN_MESSAGE: Readonly<Record<AppointmentAction, string>> = {
   approve: "Only the clinic can approve a request.",
@@ -111,7 +135,7 @@ const FORBIDDEN_MESSAGE: Readonly<Record<AppointmentAction, string>> = {
   expire: "Requests expire automatically; they can't be expired by hand.",
 };
 
-// Once a request is terminal the reason it can't change is the status itself,
+// Once a request is terminal (or confirmed) the reason it can't change is the status itself,
 // whatever was attempted.
 const TERMINAL_MESSAGE: Readonly<Record<AppointmentStatus, string>> = {
   confirmed: "This appointment is already confirmed.",
@@ -125,7 +149,7 @@ const TERMINAL_MESSAGE: Readonly<Record<AppointmentStatus, string>> = {
 };
 
 function invalidTransitionMessage(status: AppointmentStatus, action: AppointmentAction): string {
-  if (isTerminalStatus(status)) return TERMINAL_MESSAGE[status];
+  if (isTerminalStatus(status) || status === "confirmed") return TERMINAL_MESSAGE[status];
   switch (action) {
     case "approve":
     case "decline":
@@ -143,7 +167,7 @@ function invalidTransitionMessage(status: AppointmentStatus, action: Appointment
         : "This request can't be paid until the clinic approves it.";
     case "cancel":
     case "expire":
-      // Every non-terminal status allows these; kept for exhaustiveness.
+      // Every non-terminal, unconfirmed status allows these; kept for exhaustiveness.
       return "This request can't be changed right now.";
   }
 }
@@ -172,14 +196,25 @@ export function transition(
       message: invalidTransitionMessage(current.status, action),
     };
   }
-  const to = resolveTarget(target, current.feeCents);
+  if (action === "approve" && current.timeHeld === false) {
+    return { ok: false, code: "invalid_transition", message: NO_TIME_HELD_MESSAGE };
+  }
+  const to = resolveTarget(target, current);
   return { ok: true, to, event: { action, from: current.status, to, actor } };
 }
 
-/** Actions `actor` may take on an appointment in `status`, in table order. */
-export function allowedActions(status: AppointmentStatus, actor: Actor): AppointmentAction[] {
+/**
+ * Actions `actor` may take on an appointment in `status`, in table order.
+ * Pass `timeHeld: false` for a pending request whose patient turned down a
+ * proposal (it cannot be approved).
+ */
+export function allowedActions(
+  status: AppointmentStatus,
+  actor: Actor,
+  options: { timeHeld?: boolean } = {},
+): AppointmentAction[] {
   return (Object.keys(TRANSITIONS[status]) as AppointmentAction[]).filter(
-    (action) => ACTION_ACTOR[action] === actor,
+    (action) => ACTION_ACTOR[action] === actor && !(action === "approve" && options.timeHeld === false),
   );
 }
 

@@ -41,7 +41,7 @@ describe("status presentation", () => {
     const active = APPOINTMENT_STATUSES.filter(isActiveStatus);
     const terminal = APPOINTMENT_STATUSES.filter(isTerminalStatus);
     expect(active).toEqual(["pending", "approved", "rescheduled", "confirmed"]);
-    expect(terminal).toEqual(["confirmed", "declined", "cancelled", "expired"]);
+    expect(terminal).toEqual(["declined", "cancelled", "expired"]);
   });
 
   it("recognises status strings", () => {

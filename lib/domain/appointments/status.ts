@@ -100,7 +100,6 @@ const ACTIVE_STATUSES: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatu
 ]);
 
 const TERMINAL_STATUSES: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>([
-  "confirmed",
   "declined",
   "cancelled",
   "expired",
@@ -108,13 +107,17 @@ const TERMINAL_STATUSES: ReadonlySet<AppointmentStatus> = new Set<AppointmentSta
 
 /**
  * Active = the appointment holds its time, so the slot is not offered to
- * anyone else. Note "confirmed" is both active and terminal.
+ * anyone else (except a pending request whose patient turned down a proposed
+ * time: see `timeHeld` on the appointment).
  */
 export function isActiveStatus(status: AppointmentStatus): boolean {
   return ACTIVE_STATUSES.has(status);
 }
 
-/** Terminal = no further transitions are possible (see state-machine.ts). */
+/**
+ * Terminal = no further transitions are possible (see state-machine.ts).
+ * "confirmed" is not terminal: the clinic can still propose moving the visit.
+ */
 export function isTerminalStatus(status: AppointmentStatus): boolean {
   return TERMINAL_STATUSES.has(status);
 }

@@ -10,6 +10,7 @@ const appointment = {
   doctorName: "Dr. Ada One",
   timezone: "America/New_York",
   start: at("2030-01-02T15:00:00Z"),
+  expiresAt: at("2030-01-01T15:00:00Z"),
   feeCents: 5000,
   currency: "USD",
   // The attack from the security review, as it would be stored before the name schema refused it.

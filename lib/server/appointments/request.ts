@@ -1,5 +1,5 @@
 import "server-only";
-import { Timestamp } from "firebase-admin/firestore";
+import { Timestamp, type DocumentSnapshot } from "firebase-admin/firestore";
 import type { BookingApiRequest } from "@/lib/domain/booking-request";
 import { AppError } from "@/lib/domain/errors";
 import { isBookableStart } from "@/lib/domain/slots";
@@ -8,13 +8,17 @@ import { serverEnv } from "../env";
 import { db } from "../firebase";
 import { queueMail } from "../mail";
 import { loadBusy } from "../busy-time";
-import { locksFor, type LockSpec, type SlotLockDoc } from "../slot-locks";
+import { lockTtl, locksFor, type LockSpec, type SlotLockDoc } from "../slot-locks";
+import { loadRequestRecipients } from "../notifications";
 import { requestReceivedEmail } from "./emails";
+import { newRequestClinicEmail } from "./review-emails";
+import { checkLimits, ipLimitOf, recordRequest } from "../request-limits";
 import { releaseLapsedHolds } from "./expire";
-import { appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./model";
+import { holdRuleOf, requestHoldDeadline, requiresEmailConfirmation, unconfirmedHold } from "./hold";
+import { HOLD_MS, PATIENT, appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./model";
 import { newAccessToken } from "./tokens";
 
-export const HOLD_MS = 24 * 60 * 60 * 1000;
+export { HOLD_MS };
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ALREADY_EXISTS = 6;
 
@@ -27,18 +31,30 @@ export interface RequestedAppointment {
 
 const taken = () => new AppError("slot_unavailable", "That time was just taken. Please choose another time.");
 
+export interface RequestOptions {
+  source: "web" | "api";
+  now?: Date;
+  /** The client's address (client-ip.ts), for the per-address limit; null when unknown (it is then not counted). */
+  ip?: string | null;
+  /** The booking form's hidden field, invisible to people: filled means a bot. */
+  honeypot?: string | null;
+}
+
+// A lapsed hold in the way is expired, then the request retries its own
+// commit. Several rounds: two requests that each need a different part of
+// one lapsed hold race to release it, and the loser must still retry.
+const MAX_ATTEMPTS = 4;
+
 /**
- * A patient asks for a slot. In ONE commit: the slot locks (create-only, first),
- * the pending appointment, its first history entry and the "request received"
- * email. Any lock that already exists fails the whole commit, so the time
- * cannot be double-booked, and nothing is written.
+ * A patient asks for a slot. In ONE transaction: the limits (live requests
+ * per email at the clinic, requests per address per hour; request-limits.ts)
+ * are checked, the slot locks are read and, if all free, created with the
+ * pending appointment, its first history entry, the "request received" email
+ * and one "new request" email per clinic recipient (notifications.ts). A lock
+ * that exists means taken, unless its hold lapsed: then it is expired and the
+ * request tries again. Nothing is written unless everything is.
  */
-export async function requestAppointment(
-  slug: string,
-  doctorId: string,
-  request: BookingApiRequest,
-  options: { source: "web" | "api"; now?: Date },
-): Promise<RequestedAppointment> {
+export async function requestAppointment(slug: string, doctorId: string, request: BookingApiRequest, options: RequestOptions): Promise<RequestedAppointment> {
   const now = options.now ?? new Date();
   const bookable = await loadBookableDoctor(slug, doctorId);
   const start = Date.parse(request.start);
@@ -51,75 +67,134 @@ export async function requestAppointment(
       start: "Please choose one of the available times",
     });
   }
-  const busy = await loadBusy(doctorId, start - DAY_MS, start + DAY_MS, now);
+  // A bot filled the hidden field: answer as if it worked, hold nothing, send nothing.
+  if (options.honeypot && options.honeypot.trim() !== "") return decoyAnswer(now);
+  const busy = await loadBusy(bookable.clinic.id, doctorId, start - DAY_MS, start + DAY_MS, now);
   if (!isBookableStart({ ...base, busy }, start)) throw taken();
 
-  const locks = locksFor(doctorId, slot, bookable.schedule.bufferMinutes);
-  try {
-    return await commitHold(bookable, request, slot, locks, options.source, now);
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== ALREADY_EXISTS) throw error;
-  }
-  // Taken, unless what holds it is a lapsed hold nobody has cleaned up yet.
-  const existing = await db().getAll(...locks.map((l) => l.ref));
-  if (!(await releaseLapsedHolds(existing, now))) throw taken();
-  try {
-    return await commitHold(bookable, request, slot, locks, options.source, now);
-  } catch (error) {
-    if ((error as { code?: unknown }).code === ALREADY_EXISTS) throw taken();
-    throw error;
+  const locks = locksFor(bookable.clinic.id, doctorId, slot, bookable.schedule.bufferMinutes);
+  // Read before the commit: who at the clinic hears of the request, and the clinic's hold rule and limit.
+  const [recipients, clinicDoc] = await Promise.all([
+    loadRequestRecipients(bookable.clinic.id, bookable.clinic.email, doctorId),
+    db().collection("clinics").doc(bookable.clinic.id).get(),
+  ]);
+  // A clinic may ask the patient to confirm their email first: until then the time is held 30 minutes only,
+  // and the clinic hears of the request at confirmation (email-confirmation.ts).
+  const confirmFirst = requiresEmailConfirmation(clinicDoc);
+  const expiresAt = confirmFirst
+    ? unconfirmedHold(now, slot.start)
+    : await requestHoldDeadline(bookable.clinic.id, bookable.clinic.timezone, holdRuleOf(clinicDoc), now, slot.start);
+  const context: HoldContext = {
+    bookable,
+    request,
+    slot,
+    locks,
+    recipients: confirmFirst ? [] : recipients,
+    source: options.source,
+    now,
+    expiresAt,
+    ip: options.ip ?? null,
+    ipLimit: ipLimitOf(clinicDoc),
+    confirmFirst,
+  };
+  for (let attempt = 1; ; attempt++) {
+    const result = await commitHold(context).catch((error: unknown) => {
+      // The transaction read the locks as free, so this is a lock created outside any transaction: taken.
+      if ((error as { code?: unknown }).code === ALREADY_EXISTS) throw taken();
+      throw error;
+    });
+    if (!("taken" in result)) return result;
+    // Taken, unless what holds it is a lapsed hold nobody has cleaned up yet.
+    const lapsed = result.taken.every((lock) => isLapsedLock(lock, now));
+    if (!lapsed || attempt === MAX_ATTEMPTS) throw taken();
+    // Whether this call or a racing one released it, the locks may be free now: try again.
+    await releaseLapsedHolds(bookable.clinic.id, result.taken, now);
   }
 }
 
-async function commitHold(
-  { clinic, doctor, schedule }: BookableDoctor,
-  request: BookingApiRequest,
-  slot: { start: number; end: number },
-  locks: LockSpec[],
-  source: "web" | "api",
-  now: Date,
-): Promise<RequestedAppointment> {
+function isLapsedLock(lock: DocumentSnapshot, now: Date): boolean {
+  const expiresAt = lock.get("expiresAt") as Timestamp | null | undefined;
+  return expiresAt != null && expiresAt.toMillis() <= now.getTime();
+}
+
+function decoyAnswer(now: Date): RequestedAppointment {
+  const id = appointments().doc().id;
+  return { id, status: "pending", expiresAt: new Date(now.getTime() + HOLD_MS).toISOString(), statusUrl: `${serverEnv().APP_URL}/appointments/${id}` };
+}
+
+interface HoldContext {
+  bookable: BookableDoctor;
+  request: BookingApiRequest;
+  slot: { start: number; end: number };
+  locks: LockSpec[];
+  recipients: string[];
+  source: "web" | "api";
+  now: Date;
+  expiresAt: Timestamp;
+  ip: string | null;
+  ipLimit: number;
+  confirmFirst: boolean;
+}
+
+async function commitHold(c: HoldContext): Promise<RequestedAppointment | { taken: DocumentSnapshot[] }> {
+  const { bookable: { clinic, doctor, schedule }, request, slot, locks, now, expiresAt } = c;
   const ref = appointments().doc();
   const { token, hash } = newAccessToken();
-  const expiresAt = Timestamp.fromMillis(now.getTime() + HOLD_MS);
   const at = Timestamp.fromDate(now);
-  const batch = db().batch();
+  const appUrl = serverEnv().APP_URL;
+  const statusUrl = `${appUrl}/appointments/${ref.id}?t=${token}`;
 
-  // Locks first: if one exists the commit fails before anything else applies.
-  for (const lock of locks) {
-    const doc: SlotLockDoc = { clinicId: clinic.id, doctorId: doctor.id, appointmentId: ref.id, start: Timestamp.fromMillis(lock.start), expiresAt };
-    batch.create(lock.ref, doc);
-  }
-  const appointment: AppointmentDoc = {
-    clinicId: clinic.id,
-    clinicSlug: clinic.slug,
-    clinicName: clinic.name,
-    clinicContact: { phone: clinic.phone, email: clinic.email, address: clinic.address },
-    doctorId: doctor.id,
-    doctorName: doctor.name,
-    timezone: clinic.timezone,
-    start: Timestamp.fromMillis(slot.start),
-    end: Timestamp.fromMillis(slot.end),
-    bufferMinutes: schedule.bufferMinutes,
-    status: "pending",
-    expiresAt,
-    patient: request.patient,
-    reason: request.reason,
-    feeCents: clinic.feeCents,
-    currency: clinic.currency,
-    tokenHash: hash,
-    lockIds: locks.map((l) => l.ref.id),
-    version: 1,
-    source,
-    createdAt: at,
-    updatedAt: at,
-  };
-  batch.create(ref, appointment);
-  const entry: HistoryEntry = { action: "request", from: null, to: "pending", actor: "patient", at };
-  batch.create(ref.collection("history").doc(historyId(1)), entry);
+  return db().runTransaction(async (tx) => {
+    // Every read before any write: the locks, then the limits.
+    const existing = await tx.getAll(...locks.map((l) => l.ref));
+    const limits = await checkLimits(tx, { clinicId: clinic.id, email: request.patient.email, ip: c.ip, ipLimit: c.ipLimit, now });
+    const blocking = existing.filter((s) => s.exists);
+    if (blocking.length > 0) return { taken: blocking };
 
-  const statusUrl = `${serverEnv().APP_URL}/appointments/${ref.id}?t=${token}`;
-  queueMail(batch, requestReceivedEmail(appointment, statusUrl), { appointmentId: ref.id });
-  await batch.commit();
-  return { id: ref.id, status: "pending", expiresAt: expiresAt.toDate().toISOString(), statusUrl };
+    for (const lock of locks) {
+      const doc: SlotLockDoc = { clinicId: clinic.id, doctorId: doctor.id, appointmentId: ref.id, start: Timestamp.fromMillis(lock.start), expiresAt, ttlAt: lockTtl(lock.start) };
+      tx.create(lock.ref, doc);
+    }
+    const appointment: AppointmentDoc = {
+      clinicId: clinic.id,
+      clinicSlug: clinic.slug,
+      clinicName: clinic.name,
+      clinicContact: { phone: clinic.phone, email: clinic.email, address: clinic.address },
+      doctorId: doctor.id,
+      doctorName: doctor.name,
+      timezone: clinic.timezone,
+      start: Timestamp.fromMillis(slot.start),
+      end: Timestamp.fromMillis(slot.end),
+      bufferMinutes: schedule.bufferMinutes,
+      status: "pending",
+      expiresAt,
+      patient: request.patient,
+      reason: request.reason,
+      feeCents: clinic.feeCents,
+      currency: clinic.currency,
+      tokenHash: hash,
+      lockIds: locks.map((l) => l.ref.id),
+      version: 1,
+      proposal: null,
+      timeHeld: true,
+      declineReason: null,
+      cancelReason: null,
+      payment: null,
+      reminderSentAt: null,
+      ...(c.confirmFirst ? { emailConfirmedAt: null } : {}),
+      source: c.source,
+      createdAt: at,
+      updatedAt: at,
+    };
+    tx.create(ref, appointment);
+    const entry: HistoryEntry = { action: "request", from: null, to: "pending", actor: "patient", ...PATIENT, at };
+    tx.create(ref.collection("history").doc(historyId(1)), entry);
+    recordRequest(tx, limits, now);
+
+    const confirmUrl = c.confirmFirst ? `${appUrl}/appointments/${ref.id}/confirm?t=${token}` : null;
+    queueMail(tx, requestReceivedEmail(appointment, statusUrl, confirmUrl), { appointmentId: ref.id });
+    const requestUrl = `${appUrl}/dashboard/requests/${ref.id}`;
+    for (const to of c.recipients) queueMail(tx, newRequestClinicEmail(appointment, to, requestUrl), { appointmentId: ref.id });
+    return { id: ref.id, status: "pending" as const, expiresAt: expiresAt.toDate().toISOString(), statusUrl };
+  });
 }

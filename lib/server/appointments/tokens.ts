@@ -18,3 +18,25 @@ export function tokenMatches(token: string | null | undefined, storedHash: strin
   const b = Buffer.from(storedHash, "hex");
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/**
+ * The status page link for an email sent after the request. Only hashes are
+ * stored, so the first link's token cannot be written again: each later email
+ * carries a fresh token whose hash joins the appointment's `linkTokenHashes`
+ * (in the same commit as the email), and every link ever sent keeps working.
+ */
+export function newStatusLink(appUrl: string, appointmentId: string): { url: string; hash: string } {
+  const { token, hash } = newAccessToken();
+  return { url: `${appUrl}/appointments/${appointmentId}?t=${token}`, hash };
+}
+
+/** Does the token open this appointment: its first link's, or any later email's. */
+export function appointmentTokenMatches(
+  token: string | null | undefined,
+  a: { tokenHash: string; linkTokenHashes?: string[] },
+): boolean {
+  let match = tokenMatches(token, a.tokenHash);
+  // Check every hash (no early exit), so timing says nothing about which matched.
+  for (const hash of a.linkTokenHashes ?? []) match = tokenMatches(token, hash) || match;
+  return match;
+}

@@ -2,17 +2,23 @@ import type { Metadata } from "next";
 import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ClinicProfileForm } from "@/components/settings/clinic-profile-form";
+import { HoldSettingsForm } from "@/components/settings/hold-settings-form";
 import { can } from "@/lib/domain/roles";
 import { centsToInput } from "@/lib/domain/money";
 import { requireCaller } from "@/lib/server/caller";
 import { countUpcomingAppointments, getClinicSettings } from "@/lib/server/clinic-settings";
+import { getHoldSettings } from "@/lib/server/hold-settings";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function ClinicSettingsPage() {
   const caller = await requireCaller();
   if (!can(caller, "settings:write")) return <NoAccess caller={caller} what="Clinic settings" />;
-  const [settings, upcomingAppointments] = await Promise.all([getClinicSettings(caller), countUpcomingAppointments(caller)]);
+  const [settings, upcomingAppointments, holdSettings] = await Promise.all([
+    getClinicSettings(caller),
+    countUpcomingAppointments(caller),
+    getHoldSettings(caller),
+  ]);
   return (
     <>
       <PageHeader title="Clinic settings" description="What patients see on your booking page and in their emails." />
@@ -21,6 +27,9 @@ export default async function ClinicSettingsPage() {
         timeZones={[...Intl.supportedValuesOf("timeZone"), "UTC"]}
         upcomingAppointments={upcomingAppointments}
       />
+      <div className="mt-8">
+        <HoldSettingsForm settings={holdSettings} />
+      </div>
     </>
   );
 }

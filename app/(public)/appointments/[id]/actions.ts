@@ -1,27 +1,59 @@
 "use server";
 
 import { refresh } from "next/cache";
+import type { PatientActionResult } from "@/components/appointment/proposal-response";
 import { isAppError } from "@/lib/domain/errors";
-import { cancelAppointmentByPatient } from "@/lib/server/appointments/patient";
+import { acceptProposal, cancelAppointmentByPatient, rejectProposal } from "@/lib/server/appointments/patient";
+import { patientTokenFromCookie } from "./patient-link";
 
-export type CancelResult = { ok: true } | { ok: false; message: string };
+export type CancelResult = PatientActionResult;
 
-/** The patient cancels from their status page; the token from the link is the only credential. */
-export async function cancelRequest(id: unknown, token: unknown): Promise<CancelResult> {
-  if (typeof id !== "string" || typeof token !== "string") {
-    return { ok: false, message: "We couldn't find that request. Please use the link from your email." };
-  }
+const NOT_FOUND = "We couldn't find that request. Please open the link from your email again.";
+
+/**
+ * The patient's answers from their status page. The credential is the cookie
+ * the emailed link was exchanged for (scoped to this appointment's path, which
+ * is where the page posts its actions); the token never reaches the browser's
+ * scripts. A change refused because the request moved on (e.g. "There is no
+ * proposed time to answer.") refreshes the page to its current state and is
+ * marked `stale`, so the UI shows the message where the refresh can't remove it.
+ */
+async function asPatient(
+  id: unknown,
+  verb: (id: string, token: string) => Promise<unknown>,
+  failure: string,
+): Promise<PatientActionResult> {
+  const token = await patientTokenFromCookie();
+  if (typeof id !== "string" || !token) return { ok: false, message: NOT_FOUND };
   try {
-    await cancelAppointmentByPatient(id, token);
+    await verb(id, token);
   } catch (error) {
     if (isAppError(error)) {
-      // e.g. "This request was already cancelled." — show the page as it is now.
-      if (error.code === "conflict") refresh();
-      return { ok: false, message: error.message };
+      if (error.code === "conflict" || error.code === "slot_unavailable") {
+        refresh();
+        return { ok: false, stale: true, message: `${error.message} This page now shows where your request stands.` };
+      }
+      return { ok: false, message: error.code === "not_found" ? NOT_FOUND : error.message };
     }
-    console.error("cancelRequest failed", error);
-    return { ok: false, message: "Something went wrong on our side and your request is not cancelled yet. Please try again." };
+    console.error("patient action failed", error);
+    return { ok: false, message: failure };
   }
   refresh();
   return { ok: true };
+}
+
+export async function cancelRequest(id: unknown): Promise<CancelResult> {
+  return asPatient(
+    id,
+    cancelAppointmentByPatient,
+    "Something went wrong on our side and your request is not cancelled yet. Please try again.",
+  );
+}
+
+export async function acceptProposedTime(id: unknown): Promise<PatientActionResult> {
+  return asPatient(id, acceptProposal, "Something went wrong on our side and the new time is not accepted yet. Please try again.");
+}
+
+export async function declineProposedTime(id: unknown): Promise<PatientActionResult> {
+  return asPatient(id, rejectProposal, "Something went wrong on our side and your answer was not sent. Please try again.");
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { CancelRequest } from "@/components/appointment/cancel-request";
 import { NextStep } from "@/components/appointment/next-step";
 import { PatientLocalTime } from "@/components/appointment/patient-local-time";
+import { RequestSent } from "@/components/appointment/request-sent";
 import { ContactList } from "@/components/booking/contact-list";
 import { feeAmount } from "@/components/booking/fee";
 import { PublicShell } from "@/components/booking/public-shell";
@@ -11,10 +12,11 @@ import { statusLabel, statusTone } from "@/lib/domain/appointments/status";
 import { isAppError } from "@/lib/domain/errors";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import { getPatientAppointment, type PatientAppointmentView } from "@/lib/server/appointments/patient";
-import { cancelRequest } from "./actions";
+import { acceptProposedTime, cancelRequest, declineProposedTime } from "./actions";
+import { appointmentPath, patientTokenFromCookie } from "./patient-link";
 
-// Private, per-patient and changing: never cached, never indexed, and the
-// token in the URL is not sent onwards in a Referer header.
+// Private, per-patient and changing: never cached, never indexed, and never
+// sent onwards in a Referer header.
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
@@ -23,7 +25,7 @@ export const metadata: Metadata = {
   referrer: "no-referrer",
 };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[]; sent?: string | string[] }> };
 
 async function load(id: string, token: string | undefined): Promise<PatientAppointmentView> {
   try {
@@ -37,18 +39,26 @@ async function load(id: string, token: string | undefined): Promise<PatientAppoi
 
 export default async function AppointmentStatusPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const token = typeof query.t === "string" ? query.t : undefined;
+  if (query.t !== undefined) {
+    // The emailed link: a wrong token is the 404 below; a right one is
+    // exchanged for a cookie by open/route.ts, which lands on the clean URL.
+    const linkToken = typeof query.t === "string" ? query.t : undefined;
+    if (!linkToken) notFound();
+    await load(id, linkToken);
+    redirect(`${appointmentPath(id)}/open?t=${encodeURIComponent(linkToken)}${query.sent === "1" ? "&sent=1" : ""}`);
+  }
+  const token = await patientTokenFromCookie();
   if (!token) notFound();
   const appointment = await load(id, token);
+  const now = new Date().getTime(); // the server clock at render, for the deadlines' "time left"
   const { status, timezone, clinic } = appointment;
   const when = formatSlotInZone(Date.parse(appointment.start), timezone);
+  const fee = appointment.feeCents > 0 ? feeAmount(appointment.feeCents, appointment.currency) : null;
+  const path = appointmentPath(appointment.id);
 
   const details: { term: string; detail: React.ReactNode }[] = [
     { term: "Clinic", detail: clinic.name },
-    {
-      term: "Fee",
-      detail: appointment.feeCents > 0 ? <span className="tabular-nums">{feeAmount(appointment.feeCents, appointment.currency)}</span> : "Free",
-    },
+    { term: "Fee", detail: fee ? <span className="tabular-nums">{fee}</span> : "Free" },
     { term: "Booked for", detail: appointment.patientName },
     { term: "Reason", detail: <span className="whitespace-pre-line">{appointment.reason}</span> },
   ];
@@ -56,6 +66,8 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
   return (
     <PublicShell clinic={{ name: clinic.name, slug: clinic.slug }}>
       <div className="space-y-6">
+        {query.sent === "1" && status === "pending" && appointment.timeHeld && <RequestSent feeLabel={fee} />}
+
         <header>
           <p>
             <span className="sr-only">Status: </span>
@@ -66,13 +78,24 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
           <h1 className="mt-4 text-2xl font-semibold tracking-tight text-balance text-slate-900 sm:text-3xl">
             Your request with {appointment.doctorName}
           </h1>
-          <p className="mt-2 text-lg text-slate-700">
-            <span className="font-semibold text-slate-900 tabular-nums">{when}</span>
-            <PatientLocalTime start={appointment.start} timeZone={timezone} className="block text-base text-slate-600 tabular-nums" />
-          </p>
+          {appointment.timeHeld ? (
+            <p className="mt-2 text-lg text-slate-700">
+              {status === "rescheduled" && <span className="block text-base text-slate-600">Proposed new time</span>}
+              <span className="font-semibold text-slate-900 tabular-nums">{when}</span>
+              <PatientLocalTime start={appointment.start} timeZone={timezone} className="block text-base text-slate-600 tabular-nums" />
+            </p>
+          ) : (
+            <p className="mt-2 text-lg text-slate-700">No time is held for you right now.</p>
+          )}
         </header>
 
-        <NextStep appointment={appointment} />
+        <NextStep
+          appointment={appointment}
+          now={now}
+          acceptAction={acceptProposedTime}
+          rejectAction={declineProposedTime}
+          calendarHref={`${path}/calendar`}
+        />
 
         <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 bg-white shadow-xs">
           <h2 id="details-heading" className="border-b border-slate-200 px-5 py-4 text-lg font-semibold tracking-tight text-slate-900 sm:px-6">
@@ -102,11 +125,15 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
           >
             <div>
               <h2 id="cancel-heading" className="text-lg font-semibold tracking-tight text-slate-900">
-                Can&apos;t make it?
+                {appointment.timeHeld ? "Can't make it?" : "No longer need this visit?"}
               </h2>
-              <p className="mt-1 text-base text-slate-600">Cancel your request so the time can go to someone else.</p>
+              <p className="mt-1 text-base text-slate-600">
+                {appointment.timeHeld
+                  ? "Cancel your request so the time can go to someone else."
+                  : "Cancel your request and the clinic won't propose another time."}
+              </p>
             </div>
-            <CancelRequest id={appointment.id} token={token} when={when} cancelAction={cancelRequest} />
+            <CancelRequest id={appointment.id} when={appointment.timeHeld ? when : null} cancelAction={cancelRequest} />
           </section>
         )}
       </div>

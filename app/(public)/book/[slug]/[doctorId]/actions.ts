@@ -3,7 +3,9 @@
 import { bookingFormSchema } from "@/lib/domain/booking-request";
 import { isAppError, type AppErrorCode } from "@/lib/domain/errors";
 import { fieldErrors } from "@/lib/domain/validation";
+import { headers } from "next/headers";
 import { requestAppointment } from "@/lib/server/appointments/request";
+import { clientIp } from "@/lib/server/client-ip";
 
 export type BookingActionResult =
   | { ok: true; id: string; statusUrl: string; expiresAt: string }
@@ -28,8 +30,15 @@ export async function requestBooking(slug: unknown, doctorId: unknown, input: un
     };
   }
   const { start, patient, reason } = parsed.data;
+  // The schema drops unknown keys, so read the honeypot from the raw input.
+  const website = (input as { website?: unknown } | null)?.website;
   try {
-    const created = await requestAppointment(slug, doctorId, { start, patient, reason }, { source: "web" });
+    const ip = clientIp(await headers());
+    const created = await requestAppointment(slug, doctorId, { start, patient, reason }, {
+      source: "web",
+      ip: ip === "unknown" ? null : ip,
+      honeypot: typeof website === "string" ? website : null,
+    });
     return { ok: true, id: created.id, statusUrl: created.statusUrl, expiresAt: created.expiresAt };
   } catch (error) {
     if (isAppError(error)) {

@@ -1,0 +1,40 @@
+import { statusLabel } from "@/lib/domain/appointments/status";
+import { formatSlotInZone } from "@/lib/domain/time-format";
+import type { HistoryItem } from "@/lib/server/appointments/queue";
+
+const DID: Record<HistoryItem["action"], string> = {
+  request: "requested this time",
+  approve: "approved it",
+  decline: "declined it",
+  propose: "proposed a new time",
+  cancel: "cancelled it",
+  accept: "accepted the new time",
+  reject: "declined the new time",
+  pay: "recorded the payment",
+  expire: "expired it (the hold ran out)",
+};
+
+/** The request's history, oldest first: who did what, when, the status it moved to, and any note. */
+export function HistoryList({ items, timeZone, now }: { items: HistoryItem[]; timeZone: string; now: number }) {
+  return (
+    <ol className="relative space-y-5 border-l border-slate-200 pl-5">
+      {items.map((item) => (
+        <li key={item.seq} className="relative">
+          <span aria-hidden="true" className="absolute top-1.5 -left-[1.6rem] size-2.5 rounded-full bg-primary-700 ring-4 ring-white" />
+          <p className="text-base text-slate-900">
+            <span className="font-semibold">{item.byName}</span> {DID[item.action] ?? item.action}
+            <span className="text-slate-600">
+              {" "}
+              — {item.from ? `${statusLabel(item.from, "staff")} → ` : ""}
+              {statusLabel(item.to, "staff")}
+            </span>
+          </p>
+          <p className="text-sm text-slate-600 tabular-nums">
+            <time dateTime={new Date(item.at).toISOString()}>{formatSlotInZone(item.at, timeZone, { now })}</time>
+          </p>
+          {item.note && <p className="mt-1 rounded-lg bg-slate-50 px-3 py-2 text-sm whitespace-pre-line text-slate-800">“{item.note}”</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { createEvent } from "ics";
+import type { AppointmentDoc } from "./model";
+
+type IcsSource = Pick<
+  AppointmentDoc,
+  "start" | "end" | "clinicName" | "clinicContact" | "doctorName" | "version" | "status"
+>;
+
+/**
+ * The appointment as an iCalendar event. The UID is the appointment's id, so
+ * every .ics we send for it (the confirmation, a later move) describes the
+ * same calendar entry, and SEQUENCE is the appointment's version, which only
+ * grows: a calendar that already has the event replaces it with the newer one.
+ * Times are UTC instants, so no zone database is needed on the reader's side.
+ * Nothing the patient typed goes in (the reason stays out of calendars).
+ */
+export function appointmentIcs(appointmentId: string, a: IcsSource): string {
+  const contact = [a.clinicContact.phone, a.clinicContact.email].filter(Boolean).join(" · ");
+  const { error, value } = createEvent({
+    uid: `${appointmentId}@clinic-booking`,
+    sequence: a.version,
+    productId: "clinic-booking/ics",
+    method: "PUBLISH",
+    start: a.start.toMillis(),
+    startInputType: "utc",
+    startOutputType: "utc",
+    end: a.end.toMillis(),
+    endInputType: "utc",
+    endOutputType: "utc",
+    title: `${a.doctorName} at ${a.clinicName}`,
+    description: `Your visit with ${a.doctorName} at ${a.clinicName}.${contact ? ` To change it, contact the clinic: ${contact}.` : ""}`,
+    location: a.clinicContact.address || a.clinicName,
+    status: a.status === "confirmed" ? "CONFIRMED" : "TENTATIVE",
+    busyStatus: "BUSY",
+  });
+  if (error || !value) throw error ?? new Error("ics: no output");
+  return value;
+}
+
+/** A file name a calendar app will recognise. */
+export function icsFilename(a: Pick<AppointmentDoc, "clinicName">): string {
+  const name = a.clinicName.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "appointment";
+  return `${name}-appointment.ics`;
+}

@@ -1,0 +1,389 @@
+import "server-only";
+import type { Query, QueryDocumentSnapshot, Timestamp } from "firebase-admin/firestore";
+import type { AppointmentStatus } from "@/lib/domain/appointments/status";
+import { bookableWindow, initialFetchRange, monthFetchRange, monthOf, type DateRange, type IsoSlot } from "@/lib/domain/booking-calendar";
+import { AppError } from "@/lib/domain/errors";
+import {
+  OPEN_SECTIONS,
+  OPEN_SECTION_LIMIT,
+  RECENT_LIMIT,
+  RECENT_STATUSES,
+  type QueueFilters,
+} from "@/lib/domain/request-queue";
+import { assertSignedIn, forbidden, requestScope, type Caller } from "@/lib/domain/roles";
+import {
+  computeFreeSlots,
+  dayNumberToLocalDate,
+  doctorScheduleSchema,
+  localDateToDayNumber,
+  localDayNumberAt,
+  slotToIso,
+  type DoctorSchedule,
+  type LocalDate,
+} from "@/lib/domain/slots";
+import { localDateKey } from "@/lib/domain/time-format";
+import { loadBusy } from "../busy-time";
+import { db } from "../firebase";
+import { appointments, holdsTime, type AppointmentDoc, type HistoryEntry } from "./model";
+
+// The staff side's read models: the queue, the nav's count, and one request
+// with its history and visit. Reads only; every change goes through the
+// review verbs (review.ts). Paths and queries are always built from the
+// caller's clinic, and a doctor's from their own doctor id, so nobody reads
+// another clinic's or another doctor's requests. Times leave as epoch ms.
+
+export interface QueueRow {
+  id: string;
+  status: AppointmentStatus;
+  /** False for a pending request whose patient turned down a proposed time. */
+  timeHeld: boolean;
+  patient: { name: string; email: string; phone: string };
+  reason: string;
+  doctorId: string;
+  doctorName: string;
+  timezone: string;
+  start: number;
+  end: number;
+  /** While rescheduled: the time the proposal replaces. */
+  previousStart: number | null;
+  createdAt: number;
+  updatedAt: number;
+  expiresAt: number | null;
+  version: number;
+}
+
+export interface QueueSection {
+  status: AppointmentStatus;
+  title: string;
+  rows: QueueRow[];
+  /** True when more than OPEN_SECTION_LIMIT wait; only the oldest are listed. */
+  more: boolean;
+}
+
+export interface RequestQueue {
+  filters: QueueFilters;
+  /** The open view: Needs review, Awaiting patient, Awaiting payment (only the filtered one when a status is chosen). */
+  sections: QueueSection[];
+  /** The recent view: newest change first, at most RECENT_LIMIT. */
+  recent: QueueRow[];
+  /** Per open status, for the tabs and the nav; filtered by doctor like the rows. */
+  counts: Record<(typeof OPEN_SECTIONS)[number]["status"], number>;
+  /** Doctors for the filter (only the caller's own for a doctor). */
+  doctors: { id: string; name: string }[];
+  /** The caller sees one doctor's requests only. */
+  doctorScoped: boolean;
+}
+
+const millis = (t: Timestamp | null | undefined) => (t ? t.toMillis() : null);
+
+function toRow(id: string, a: AppointmentDoc): QueueRow {
+  return {
+    id,
+    status: a.status,
+    timeHeld: holdsTime(a),
+    patient: { name: a.patient.name, email: a.patient.email, phone: a.patient.phone },
+    reason: a.reason,
+    doctorId: a.doctorId,
+    doctorName: a.doctorName,
+    timezone: a.timezone,
+    start: a.start.toMillis(),
+    end: a.end.toMillis(),
+    previousStart: a.status === "rescheduled" ? millis(a.proposal?.previousStart) : null,
+    createdAt: a.createdAt.toMillis(),
+    updatedAt: (a.updatedAt ?? a.createdAt).toMillis(),
+    expiresAt: millis(a.expiresAt),
+    version: a.version,
+  };
+}
+
+/** Asserts the caller may see requests; the doctor they are limited to, or null for all. */
+function scopeOf(caller: Caller | null | undefined): { caller: Caller; doctorId: string | null } {
+  assertSignedIn(caller);
+  const scope = requestScope(caller);
+  if (!scope) throw forbidden();
+  return { caller, doctorId: scope.doctorId };
+}
+
+// Each query is spelled out whole (with and without a doctor) so that
+// lib/server/query-shapes.test.ts can read its fields and check its index.
+
+/** One open section, oldest first. */
+function sectionQuery(clinicId: string, doctorId: string | null, status: AppointmentStatus): Query {
+  if (doctorId) {
+    // query-shape: appointments.queueSectionOfDoctor
+    return appointments().where("clinicId", "==", clinicId).where("doctorId", "==", doctorId).where("status", "==", status).orderBy("createdAt", "asc");
+  }
+  // query-shape: appointments.queueSection
+  return appointments().where("clinicId", "==", clinicId).where("status", "==", status).orderBy("createdAt", "asc");
+}
+
+/** The Recent tab, newest change first. */
+function recentQuery(clinicId: string, doctorId: string | null, statuses: AppointmentStatus[]): Query {
+  if (doctorId) {
+    // query-shape: appointments.recentOfDoctor
+    return appointments().where("clinicId", "==", clinicId).where("doctorId", "==", doctorId).where("status", "in", statuses).orderBy("updatedAt", "desc");
+  }
+  // query-shape: appointments.recent
+  return appointments().where("clinicId", "==", clinicId).where("status", "in", statuses).orderBy("updatedAt", "desc");
+}
+
+/**
+ * How many requests have this status; with `unconfirmed`, only those still
+ * waiting for the patient's email confirmation (`== null` matches only an
+ * explicit null: missing means the clinic never asked).
+ */
+async function countStatus(clinicId: string, doctorId: string | null, status: AppointmentStatus, unconfirmed = false): Promise<number> {
+  let query: Query;
+  if (doctorId && unconfirmed) {
+    // query-shape: appointments.unconfirmedOfDoctor
+    query = appointments().where("clinicId", "==", clinicId).where("doctorId", "==", doctorId).where("status", "==", status).where("emailConfirmedAt", "==", null);
+  } else if (doctorId) {
+    // query-shape: appointments.statusOfDoctor
+    query = appointments().where("clinicId", "==", clinicId).where("doctorId", "==", doctorId).where("status", "==", status);
+  } else if (unconfirmed) {
+    // query-shape: appointments.unconfirmedOfClinic
+    query = appointments().where("clinicId", "==", clinicId).where("status", "==", status).where("emailConfirmedAt", "==", null);
+  } else {
+    // query-shape: appointments.statusOfClinic
+    query = appointments().where("clinicId", "==", clinicId).where("status", "==", status);
+  }
+  return (await query.count().get()).data().count;
+}
+
+/**
+ * The queue for the filters. A doctor's own scope always wins over a doctor
+ * filter; a filter naming a doctor outside the scope shows nothing rather
+ * than another doctor's requests.
+ */
+export async function getRequestQueue(caller: Caller | null, filters: QueueFilters): Promise<RequestQueue> {
+  const scope = scopeOf(caller);
+  const clinicId = scope.caller.clinicId;
+  const doctorId = scope.doctorId ?? filters.doctorId;
+  const outOfScope = scope.doctorId !== null && filters.doctorId !== null && filters.doctorId !== scope.doctorId;
+
+  const openWanted = filters.view === "open" ? OPEN_SECTIONS.filter((s) => !filters.status || s.status === filters.status) : [];
+  const [sections, recent, counts, doctors] = await Promise.all([
+    Promise.all(
+      openWanted.map(async ({ status, title }): Promise<QueueSection> => {
+        if (outOfScope) return { status, title, rows: [], more: false };
+        // Oldest first: whoever has waited longest is decided first.
+        const snapshot = await sectionQuery(clinicId, doctorId, status).limit(OPEN_SECTION_LIMIT + 1).get();
+        const rows = listed(snapshot.docs);
+        return { status, title, rows: rows.slice(0, OPEN_SECTION_LIMIT), more: rows.length > OPEN_SECTION_LIMIT };
+      }),
+    ),
+    filters.view === "recent" && !outOfScope
+      ? recentQuery(clinicId, doctorId, filters.status ? [filters.status] : [...RECENT_STATUSES])
+          .limit(RECENT_LIMIT)
+          .get()
+          .then((snapshot) => listed(snapshot.docs))
+      : Promise.resolve([]),
+    outOfScope ? Promise.resolve({ pending: 0, rescheduled: 0, approved: 0 }) : openCounts(clinicId, doctorId),
+    listDoctorOptions(clinicId, scope.doctorId),
+  ]);
+  return { filters, sections, recent, counts, doctors, doctorScoped: scope.doctorId !== null };
+}
+
+/**
+ * At clinics that ask patients to confirm their email first, a request is
+ * not the clinic's business until it is confirmed (emailConfirmedAt null):
+ * the clinic is only told then, and an unconfirmed one lapses in 30 minutes.
+ * So the queue and its counts leave them out.
+ */
+const awaitingEmail = (a: Pick<AppointmentDoc, "emailConfirmedAt">) => a.emailConfirmedAt === null;
+
+function listed(docs: QueryDocumentSnapshot[]): QueueRow[] {
+  return docs.flatMap((doc) => {
+    const a = doc.data() as AppointmentDoc;
+    return awaitingEmail(a) ? [] : [toRow(doc.id, a)];
+  });
+}
+
+/** Pending requests staff can act on: all pending minus those still waiting for the patient's email confirmation. */
+async function countPending(clinicId: string, doctorId: string | null): Promise<number> {
+  const [all, unconfirmed] = await Promise.all([countStatus(clinicId, doctorId, "pending"), countStatus(clinicId, doctorId, "pending", true)]);
+  return all - unconfirmed;
+}
+
+async function openCounts(clinicId: string, doctorId: string | null): Promise<RequestQueue["counts"]> {
+  const [pending, rescheduled, approved] = await Promise.all([
+    countPending(clinicId, doctorId),
+    countStatus(clinicId, doctorId, "rescheduled"),
+    countStatus(clinicId, doctorId, "approved"),
+  ]);
+  return { pending, rescheduled, approved };
+}
+
+async function listDoctorOptions(clinicId: string, only: string | null): Promise<{ id: string; name: string }[]> {
+  const doctors = db().collection("clinics").doc(clinicId).collection("doctors");
+  if (only) {
+    const doc = await doctors.doc(only).get();
+    return doc.exists ? [{ id: doc.id, name: String(doc.get("name") ?? "") }] : [];
+  }
+  const snapshot = await doctors.select("name").get();
+  return snapshot.docs
+    .map((doc) => ({ id: doc.id, name: String(doc.get("name") ?? "") }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Requests waiting for a decision that the caller can see, for the nav; 0
+ * for anyone without a queue. Never throws: a failed count must not take the
+ * whole dashboard down, so it logs and shows no number.
+ */
+export async function countNeedsReview(caller: Caller): Promise<number> {
+  const scope = requestScope(caller);
+  if (!scope) return 0;
+  try {
+    return await countPending(caller.clinicId, scope.doctorId);
+  } catch (error) {
+    console.error("Could not count requests needing review", error);
+    return 0;
+  }
+}
+
+export interface HistoryItem {
+  seq: string;
+  action: HistoryEntry["action"];
+  from: AppointmentStatus | null;
+  to: AppointmentStatus;
+  byName: string;
+  at: number;
+  note: string | null;
+}
+
+export interface VisitView {
+  status: string;
+  start: number;
+  end: number;
+  notes: string;
+}
+
+export interface RequestDetail extends QueueRow {
+  clinicSlug: string;
+  feeCents: number;
+  currency: string;
+  source: "web" | "api";
+  proposal: { previousStart: number; previousEnd: number; message: string | null; at: number } | null;
+  declineReason: string | null;
+  cancelReason: string | null;
+  history: HistoryItem[];
+  visit: VisitView | null;
+}
+
+const ID = /^[A-Za-z0-9]{1,40}$/;
+const notFound = () => new AppError("not_found", "We couldn't find that request in your clinic.");
+
+/** One request with its full history and its visit. Another clinic's or another doctor's request is not found. */
+export async function getRequestDetail(caller: Caller | null, id: string): Promise<RequestDetail> {
+  const scope = scopeOf(caller);
+  if (typeof id !== "string" || !ID.test(id)) throw notFound();
+  const ref = appointments().doc(id);
+  const [snapshot, history, visit] = await Promise.all([
+    ref.get(),
+    ref.collection("history").get(), // ids are zero-padded sequence numbers: id order is time order
+    db().collection("visits").doc(id).get(),
+  ]);
+  const a = snapshot.data() as AppointmentDoc | undefined;
+  if (!a || a.clinicId !== scope.caller.clinicId || (scope.doctorId && a.doctorId !== scope.doctorId)) throw notFound();
+  const visitData = visit.data();
+  return {
+    ...toRow(id, a),
+    clinicSlug: a.clinicSlug,
+    feeCents: a.feeCents,
+    currency: a.currency,
+    source: a.source,
+    proposal: a.proposal
+      ? {
+          previousStart: a.proposal.previousStart.toMillis(),
+          previousEnd: a.proposal.previousEnd.toMillis(),
+          message: a.proposal.message ?? null,
+          at: a.proposal.at.toMillis(),
+        }
+      : null,
+    declineReason: a.declineReason ?? null,
+    cancelReason: a.cancelReason ?? null,
+    history: history.docs.map((doc) => {
+      const entry = doc.data() as Partial<HistoryEntry> & Pick<HistoryEntry, "action" | "to" | "at">;
+      return {
+        seq: doc.id,
+        action: entry.action,
+        from: entry.from ?? null,
+        to: entry.to,
+        // Entries written before byName existed name the kind of actor.
+        byName: entry.byName ?? (entry.actor === "patient" ? "Patient" : entry.actor === "staff" ? "Clinic staff" : "System"),
+        at: entry.at.toMillis(),
+        note: entry.note ?? null,
+      };
+    }),
+    visit:
+      visitData && visit.exists
+        ? {
+            status: String(visitData.status ?? "scheduled"),
+            start: (visitData.start as Timestamp).toMillis(),
+            end: (visitData.end as Timestamp).toMillis(),
+            notes: String(visitData.notes ?? ""),
+          }
+        : null,
+  };
+}
+
+export interface ProposalTimes {
+  timezone: string;
+  /** The dates the doctor takes bookings for (today through the horizon), for the calendar's bounds. */
+  window: DateRange;
+  /** The dates `slots` cover. */
+  range: DateRange;
+  slots: IsoSlot[];
+  /** The local date of the request's current time, for the calendar's first selection. */
+  ownDate: LocalDate;
+}
+
+const DAY_MS = 86_400_000;
+const MAX_RANGE_DAYS = 62;
+
+/**
+ * The doctor's free times a new time can be proposed from: the same slot
+ * engine and busy time patients get, except that this request's own time
+ * counts as free, so staff can shift it within its own slot. Without a range:
+ * the month of the request's own time, or (if that is outside the bookable
+ * window) the rest of this month and the next.
+ */
+export async function getProposalTimes(caller: Caller | null, id: string, range?: DateRange, now = new Date()): Promise<ProposalTimes> {
+  const scope = scopeOf(caller);
+  if (typeof id !== "string" || !ID.test(id)) throw notFound();
+  const snapshot = await appointments().doc(id).get();
+  const a = snapshot.data() as AppointmentDoc | undefined;
+  if (!a || a.clinicId !== scope.caller.clinicId || (scope.doctorId && a.doctorId !== scope.doctorId)) throw notFound();
+
+  const schedule = await loadSchedule(a.clinicId, a.doctorId);
+  const today = dayNumberToLocalDate(localDayNumberAt(schedule.timeZone, now.getTime()));
+  const window = bookableWindow(today, schedule.horizonDays);
+  // First view: the month of the request's own time (staff often shift it a little), else from today.
+  const own = localDateKey(a.start.toMillis(), schedule.timeZone);
+  const wanted = range ?? (own >= window.from && own <= window.to ? monthFetchRange(monthOf(own), window)! : initialFetchRange(window));
+  const days = localDateToDayNumber(wanted.to) - localDateToDayNumber(wanted.from) + 1;
+  if (days < 1 || days > MAX_RANGE_DAYS) {
+    throw new AppError("invalid_request", `Ask for between 1 and ${MAX_RANGE_DAYS} days of free times.`);
+  }
+  // A day of margin each side covers any zone and the buffer of a visit just before.
+  const fromMs = localDateToDayNumber(wanted.from) * DAY_MS - DAY_MS;
+  const toMs = (localDateToDayNumber(wanted.to) + 2) * DAY_MS;
+  const busy = await loadBusy(a.clinicId, a.doctorId, fromMs, toMs, now, { excludeAppointmentId: id });
+  // The time it already holds is no proposal: leave that one out (times overlapping it stay).
+  const current = holdsTime(a) ? a.start.toMillis() : null;
+  const slots = computeFreeSlots({ schedule, busy, now: now.getTime(), from: wanted.from, to: wanted.to }).filter((slot) => slot.start !== current);
+  return { timezone: schedule.timeZone, window, range: wanted, slots: slots.map(slotToIso), ownDate: own };
+}
+
+/** The doctor's schedule in the clinic's zone; a schedule the engine can't read offers no times, like the booking page. */
+async function loadSchedule(clinicId: string, doctorId: string): Promise<DoctorSchedule> {
+  const clinicRef = db().collection("clinics").doc(clinicId);
+  const [clinic, doctor] = await Promise.all([clinicRef.get(), clinicRef.collection("doctors").doc(doctorId).get()]);
+  if (!clinic.exists || !doctor.exists) throw new AppError("not_found", "This request's doctor is no longer in your clinic.");
+  const parsed = doctorScheduleSchema.safeParse({ ...doctor.get("schedule"), timeZone: String(clinic.get("timezone")) });
+  if (!parsed.success) {
+    throw new AppError("conflict", "This doctor's hours need fixing before a new time can be proposed. Ask an admin to check Availability.");
+  }
+  return parsed.data as DoctorSchedule;
+}
