@@ -202,9 +202,9 @@ describe("role descriptions", () => {
 
   it("read today as", () => {
     expect(ROLE_DESCRIPTIONS).toEqual({
-      admin: "Everything: clinic settings, doctors, doctors' hours and the team.",
-      staff: "Sees the clinic's overview and booking link. Can't change settings or hours.",
-      doctor: "Sets their own hours and edits their own profile.",
+      admin: "Everything: clinic settings, doctors, doctors' hours, the team and booking requests.",
+      staff: "Reviews booking requests and sees the clinic's overview and booking link. Can't change settings or hours.",
+      doctor: "Reviews their booking requests, sets their own hours and edits their own profile.",
     });
   });
 });
