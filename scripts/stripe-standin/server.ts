@@ -35,6 +35,8 @@ export interface Standin {
   /** Every delivery attempt, in order. */
   deliveries: Delivery[];
   refunds: Refund[];
+  /** Every API request received (method and path), in order. */
+  requests: { method: string; path: string }[];
   /** Resolves when every delivery started so far has succeeded or given up. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -113,6 +115,7 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
   const events: StripeEvent[] = [];
   const deliveries: Delivery[] = [];
   const pending = new Set<Promise<void>>();
+  const requests: { method: string; path: string }[] = [];
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRIES;
   let closed = false;
   const enabled = new Set(options.enabledEvents ?? WEBHOOK_EVENTS);
@@ -289,6 +292,7 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
     const raw = Buffer.concat(chunks).toString("utf8");
     const url = new URL(req.url ?? "/", "http://standin");
     const method = req.method ?? "GET";
+    requests.push({ method, path: url.pathname });
     const send = (status: number, body: Json) => {
       res.writeHead(status, { "content-type": "application/json", "request-id": id("req"), "stripe-version": API_VERSION });
       res.end(JSON.stringify(body));
@@ -343,6 +347,7 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
     events,
     deliveries,
     refunds,
+    requests,
     async idle() {
       while (pending.size) await Promise.all([...pending]);
     },
