@@ -93,6 +93,7 @@ describe("dashboardNav", () => {
     expect(hrefs(admin)).toEqual([
       "/dashboard",
       "/dashboard/requests",
+      "/dashboard/schedule",
       "/dashboard/availability",
       "/dashboard/doctors",
       "/dashboard/team",
@@ -100,21 +101,22 @@ describe("dashboardNav", () => {
     ]);
   });
 
-  it("gives staff the request queue and hides every settings page", () => {
-    expect(hrefs(staff)).toEqual(["/dashboard", "/dashboard/requests"]);
+  it("gives staff the request queue and the schedule, and hides every settings page", () => {
+    expect(hrefs(staff)).toEqual(["/dashboard", "/dashboard/requests", "/dashboard/schedule"]);
   });
 
   it("gives a doctor their hours and own profile, but no settings", () => {
     expect(dashboardNav(doctor)).toEqual([
       { href: "/dashboard", label: "Overview" },
       { href: "/dashboard/requests", label: "Requests" },
+      { href: "/dashboard/schedule", label: "Schedule" },
       { href: "/dashboard/availability", label: "Availability" },
       { href: "/dashboard/doctors", label: "My profile" },
     ]);
   });
 
-  it("gives a doctor with no linked profile nothing to edit and no requests", () => {
-    expect(hrefs(unlinkedDoctor)).toEqual(["/dashboard"]);
+  it("gives a doctor with no linked profile nothing to edit and no requests (the schedule page says how to get linked)", () => {
+    expect(hrefs(unlinkedDoctor)).toEqual(["/dashboard", "/dashboard/schedule"]);
   });
 
   it("shows the number needing review beside Requests, and no number at zero", () => {

@@ -16,9 +16,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  admin: "Everything: clinic settings, doctors, team and requests.",
-  staff: "Reviews booking requests and sees the schedule. Can't change settings.",
-  doctor: "Sees their own schedule and sets their own hours and profile.",
+  admin: "Everything: clinic settings, doctors, team, requests, every doctor's schedule and visit notes.",
+  staff: "Reviews booking requests and sees every doctor's schedule; reads visit notes. Can't change settings.",
+  doctor: "Sees their own schedule, writes their visit notes, and sets their own hours and profile.",
 };
 
 /** The signed-in person as every dashboard verb sees them. Built only by lib/server/caller.ts. */
@@ -116,9 +116,8 @@ export function requestScope(caller: Caller | null | undefined): { doctorId: str
 
 /**
  * The dashboard navigation for a role, in display order. Links to pages the
- * role cannot use are left out rather than shown disabled. The doctors'
- * schedule is not built yet; its link joins this list with its page, never
- * before (no dead links). `needsReview` is the number of requests waiting for
+ * role cannot use are left out rather than shown disabled (no dead links).
+ * `needsReview` is the number of requests waiting for
  * a decision that the caller can see, shown beside "Requests".
  */
 export function dashboardNav(caller: Caller, needsReview = 0): NavItem[] {
@@ -126,6 +125,8 @@ export function dashboardNav(caller: Caller, needsReview = 0): NavItem[] {
   if (requestScope(caller)) {
     items.push({ href: "/dashboard/requests", label: "Requests", ...(needsReview > 0 ? { count: needsReview } : {}) });
   }
+  // Every role: staff and admins pick a doctor there; a doctor sees their own (or is told to get linked).
+  items.push({ href: "/dashboard/schedule", label: "Schedule" });
   if (caller.role === "admin" || (caller.role === "doctor" && caller.doctorId)) {
     items.push({ href: "/dashboard/availability", label: "Availability" });
   }

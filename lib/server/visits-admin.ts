@@ -205,7 +205,8 @@ export async function saveVisitNotes(caller: Caller | null, id: string, input: u
       const who = v.notesUpdatedBy ?? "someone";
       throw new AppError(
         "conflict",
-        `These notes were changed elsewhere (${who}${when}). Your text is kept here; copy it, then reload to see theirs.`,
+        `These notes were changed elsewhere (${who}${when}). Your text is kept here: save yours over theirs, or copy it and reload to see theirs.`,
+        { notesVersion: String(current) },
       );
     }
     const at = Timestamp.fromDate(now);
