@@ -1,7 +1,10 @@
 // Cloud Functions: thin wrappers around the app's own verbs in lib/server.
 import { logger } from "firebase-functions";
+import { defineSecret } from "firebase-functions/params";
+import { onRequest } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { expireStale } from "@/lib/server/expiry";
+import { handleStripeEvent } from "@/lib/server/payments/webhook";
 
 export const expireStaleRequests = onSchedule(
   { schedule: "every 5 minutes", timeZone: "UTC", retryCount: 0 },
@@ -13,3 +16,23 @@ export const expireStaleRequests = onSchedule(
     else logger.info("expireStale", result);
   },
 );
+
+const stripeSecretKey = defineSecret("STRIPE_SECRET_KEY");
+const stripeWebhookSecret = defineSecret("STRIPE_WEBHOOK_SECRET");
+
+/**
+ * Stripe's webhook endpoint. The signature is checked on the raw bytes
+ * (req.rawBody); everything else is handleStripeEvent: 400 for a bad
+ * signature (nothing written), 200 for a handled or duplicate event, 500 for
+ * anything thrown so Stripe delivers again.
+ */
+export const stripeWebhook = onRequest({ secrets: [stripeSecretKey, stripeWebhookSecret], cors: false }, async (req, res) => {
+  if (req.method !== "POST") {
+    res.status(405).set("Allow", "POST").send("Method Not Allowed");
+    return;
+  }
+  // The verbs build their Stripe client from the environment.
+  process.env.STRIPE_SECRET_KEY ??= stripeSecretKey.value();
+  const answer = await handleStripeEvent(req.rawBody, req.headers["stripe-signature"], stripeWebhookSecret.value());
+  res.status(answer.status).json(answer.body);
+});
