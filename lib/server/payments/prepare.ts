@@ -97,3 +97,28 @@ export async function confirmTestPayment(
     throw error;
   }
 }
+
+export type PaymentStep =
+  | { mode: "processing" }
+  | { mode: "element"; publishableKey: string; clientSecret: string }
+  | { mode: "test" }
+  | { mode: "unavailable"; message: string };
+
+/**
+ * What the status page's pay step shows: "processing" once the intent has
+ * succeeded (until the webhook confirms the appointment), the Payment Element
+ * with a real publishable key, else the stand-in's test form.
+ */
+export async function getPaymentStep(id: string, token: string | null | undefined, env: Record<string, string | undefined> = process.env): Promise<PaymentStep> {
+  let prepared: PreparedPayment;
+  try {
+    prepared = await preparePayment(id, token);
+  } catch (error) {
+    console.error("preparePayment failed", error);
+    return { mode: "unavailable", message: "Online payment isn't available right now. Please reload the page in a minute." };
+  }
+  if (prepared.intentStatus === "succeeded" || prepared.intentStatus === "processing") return { mode: "processing" };
+  const key = env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY ?? "";
+  if (/^pk_(test|live)_\w+$/.test(key) && !env.STRIPE_API_HOST) return { mode: "element", publishableKey: key, clientSecret: prepared.clientSecret };
+  return env.STRIPE_API_HOST ? { mode: "test" } : { mode: "unavailable", message: "Online payment isn't set up for this clinic yet. Please contact the clinic." };
+}
