@@ -148,7 +148,7 @@ test("accepting locks both buttons while it's sent; approved asks for $50.00 wit
   const pay = patient.getByRole("region", { name: "Approved — please pay $50.00" });
   await expect(pay).toBeVisible();
   await expect(patient.getByText("Approved — please pay to confirm")).toBeVisible(); // the badge
-  await expect(pay).toContainText("Online payment opens soon: we'll email you a payment link");
+  await expect(pay).toContainText("Test payment (no real card)"); // the pay step (offline: the Stripe stand-in's form)
   await expect(pay).toContainText("We're holding the time until");
   await expect(pay).toContainText(TIME_LEFT);
   await expect(patient.getByText(/You accepted .+\./)).toBeVisible();
