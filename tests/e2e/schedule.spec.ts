@@ -136,3 +136,36 @@ test("staff pick a doctor; a bad link says what was wrong; the schedule fits a 3
   await expectNoAxeViolations(staff);
   await staff.context().close();
 });
+
+test("a failed save keeps the text and retries; a save racing another tab says so and keeps the local text", async ({ browser, request }) => {
+  const booked = await confirmedVisit(browser, request, 8, "Nina Notes");
+  const doctor = await memberPage(browser, "doctor@free.test");
+  await doctor.goto(`/dashboard/schedule/${booked.id}`);
+  const status = doctor.getByRole("status").filter({ hasText: /^(Saved|Saving…|Not saved — retrying)$/ });
+
+  // The server can't be reached: the text stays in the box and in sessionStorage, and the save is retried.
+  const failing = (route: import("@playwright/test").Route) =>
+    route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort() : route.continue();
+  await doctor.route("**/dashboard/schedule/**", failing);
+  await doctor.getByLabel("Visit notes").fill("Typed while offline.");
+  await expect(status).toHaveText("Not saved — retrying");
+  await expect(doctor.getByLabel("Visit notes")).toHaveValue("Typed while offline.");
+  expect(await doctor.evaluate((id) => sessionStorage.getItem(`visit-notes:${id}`), booked.id)).toContain("Typed while offline.");
+  await doctor.unroute("**/dashboard/schedule/**", failing);
+  await expect(status).toHaveText("Saved", { timeout: 15_000 });
+  expect(await doctor.evaluate((id) => sessionStorage.getItem(`visit-notes:${id}`), booked.id)).toBeNull();
+
+  // A second tab saves first; this tab's next save is refused and its text kept.
+  const other = await doctor.context().newPage();
+  await other.goto(`/dashboard/schedule/${booked.id}`);
+  await doctor.getByLabel("Visit notes").fill("Tab one's longer note.");
+  await expect(status).toHaveText("Saved");
+  await other.getByLabel("Visit notes").fill("Tab two's note.");
+  await expect(other.getByRole("alert").filter({ hasText: "These notes were changed elsewhere (Dr. Mei Lin at" })).toBeVisible();
+  await expect(other.getByLabel("Visit notes")).toHaveValue("Tab two's note.");
+  await other.getByRole("button", { name: "Save mine over theirs" }).click();
+  await expect(other.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  await doctor.reload();
+  await expect(doctor.getByLabel("Visit notes")).toHaveValue("Tab two's note.");
+  await doctor.context().close();
+});
