@@ -137,7 +137,7 @@ test("staff pick a doctor; a bad link says what was wrong; the schedule fits a 3
   await staff.context().close();
 });
 
-test("a failed save keeps the text and retries; a save racing another tab says so and keeps the local text", async ({ browser, request }) => {
+test("a failed save keeps the text and retries; a save racing another tab says so and keeps the local text; leaving unsaved asks", async ({ browser, request }) => {
   const booked = await confirmedVisit(browser, request, 8, "Nina Notes");
   const doctor = await memberPage(browser, "doctor@free.test");
   await doctor.goto(`/dashboard/schedule/${booked.id}`);
@@ -167,5 +167,15 @@ test("a failed save keeps the text and retries; a save racing another tab says s
   await expect(other.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   await doctor.reload();
   await expect(doctor.getByLabel("Visit notes")).toHaveValue("Tab two's note.");
+
+  // Leaving with text the server doesn't have asks first.
+  await other.route("**/dashboard/schedule/**", failing);
+  await other.getByLabel("Visit notes").fill("Unsaved when leaving.");
+  await expect(other.getByRole("status").filter({ hasText: "Not saved — retrying" })).toBeVisible();
+  const dialog = other.waitForEvent("dialog");
+  await other.close({ runBeforeUnload: true });
+  expect((await dialog).type()).toBe("beforeunload");
+  await (await dialog).dismiss();
+  await expect(other.getByLabel("Visit notes")).toHaveValue("Unsaved when leaving.");
   await doctor.context().close();
 });
