@@ -34,6 +34,7 @@ const PAST_TENSE: Record<HistoryEntry["action"], string> = {
   expire: "expired",
   complete: "marked the visit completed for",
   no_show: "marked a no-show for",
+  clinic_cancel: "cancelled",
 };
 
 /**

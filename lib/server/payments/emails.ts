@@ -49,3 +49,14 @@ export function refundEmail(a: Summary, reason: RefundReason, amountCents: numbe
     ...(reason === "clinic_cancelled" || reason === "time_taken" ? ["You're welcome to book another time."] : []),
   ]);
 }
+
+/** The clinic cancelled an unpaid (approved) or free appointment; a paid one gets refundEmail instead. */
+export function clinicCancelledEmail(a: Summary, reason: string, bookUrl: string): MailMessage {
+  return toPatient(
+    a,
+    `Your visit was cancelled: ${when(a)}`,
+    `Hello ${oneLine(a.patient.name)}, ${a.clinicName} cancelled your visit`,
+    [`${a.clinicName} cancelled your visit with ${a.doctorName} on ${when(a)}.`, `The clinic's reason: ${oneLine(reason)}.`, "We're sorry. You're welcome to book another time."],
+    { label: "Book another time", url: bookUrl },
+  );
+}

@@ -5,6 +5,7 @@ import { expectLocksMatchLiveAppointments } from "@/tests/helpers/locks";
 import { appointment, at, book, callers, history, later, mailFor, seedReviewWorld, snapshotAll } from "@/tests/helpers/review-fixtures";
 import { signPayload, startStripeStandin, type Standin } from "@/scripts/stripe-standin/server";
 import { expireIfLapsed } from "../appointments/expire";
+import { cancelByClinic } from "../appointments/clinic-cancel";
 import { rejectProposal } from "../appointments/patient";
 import { approveAppointment, proposeNewTime } from "../appointments/review";
 import { confirmTestPayment, preparePayment } from "./prepare";
@@ -211,5 +212,42 @@ describe("refunds from the review flow", () => {
     expect(standin.refunds.filter((r) => r.payment_intent === intentId).map((r) => r.amount)).toEqual([5000]);
     expect(await appointment(id)).toMatchObject({ status: "cancelled", payment: { status: "refunded", refundReason: "proposal_rejected" } });
     await expectLocksMatchLiveAppointments();
+  });
+});
+
+describe("cancelByClinic", () => {
+  it("a paid, confirmed visit: cancelled with the reason, locks released, visit off the schedule, refunded once, the patient told why", async () => {
+    const { id, intentId } = await approvedAndPaid();
+    await deliver(eventFor("payment_intent.succeeded", intentId));
+    expect(await cancelByClinic(callers.staff, id, { reason: "Dr. is ill" }, { now: soon })).toMatchObject({ status: "cancelled", refunded: true });
+    const a = await appointment(id);
+    expect(a).toMatchObject({ status: "cancelled", lockIds: [], cancelReason: "Dr. is ill", payment: { status: "refunded", refundReason: "clinic_cancelled" } });
+    await expectLocksMatchLiveAppointments();
+    expect((await db().doc(`visits/${id}`).get()).data()).toMatchObject({ status: "cancelled" });
+    expect(standin.refunds.filter((r) => r.payment_intent === intentId).map((r) => r.amount)).toEqual([5000]);
+    expect((await history(id)).at(-1)).toMatchObject({ action: "clinic_cancel", from: "confirmed", to: "cancelled", by: "a-staff", note: "Dr. is ill" });
+    const refundMail = (await mailFor(id)).find((m) => String(m.message.subject).includes("refunded"))!;
+    expect(refundMail.message.text).toContain("Dr. is ill");
+    // Stripe's charge.refunded for it changes nothing more.
+    expect((await deliver(chargeRefunded(intentId))).status).toBe(200);
+    expect(standin.refunds.filter((r) => r.payment_intent === intentId)).toHaveLength(1);
+  });
+
+  it("an approved, unpaid appointment: cancelled and emailed, no Stripe call; a reason is required; other doctors' and pending ones are refused", async () => {
+    const { id } = await book(at("09:00"));
+    const pending = await book(at("11:00"));
+    await approveAppointment(callers.staff, id, { now: soon });
+    const before = await snapshotAll();
+    await expect(cancelByClinic(callers.staff, id, { reason: "  " }, { now: soon })).rejects.toMatchObject({ code: "invalid_request" });
+    await expect(cancelByClinic(callers.otherDoctor, id, { reason: "x" }, { now: soon })).rejects.toMatchObject({ code: "not_found" });
+    await expect(cancelByClinic(callers.otherClinicStaff, id, { reason: "x" }, { now: soon })).rejects.toMatchObject({ code: "not_found" });
+    await expect(cancelByClinic(callers.staff, pending.id, { reason: "x" }, { now: soon })).rejects.toMatchObject({ code: "conflict" });
+    expect(await snapshotAll()).toEqual(before);
+    const requests = standin.requests.length;
+    expect(await cancelByClinic(callers.doctor, id, { reason: "Clinic closed for repairs" }, { now: soon })).toMatchObject({ status: "cancelled", refunded: false });
+    expect(standin.requests.length).toBe(requests);
+    await expectLocksMatchLiveAppointments();
+    const mail = (await mailFor(id)).find((m) => String(m.message.subject).startsWith("Your visit was cancelled"))!;
+    expect(mail.message.text).toContain("Clinic closed for repairs");
   });
 });
