@@ -58,9 +58,8 @@ export function ScheduleControls({ range, doctor, label }: { range: ScheduleRang
           </span>
           <ChevronRightIcon className="size-4" />
         </Link>
-        <p className="w-full text-base font-semibold text-slate-900 md:ml-2 md:w-auto" aria-live="polite">
-          {label}
-        </p>
+        {/* The day view's one heading already names the day. */}
+        {range.view === "week" && <p className="w-full text-base font-semibold text-slate-900 md:ml-2 md:w-auto">{label}</p>}
       </div>
     </div>
   );

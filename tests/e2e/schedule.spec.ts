@@ -134,6 +134,15 @@ test("staff pick a doctor; a bad link says what was wrong; the schedule fits a 3
   const overflow = await staff.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(staff);
+  if (process.env.SCHEDULE_SHOTS) await staff.screenshot({ path: `${process.env.SCHEDULE_SHOTS}/schedule-360.png`, fullPage: true });
+  await staff.getByRole("link", { name: /Pablo Phone/ }).click();
+  await expect(staff.getByRole("heading", { level: 1, name: "Pablo Phone" })).toBeVisible();
+  expect(await staff.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  if (process.env.SCHEDULE_SHOTS) await staff.screenshot({ path: `${process.env.SCHEDULE_SHOTS}/visit-360.png`, fullPage: true });
+  await staff.setViewportSize({ width: 1280, height: 800 });
+  await staff.goto(`/dashboard/schedule?view=week&date=${localDate(booked.start)}&doctor=dr-mei-lin`);
+  await expect(staff.getByRole("link", { name: /Pablo Phone/ })).toBeVisible();
+  if (process.env.SCHEDULE_SHOTS) await staff.screenshot({ path: `${process.env.SCHEDULE_SHOTS}/week-1280.png`, fullPage: true });
   await staff.context().close();
 });
 
