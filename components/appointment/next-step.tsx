@@ -211,6 +211,19 @@ export function NextStep({ appointment, now, acceptAction, rejectAction, calenda
           </Panel>
         );
       }
+      if (status === "cancelled" && appointment.clinicCancel) {
+        return (
+          <Panel tone="gray" icon={<InfoIcon className="size-5" />} title={`${clinic.name} cancelled this visit`}>
+            <figure>
+              <figcaption className="text-sm font-medium text-slate-600">The clinic&apos;s reason</figcaption>
+              <blockquote className="mt-1 border-l-4 border-slate-300 pl-3 whitespace-pre-line text-slate-900">{appointment.clinicCancel.reason}</blockquote>
+            </figure>
+            {appointment.clinicCancel.refunded && <p>Your payment is refunded in full to the card you paid with.</p>}
+            <p>We&apos;re sorry. You&apos;re welcome to book another time, or contact the clinic at <ContactLine clinic={clinic} />.</p>
+            {bookAgain}
+          </Panel>
+        );
+      }
       if (status === "cancelled") {
         return (
           <Panel tone="gray" icon={<InfoIcon className="size-5" />} title="You cancelled this request">

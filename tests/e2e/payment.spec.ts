@@ -68,3 +68,33 @@ test("a declined card shows Stripe's message; trying again with a good card conf
   await pay(page, "4242424242424242");
   await expect(page.getByRole("heading", { name: "Your visit is confirmed" })).toBeVisible({ timeout: 30_000 });
 });
+
+test("staff cancel a paid, confirmed visit with a reason: the patient sees it and the refund", async ({ page, browser, request }) => {
+  const booked = await book(request, 42, "Ivy Ill-Doctor");
+  await approveAsStaff(browser, booked.id);
+  await page.goto(booked.statusPath);
+  await pay(page, "4242 4242 4242 4242");
+  await expect(page.getByRole("heading", { name: "Your visit is confirmed" })).toBeVisible({ timeout: 30_000 });
+
+  const context = await browser.newContext();
+  const staff = await context.newPage();
+  await staff.goto("/login");
+  await staff.getByLabel("Email").fill("staff@demo.test");
+  await staff.getByLabel("Password").fill("demo-password");
+  await staff.getByRole("button", { name: "Sign in" }).click();
+  await staff.waitForURL("**/dashboard");
+  await staff.goto(`/dashboard/requests/${booked.id}`);
+  await staff.getByRole("button", { name: "Cancel appointment" }).click();
+  const dialog = staff.getByRole("dialog", { name: "Cancel Ivy Ill-Doctor's appointment?" });
+  await dialog.getByRole("button", { name: "Cancel appointment" }).click();
+  await expect(dialog.getByText("Give a reason; the patient sees it.").first()).toBeVisible();
+  await dialog.getByLabel("Reason for the patient").fill("The doctor is ill today.");
+  await dialog.getByRole("button", { name: "Cancel appointment" }).click();
+  await expect(staff.getByText("Cancelled. The patient is refunded in full and has been emailed your reason.")).toBeVisible();
+  await context.close();
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /cancelled this visit/ })).toBeVisible();
+  await expect(page.getByText("The doctor is ill today.")).toBeVisible();
+  await expect(page.getByText("Your payment is refunded in full to the card you paid with.")).toBeVisible();
+});

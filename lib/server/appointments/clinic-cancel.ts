@@ -55,7 +55,7 @@ export async function cancelByClinic(
       by: { by: caller.uid, byName: caller.name || caller.email },
       now,
       note: reason,
-      fields: { expiresAt: null, lockIds: [], cancelReason: reason, proposal: null },
+      fields: { expiresAt: null, lockIds: [], cancelReason: reason, cancelledBy: "clinic", proposal: null },
     });
     deleteLocks(tx, locks);
     cancelVisit(tx, visit, now);

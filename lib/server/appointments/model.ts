@@ -49,8 +49,10 @@ export interface AppointmentDoc {
   timeHeld: boolean;
   /** Staff's reason for declining; shown to the patient. */
   declineReason: string | null;
-  /** The patient's reason for cancelling, if they gave one (never emailed). */
+  /** The reason for cancelling: the patient's, if they gave one (never emailed), or the clinic's (emailed to the patient). */
   cancelReason: string | null;
+  /** "clinic" when staff cancelled it (cancelByClinic); missing = the patient (or not cancelled). */
+  cancelledBy?: "clinic";
   /** The payment once Stripe reported one (lib/server/payments); null until then. */
   payment: AppointmentPayment | null;
   /** The PaymentIntent preparePayment made for the fee (reused on every try); missing/null = none yet. */

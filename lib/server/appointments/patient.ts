@@ -45,6 +45,8 @@ export interface PatientAppointmentView {
   timeHeld: boolean;
   /** The clinic's reason, when declined. */
   declineReason: string | null;
+  /** Cancelled by the clinic (cancelByClinic): its reason, and whether the payment goes back. */
+  clinicCancel: { reason: string; refunded: boolean } | null;
   /** Status confirmed: the "Add to calendar" .ics is available (getPatientIcs). */
   confirmedIcsAvailable: boolean;
 }
@@ -82,6 +84,10 @@ export async function getPatientAppointment(id: string, token: string | null | u
         : null,
     timeHeld: holdsTime(a),
     declineReason: a.status === "declined" ? (a.declineReason ?? null) : null,
+    clinicCancel:
+      a.status === "cancelled" && a.cancelledBy === "clinic"
+        ? { reason: a.cancelReason ?? "", refunded: a.payment?.status === "refund_pending" || a.payment?.status === "refunded" }
+        : null,
     confirmedIcsAvailable: a.status === "confirmed",
   };
 }

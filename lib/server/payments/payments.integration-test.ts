@@ -6,7 +6,7 @@ import { appointment, at, book, callers, history, later, mailFor, seedReviewWorl
 import { signPayload, startStripeStandin, type Standin } from "@/scripts/stripe-standin/server";
 import { expireIfLapsed } from "../appointments/expire";
 import { cancelByClinic } from "../appointments/clinic-cancel";
-import { rejectProposal } from "../appointments/patient";
+import { getPatientAppointment, rejectProposal } from "../appointments/patient";
 import { approveAppointment, proposeNewTime } from "../appointments/review";
 import { confirmTestPayment, preparePayment } from "./prepare";
 import { handleStripeEvent } from "./webhook";
@@ -217,9 +217,10 @@ describe("refunds from the review flow", () => {
 
 describe("cancelByClinic", () => {
   it("a paid, confirmed visit: cancelled with the reason, locks released, visit off the schedule, refunded once, the patient told why", async () => {
-    const { id, intentId } = await approvedAndPaid();
+    const { id, token, intentId } = await approvedAndPaid();
     await deliver(eventFor("payment_intent.succeeded", intentId));
     expect(await cancelByClinic(callers.staff, id, { reason: "Dr. is ill" }, { now: soon })).toMatchObject({ status: "cancelled", refunded: true });
+    expect((await getPatientAppointment(id, token)).clinicCancel).toEqual({ reason: "Dr. is ill", refunded: true });
     const a = await appointment(id);
     expect(a).toMatchObject({ status: "cancelled", lockIds: [], cancelReason: "Dr. is ill", payment: { status: "refunded", refundReason: "clinic_cancelled" } });
     await expectLocksMatchLiveAppointments();
