@@ -98,3 +98,14 @@ test("staff cancel a paid, confirmed visit with a reason: the patient sees it an
   await expect(page.getByText("The doctor is ill today.")).toBeVisible();
   await expect(page.getByText("Your payment is refunded in full to the card you paid with.")).toBeVisible();
 });
+
+test("the stripeWebhook function in the emulator refuses a missing or bad signature with 400", async ({ request }) => {
+  const functionsPort = 5101 + Number(process.env.E2E_PORT_OFFSET ?? 0);
+  const url = `http://127.0.0.1:${functionsPort}/${process.env.FIREBASE_PROJECT_ID ?? "demo-clinic"}/us-central1/stripeWebhook`;
+  const event = { id: "evt_forged", object: "event", type: "payment_intent.succeeded", created: Math.floor(Date.now() / 1000), data: { object: { id: "pi_forged", metadata: {} } } };
+  const unsigned = await request.post(url, { data: event });
+  expect(unsigned.status()).toBe(400);
+  const forged = await request.post(url, { data: event, headers: { "stripe-signature": `t=${event.created},v1=${"0".repeat(64)}` } });
+  expect(forged.status()).toBe(400);
+  expect(await forged.json()).toEqual({ error: "Invalid signature." });
+});
