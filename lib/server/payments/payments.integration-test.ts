@@ -184,6 +184,24 @@ describe("handleStripeEvent", () => {
     expect((await appointment(id)).payment).toMatchObject({ status: "refunded", refundedCents: 5000 });
   });
 
+  it("Stripe unreachable while refunding: 500, the refund stays due; the redelivery refunds once", async () => {
+    const { id, intentId } = await approvedAndPaid(WED_9);
+    const late = later(25.5);
+    await expireIfLapsed(id, late);
+    await book(WED_9, { email: "grace@example.com", now: late });
+    const event = eventFor("payment_intent.succeeded", intentId);
+    const body = JSON.stringify(event);
+    const down = new Stripe("sk_test_integration", { host: "127.0.0.1", port: 9, protocol: "http", maxNetworkRetries: 0 });
+    expect((await handleStripeEvent(body, signPayload(body, SECRET), SECRET, { stripe: down, now: late })).status).toBe(500);
+    expect((await appointment(id)).payment).toMatchObject({ status: "refund_pending", refundReason: "time_taken" });
+    expect(standin.refunds.filter((r) => r.payment_intent === intentId)).toEqual([]);
+    expect((await deliver(event, late)).body).toMatchObject({ outcome: "duplicate" });
+    await deliver(event, late);
+    expect(standin.refunds.filter((r) => r.payment_intent === intentId).map((r) => r.amount)).toEqual([5000]);
+    expect((await appointment(id)).payment).toMatchObject({ status: "refunded" });
+    expect((await subjects(id)).filter((s) => s.includes("refunded"))).toHaveLength(1);
+  });
+
   it("a payment whose amount differs from the fee snapshot is refunded and flagged, never confirmed", async () => {
     const { id } = await book(at("09:00"));
     await approveAppointment(callers.staff, id, { now: soon });
