@@ -1,3 +1,4 @@
+import { Timestamp } from "firebase-admin/firestore";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/domain/roles";
 import { NOTES_MAX } from "@/lib/domain/visits";
@@ -81,6 +82,15 @@ describe("getVisit", () => {
   it.each(REFUSED)("refuses %s", async (_who, caller, code) => {
     const id = await confirmedVisit();
     await expect(getVisit(caller, id)).rejects.toMatchObject({ code });
+  });
+
+  it("reads the payment the payments code records: paid, then refunded", async () => {
+    const id = await confirmedVisit();
+    const payment = { amount: 5000, currency: "usd", intentId: "pi_1", chargeId: "ch_1" };
+    await db().doc(`appointments/${id}`).update({ payment });
+    expect((await getVisit(f.staff, id)).payment).toEqual({ state: "paid", amountCents: 5000, currency: "USD", refundedAt: null });
+    await db().doc(`appointments/${id}`).update({ payment: { ...payment, refundedAt: Timestamp.fromMillis(1_000) } });
+    expect((await getVisit(f.staff, id)).payment).toEqual({ state: "refunded", amountCents: 5000, currency: "USD", refundedAt: 1_000 });
   });
 
   it("answers unknown and malformed ids with not_found", async () => {
