@@ -4,6 +4,7 @@ import { defineSecret } from "firebase-functions/params";
 import { onRequest } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { expireStale } from "@/lib/server/expiry";
+import { retryPendingRefunds } from "@/lib/server/payments/refund";
 import { handleStripeEvent } from "@/lib/server/payments/webhook";
 
 export const expireStaleRequests = onSchedule(
@@ -36,3 +37,14 @@ export const stripeWebhook = onRequest({ secrets: [stripeSecretKey, stripeWebhoo
   const answer = await handleStripeEvent(req.rawBody, req.headers["stripe-signature"], stripeWebhookSecret.value());
   res.status(answer.status).json(answer.body);
 });
+
+/** Refunds a verb could not make at Stripe right after its commit (Stripe unreachable) are retried here. */
+export const retryRefunds = onSchedule(
+  { schedule: "every 15 minutes", timeZone: "UTC", retryCount: 0, secrets: [stripeSecretKey] },
+  async () => {
+    process.env.STRIPE_SECRET_KEY ??= stripeSecretKey.value();
+    const result = await retryPendingRefunds();
+    if (result.failed > 0) logger.warn("retryRefunds left refunds due", result);
+    else if (result.refunded > 0) logger.info("retryRefunds", result);
+  },
+);

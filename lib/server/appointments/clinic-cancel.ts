@@ -6,7 +6,7 @@ import { serverEnv } from "../env";
 import { db } from "../firebase";
 import { queueMail } from "../mail";
 import { clinicCancelledEmail } from "../payments/emails";
-import { markRefundDue, refundPayment } from "../payments/refund";
+import { markRefundDue, refundAfterCommit } from "../payments/refund";
 import { cancelVisit } from "../visits";
 import { isPaid, type AppointmentDoc } from "./model";
 import { ID, expireInTx, expiredError, expiredFrom, isExpired, isLapsed, loadForChange } from "./review-steps";
@@ -64,6 +64,6 @@ export async function cancelByClinic(
     return { status, version: a.version + 1, refunded: paid };
   });
   if (isExpired(result)) throw expiredError(result.expired);
-  if (result.refunded) await refundPayment(id);
+  if (result.refunded) await refundAfterCommit(id);
   return result;
 }

@@ -7,7 +7,7 @@ import { serverEnv } from "../env";
 import { db } from "../firebase";
 import { queueMail } from "../mail";
 import { readRequestRecipients } from "../notifications";
-import { markRefundDue, refundPayment } from "../payments/refund";
+import { markRefundDue, refundAfterCommit } from "../payments/refund";
 import { cancelVisit, scheduleVisit } from "../visits";
 import { cancelledEmail } from "./emails";
 import { appointmentIcs, icsFilename } from "./ics";
@@ -227,7 +227,7 @@ export async function rejectProposal(id: string, token: string | null | undefine
   });
   if (isExpired(result)) throw proposalExpired();
   // After the commit, never inside it: the Stripe refund (idempotent per intent).
-  if (result === "cancelled") await refundPayment(id);
+  if (result === "cancelled") await refundAfterCommit(id);
   return result;
 }
 

@@ -9,6 +9,7 @@ import { cancelByClinic } from "../appointments/clinic-cancel";
 import { getPatientAppointment, rejectProposal } from "../appointments/patient";
 import { approveAppointment, proposeNewTime } from "../appointments/review";
 import { confirmTestPayment, preparePayment } from "./prepare";
+import { retryPendingRefunds } from "./refund";
 import { handleStripeEvent } from "./webhook";
 
 const SECRET = "whsec_integration";
@@ -268,5 +269,24 @@ describe("cancelByClinic", () => {
     await expectLocksMatchLiveAppointments();
     const mail = (await mailFor(id)).find((m) => String(m.message.subject).startsWith("Your visit was cancelled"))!;
     expect(mail.message.text).toContain("Clinic closed for repairs");
+  });
+});
+
+describe("refunds after the commit", () => {
+  it("Stripe down during a clinic cancel: the cancel stands, the refund stays due, retryPendingRefunds makes it once", async () => {
+    const { id, intentId } = await approvedAndPaid();
+    await deliver(eventFor("payment_intent.succeeded", intentId));
+    const port = process.env.STRIPE_API_PORT;
+    process.env.STRIPE_API_PORT = "9";
+    try {
+      expect(await cancelByClinic(callers.staff, id, { reason: "Dr. is ill" }, { now: soon })).toMatchObject({ status: "cancelled", refunded: true });
+    } finally {
+      process.env.STRIPE_API_PORT = port;
+    }
+    expect(await appointment(id)).toMatchObject({ status: "cancelled", payment: { status: "refund_pending" } });
+    expect(await retryPendingRefunds(50, stripe)).toEqual({ refunded: 1, failed: 0 });
+    expect(await retryPendingRefunds(50, stripe)).toEqual({ refunded: 0, failed: 0 });
+    expect(standin.refunds.filter((r) => r.payment_intent === intentId)).toHaveLength(1);
+    expect((await appointment(id)).payment).toMatchObject({ status: "refunded" });
   });
 });

@@ -81,3 +81,32 @@ export async function refundPayment(appointmentId: string, client?: Stripe): Pro
   });
   return "refunded";
 }
+
+/**
+ * Step (2) for refunds whose first attempt failed after the commit (Stripe
+ * unreachable during a clinic cancel or a rejected proposal): the scheduled
+ * `retryRefunds` function runs this. Each refund is idempotent at Stripe.
+ */
+export async function retryPendingRefunds(limit = 50, client?: Stripe): Promise<{ refunded: number; failed: number }> {
+  const due = await appointments().where("payment.status", "==", "refund_pending").limit(limit).get();
+  let refunded = 0;
+  let failed = 0;
+  for (const doc of due.docs) {
+    try {
+      if ((await refundPayment(doc.id, client)) === "refunded") refunded++;
+    } catch (error) {
+      failed++;
+      console.error("refund retry failed", doc.id, error);
+    }
+  }
+  return { refunded, failed };
+}
+
+/** After a verb's commit: refund now if Stripe answers; if not, the scheduled retry does it (the verb's change stands). */
+export async function refundAfterCommit(appointmentId: string): Promise<void> {
+  try {
+    await refundPayment(appointmentId);
+  } catch (error) {
+    console.error("refund failed; retryRefunds will try again", appointmentId, error);
+  }
+}
