@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/domain/roles";
 import { NOTES_MAX } from "@/lib/domain/visits";
 import { at, book, callers, history, later, seedReviewWorld, snapshotAll } from "@/tests/helpers/review-fixtures";
+import type { AppointmentPayment } from "./appointments/model";
 import { approveAppointment } from "./appointments/review";
 import { db } from "./firebase";
 import { getVisit, listVisits, saveVisitNotes, setVisitOutcome } from "./visits-admin";
@@ -86,10 +87,22 @@ describe("getVisit", () => {
 
   it("reads the payment the payments code records: paid, then refunded", async () => {
     const id = await confirmedVisit();
-    const payment = { amount: 5000, currency: "usd", intentId: "pi_1", chargeId: "ch_1" };
+    const payment: AppointmentPayment = {
+      status: "paid",
+      amountCents: 5000,
+      currency: "usd",
+      intentId: "pi_1",
+      chargeId: "ch_1",
+      paidAt: Timestamp.fromMillis(500),
+      refundReason: null,
+      refundId: null,
+      refundedCents: 0,
+      refundedAt: null,
+      flagged: null,
+    };
     await db().doc(`appointments/${id}`).update({ payment });
     expect((await getVisit(f.staff, id)).payment).toEqual({ state: "paid", amountCents: 5000, currency: "USD", refundedAt: null });
-    await db().doc(`appointments/${id}`).update({ payment: { ...payment, refundedAt: Timestamp.fromMillis(1_000) } });
+    await db().doc(`appointments/${id}`).update({ payment: { ...payment, status: "refunded", refundedCents: 5000, refundedAt: Timestamp.fromMillis(1_000) } });
     expect((await getVisit(f.staff, id)).payment).toEqual({ state: "refunded", amountCents: 5000, currency: "USD", refundedAt: 1_000 });
   });
 

@@ -17,7 +17,7 @@ import {
   type VisitOutcome,
   type VisitStatus,
 } from "@/lib/domain/visits";
-import { appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./appointments/model";
+import { appointments, historyId, type AppointmentDoc, type AppointmentPayment, type HistoryEntry } from "./appointments/model";
 import { visits, type VisitDoc } from "./visits";
 
 // The doctor's schedule and one visit's record: reads for the clinic's
@@ -49,8 +49,8 @@ export interface VisitHistoryItem {
 }
 
 export interface VisitPayment {
-  /** "unpaid" (a fee is due but nothing was recorded), "free", "paid" or "refunded". */
-  state: "free" | "unpaid" | "paid" | "refunded";
+  /** "free", "unpaid" (a fee is due, nothing recorded yet), or the payment's own status (lib/server/payments). */
+  state: "free" | "unpaid" | AppointmentPayment["status"];
   amountCents: number | null;
   currency: string;
   refundedAt: number | null;
@@ -122,15 +122,17 @@ export async function listVisits(caller: Caller | null, input: { doctorId: strin
 }
 
 function paymentOf(a: AppointmentDoc): VisitPayment {
-  // PAY fills `payment` with {amount, currency, intentId, chargeId, refundedAt?};
-  // read it defensively so the page works before and after that lands.
-  const p = a.payment as unknown as Record<string, unknown> | null;
-  const currency = String(p?.currency ?? a.currency ?? "USD").toUpperCase();
-  if (!p) return { state: a.feeCents > 0 ? "unpaid" : "free", amountCents: a.feeCents > 0 ? a.feeCents : null, currency, refundedAt: null };
-  const refundedAt = p.refundedAt instanceof Timestamp ? p.refundedAt.toMillis() : null;
-  const refunded = refundedAt !== null || p.status === "refunded";
-  const amount = typeof p.amount === "number" ? p.amount : a.feeCents;
-  return { state: refunded ? "refunded" : "paid", amountCents: amount, currency, refundedAt };
+  const p = a.payment;
+  if (!p) {
+    const due = a.feeCents > 0;
+    return { state: due ? "unpaid" : "free", amountCents: due ? a.feeCents : null, currency: (a.currency ?? "USD").toUpperCase(), refundedAt: null };
+  }
+  return {
+    state: p.status,
+    amountCents: typeof p.amountCents === "number" ? p.amountCents : a.feeCents,
+    currency: String(p.currency ?? a.currency ?? "USD").toUpperCase(),
+    refundedAt: p.refundedAt ? p.refundedAt.toMillis() : null,
+  };
 }
 
 /** One visit with the patient's details, the appointment's history and payment, for the clinic's members. */

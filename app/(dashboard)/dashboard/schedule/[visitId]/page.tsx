@@ -30,6 +30,8 @@ function paymentWords(p: VisitPayment): string {
       return `Not paid (${amount} due)`;
     case "paid":
       return `Paid ${amount}`;
+    case "refund_pending":
+      return `Refund of ${amount} under way`;
     case "refunded":
       return `Refunded ${amount}`;
   }
