@@ -188,3 +188,47 @@ test("a failed save keeps the text and retries; a save racing another tab says s
   await expect(other.getByLabel("Visit notes")).toHaveValue("Unsaved when leaving.");
   await doctor.context().close();
 });
+
+test("the whole way: book → approve → pay with the test card → the visit is in the doctor's schedule, paid → a note → completed", async ({ page, browser, request }) => {
+  const ZONE_NY = "America/New_York";
+  const today = new Date().toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 55 * 86_400_000).toISOString().slice(0, 10);
+  const { slots } = (await (await request.get(`/api/public/orgs/demo/doctors/dr-amara-okafor/slots?from=${today}&to=${to}`)).json()) as { slots: { start: string }[] };
+  let booked: { id: string; statusPath: string; start: string } | null = null;
+  for (const slot of slots.reverse().slice(48)) {
+    const response = await request.post("/api/public/orgs/demo/doctors/dr-amara-okafor/requests", {
+      data: { start: slot.start, patient: { name: "Walter Wholeway", email: `schedule-${unique()}@example.com`, phone: "+1 555 010 4545" }, reason: "Knee pain." },
+    });
+    if (response.status() === 409) continue;
+    expect(response.status()).toBe(201);
+    const body = (await response.json()) as { id: string; statusUrl: string };
+    booked = { id: body.id, statusPath: new URL(body.statusUrl).pathname + new URL(body.statusUrl).search, start: slot.start };
+    break;
+  }
+  if (!booked) throw new Error("No free time left with Dr. Amara Okafor");
+
+  const staff = await memberPage(browser, "staff@demo.test");
+  await staff.goto(`/dashboard/requests/${booked.id}`);
+  await staff.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(staff.getByText("Approved. The patient has been asked to pay.")).toBeVisible();
+  await staff.context().close();
+
+  await page.goto(booked.statusPath);
+  await page.getByLabel("Test card number").fill("4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Pay $50.00" }).click();
+  await expect(page.getByRole("heading", { name: "Your visit is confirmed" })).toBeVisible({ timeout: 30_000 });
+
+  const doctor = await memberPage(browser, "doctor@demo.test");
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: ZONE_NY, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(booked.start));
+  await doctor.goto(`/dashboard/schedule?view=week&date=${day}`);
+  await doctor.getByRole("link", { name: /Walter Wholeway/ }).click();
+  await expect(doctor.getByText("Paid $50.00")).toBeVisible();
+  await doctor.getByLabel("Visit notes").fill("Mild strain. Rest and ice.");
+  await expect(doctor.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  await letVisitTimeCome(booked.id);
+  await doctor.reload();
+  await doctor.getByRole("button", { name: "Mark completed" }).click();
+  await expect(doctor.getByRole("listitem").filter({ hasText: "marked the visit completed" })).toContainText("Dr. Amara Okafor");
+  await expect(doctor.getByLabel("Visit notes")).toHaveValue("Mild strain. Rest and ice.");
+  await doctor.context().close();
+});
