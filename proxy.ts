@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
+import { contentSecurityPolicy, newNonce, pageUsesStripe } from "@/lib/http/security-headers";
 
 // Every page gets a Content-Security-Policy with a fresh nonce. Next.js reads
 // the policy from the request headers while rendering and puts the nonce on
@@ -11,6 +11,7 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(nonce, {
     dev: process.env.NODE_ENV === "development",
     https: (process.env.APP_URL ?? "").startsWith("https:"),
+    stripe: pageUsesStripe(request.nextUrl.pathname),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -29,6 +29,7 @@ const reportFile = args.includes("--report") ? args[args.indexOf("--report") + 1
 const EXPECTED_FUNCTIONS: Record<string, { trigger: "scheduleTrigger" | "httpsTrigger"; secrets: string[] }> = {
   expireStaleRequests: { trigger: "scheduleTrigger", secrets: [] },
   stripeWebhook: { trigger: "httpsTrigger", secrets: ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] },
+  retryRefunds: { trigger: "scheduleTrigger", secrets: ["STRIPE_SECRET_KEY"] },
 };
 
 const checks: { name: string; problems: string[] }[] = [];

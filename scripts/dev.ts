@@ -3,12 +3,17 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { startProcess, stopAll, type Child } from "./lib/processes";
 import { DEV_PORTS, root, stackEnv, startBackend } from "./lib/stack";
+import { DEV_STRIPE_PORT, startStripe, stripeEnv, webhookUrl } from "./lib/stripe-stack";
 
 const port = Number(process.env.PORT ?? 3000);
 const ports = { ...DEV_PORTS, firestore: Number(process.env.FIRESTORE_PORT ?? DEV_PORTS.firestore) };
 // DEV_MAILBOX_OPEN: /dev/mailbox shows every clinic's mail without signing in.
 // Safe only because Next listens on the loopback interface below.
-const env = { ...stackEnv(ports, process.env.APP_URL ?? `http://localhost:${port}`), DEV_MAILBOX_OPEN: "1" };
+// Payments: the local Stripe stand-in unless real test keys are set (README "Payments").
+const env: NodeJS.ProcessEnv = {
+  ...stripeEnv(stackEnv(ports, process.env.APP_URL ?? `http://localhost:${port}`), Number(process.env.STRIPE_STANDIN_PORT ?? DEV_STRIPE_PORT)),
+  DEV_MAILBOX_OPEN: "1",
+};
 Object.assign(process.env, env);
 
 const children: Child[] = [];
@@ -27,6 +32,7 @@ process.on("SIGTERM", () => void shutdown(0));
 async function main() {
   const started = Date.now();
   execFileSync(process.execPath, [path.join(root, "functions/build.mjs")], { stdio: "inherit" });
+  startStripe(children, env, ports.functions);
   // Next compiles pages on first request, so it starts alongside the backend;
   // only the seed has to wait for Firestore and Auth.
   children.push(startProcess("next", path.join(root, "node_modules/.bin/next"), ["dev", "--hostname", "127.0.0.1", "--port", String(port)], { env, index: 2 }));
@@ -48,6 +54,8 @@ async function main() {
 ${demoLogins.map((l) => `             ${l}`).join("\n")}
   Firestore: 127.0.0.1:${ports.firestore}   Auth: 127.0.0.1:${ports.auth}   Functions: 127.0.0.1:${ports.functions}
   Mailbox:   http://localhost:${port}/dev/mailbox
+  Payments:  ${env.STRIPE_API_HOST ? `local Stripe stand-in on 127.0.0.1:${env.STRIPE_API_PORT} (test cards 4242 4242 4242 4242 / 4000 0000 0000 0002)` : "real Stripe test mode"}
+  Webhook:   ${webhookUrl(ports.functions, String(env.FIREBASE_PROJECT_ID))}
 `);
   // If any child dies on its own, stop everything rather than limp along.
   const first = await Promise.race(children.map((c) => c.exited.then((code) => ({ c, code }))));

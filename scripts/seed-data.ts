@@ -95,4 +95,6 @@ export const seedUsers = [
   { uid: "demo-doctor", email: "doctor@demo.test", displayName: "Dr. Amara Okafor", clinicId: "clinic-demo", role: "doctor", doctorId: "dr-amara-okafor" },
   // Reviews the free clinic's requests (approval confirms at once there).
   { uid: "demo-free-staff", email: "staff@free.test", displayName: "Fran Free", clinicId: "clinic-demo-free", role: "staff" },
+  // Writes her own visits' notes in the free clinic's schedule (tests/e2e/schedule.spec.ts).
+  { uid: "demo-free-doctor", email: "doctor@free.test", displayName: "Dr. Mei Lin", clinicId: "clinic-demo-free", role: "doctor", doctorId: "dr-mei-lin" },
 ] as const;

@@ -75,10 +75,12 @@ export type NextStepProps = {
   rejectAction: ProposalResponseProps["rejectAction"];
   /** Where "Add to calendar" downloads the .ics from. */
   calendarHref: string;
+  /** The pay step's form (PayStep), shown while a fee is due. */
+  payment?: ReactNode;
 };
 
 /** What the patient should do now, from patientNextStep (via the view's `next`) and whether a time is held. */
-export function NextStep({ appointment, now, acceptAction, rejectAction, calendarHref }: NextStepProps) {
+export function NextStep({ appointment, now, acceptAction, rejectAction, calendarHref, payment }: NextStepProps) {
   const { next, status, timezone, clinic, expiresAt } = appointment;
   const start = Date.parse(appointment.start);
   const bookAgain = (
@@ -128,15 +130,13 @@ export function NextStep({ appointment, now, acceptAction, rejectAction, calenda
       const fee = feeAmount(appointment.feeCents, appointment.currency);
       return (
         <Panel tone="blue" icon={<CardIcon className="size-5" />} title={`Approved — please pay ${fee}`}>
-          <p>
-            The clinic approved your request. Your visit is confirmed once the fee is paid. Online payment opens soon:
-            we&apos;ll email you a payment link, and it will appear on this page too.
-          </p>
+          <p>The clinic approved your request. Your visit is confirmed once the fee is paid.</p>
           {expiresAt && (
             <p>
               We&apos;re holding the time until <Deadline expiresAt={expiresAt} timeZone={timezone} now={now} />.
             </p>
           )}
+          {payment}
           <p className="text-sm text-slate-600">
             Questions about paying? Contact the clinic at <ContactLine clinic={clinic} />.
           </p>
@@ -207,6 +207,19 @@ export function NextStep({ appointment, now, acceptAction, rejectAction, calenda
               </figure>
             )}
             <p>You&apos;re welcome to request another time, or contact the clinic at <ContactLine clinic={clinic} />.</p>
+            {bookAgain}
+          </Panel>
+        );
+      }
+      if (status === "cancelled" && appointment.clinicCancel) {
+        return (
+          <Panel tone="gray" icon={<InfoIcon className="size-5" />} title={`${clinic.name} cancelled this visit`}>
+            <figure>
+              <figcaption className="text-sm font-medium text-slate-600">The clinic&apos;s reason</figcaption>
+              <blockquote className="mt-1 border-l-4 border-slate-300 pl-3 whitespace-pre-line text-slate-900">{appointment.clinicCancel.reason}</blockquote>
+            </figure>
+            {appointment.clinicCancel.refunded && <p>Your payment is refunded in full to the card you paid with.</p>}
+            <p>We&apos;re sorry. You&apos;re welcome to book another time, or contact the clinic at <ContactLine clinic={clinic} />.</p>
             {bookAgain}
           </Panel>
         );

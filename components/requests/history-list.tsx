@@ -12,6 +12,9 @@ const DID: Record<HistoryItem["action"], string> = {
   reject: "declined the new time",
   pay: "recorded the payment",
   expire: "expired it (the hold ran out)",
+  complete: "marked the visit completed",
+  no_show: "marked the patient a no-show",
+  clinic_cancel: "cancelled it for the clinic",
 };
 
 /** The request's history, oldest first: who did what, when, the status it moved to, and any note. */

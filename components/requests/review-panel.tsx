@@ -7,6 +7,7 @@ import type { AppointmentAction } from "@/lib/domain/appointments/state-machine"
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { PATIENT_DECLINED_PROPOSAL } from "@/lib/domain/request-queue";
 import { ApproveButton } from "./approve-button";
+import { ClinicCancelDialog } from "./clinic-cancel-dialog";
 import { DeclineDialog } from "./decline-dialog";
 import { ProposeDialog } from "./propose-dialog";
 
@@ -51,7 +52,8 @@ export function ReviewPanel({ target, actions }: { target: ReviewTarget; actions
   const canApprove = actions.includes("approve");
   const canPropose = actions.includes("propose");
   const canDecline = actions.includes("decline");
-  const none = !canApprove && !canPropose && !canDecline;
+  const canCancel = actions.includes("clinic_cancel");
+  const none = !canApprove && !canPropose && !canDecline && !canCancel;
 
   return (
     <section aria-labelledby="decide-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs sm:p-6">
@@ -79,6 +81,7 @@ export function ReviewPanel({ target, actions }: { target: ReviewTarget; actions
           )}
           {canPropose && <ProposeDialog target={target} onResult={report} />}
           {canDecline && <DeclineDialog target={target} onResult={report} />}
+          {canCancel && <ClinicCancelDialog target={target} onResult={report} />}
         </div>
       )}
     </section>

@@ -5,6 +5,8 @@ import "./global-options"; // first: the functions below take its region
 import { logger } from "firebase-functions";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { expireStale } from "@/lib/server/expiry";
+import { retryPendingRefunds } from "@/lib/server/payments/refund";
+import { STRIPE_SECRET_KEY } from "./secrets";
 
 export const expireStaleRequests = onSchedule(
   { schedule: "every 5 minutes", timeZone: "UTC", retryCount: 0 },
@@ -18,3 +20,14 @@ export const expireStaleRequests = onSchedule(
 );
 
 export { stripeWebhook } from "./stripe-webhook";
+
+/** Refunds a verb could not make at Stripe right after its commit (Stripe unreachable) are retried here. */
+export const retryRefunds = onSchedule(
+  { schedule: "every 15 minutes", timeZone: "UTC", retryCount: 0, secrets: [STRIPE_SECRET_KEY] },
+  async () => {
+    process.env.STRIPE_SECRET_KEY ??= STRIPE_SECRET_KEY.value();
+    const result = await retryPendingRefunds();
+    if (result.failed > 0) logger.warn("retryRefunds left refunds due", result);
+    else if (result.refunded > 0) logger.info("retryRefunds", result);
+  },
+);

@@ -107,6 +107,7 @@ describe("dashboardNav", () => {
     expect(hrefs(admin)).toEqual([
       "/dashboard",
       "/dashboard/requests",
+      "/dashboard/schedule",
       "/dashboard/availability",
       "/dashboard/doctors",
       "/dashboard/team",
@@ -114,21 +115,22 @@ describe("dashboardNav", () => {
     ]);
   });
 
-  it("gives staff the request queue and hides every settings page", () => {
-    expect(hrefs(staff)).toEqual(["/dashboard", "/dashboard/requests"]);
+  it("gives staff the request queue and the schedule, and hides every settings page", () => {
+    expect(hrefs(staff)).toEqual(["/dashboard", "/dashboard/requests", "/dashboard/schedule"]);
   });
 
   it("gives a doctor their hours and own profile, but no settings", () => {
     expect(dashboardNav(doctor)).toEqual([
       { href: "/dashboard", label: "Overview" },
       { href: "/dashboard/requests", label: "Requests" },
+      { href: "/dashboard/schedule", label: "Schedule" },
       { href: "/dashboard/availability", label: "Availability" },
       { href: "/dashboard/doctors", label: "My profile" },
     ]);
   });
 
-  it("gives a doctor with no linked profile nothing to edit and no requests", () => {
-    expect(hrefs(unlinkedDoctor)).toEqual(["/dashboard"]);
+  it("gives a doctor with no linked profile nothing to edit and no requests (the schedule page says how to get linked)", () => {
+    expect(hrefs(unlinkedDoctor)).toEqual(["/dashboard", "/dashboard/schedule"]);
   });
 
   it("shows the number needing review beside Requests, and no number at zero", () => {
@@ -189,22 +191,22 @@ describe("role descriptions", () => {
     }
   });
 
-  it("take up the request queue and the schedule by themselves once the nav has them", () => {
-    const later = (role: Role) => [...hrefs(typical[role]), "/dashboard/requests", "/dashboard/schedule"];
-    expect(describeRole("staff", later("staff")).they).toBe(
-      "Reviews booking requests, sees the schedule and sees the clinic's overview and booking link. Can't change settings or hours.",
+  it("drop a claim, by itself, while the nav lacks its page", () => {
+    const without = (role: Role, href: string) => hrefs(typical[role]).filter((h) => h !== href);
+    expect(describeRole("staff", without("staff", "/dashboard/schedule")).they).toBe(
+      "Reviews booking requests and sees the clinic's overview and booking link. Can't change settings or hours.",
     );
-    expect(describeRole("doctor", later("doctor")).you).toBe(
-      "You'll see your own schedule, review your booking requests, set your own hours and edit your own profile.",
+    expect(describeRole("doctor", without("doctor", "/dashboard/requests")).you).toBe(
+      "You'll see your own schedule and write your visit notes, set your own hours and edit your own profile.",
     );
-    expect(describeRole("admin", later("admin")).they).toMatch(/booking requests\.$/);
+    expect(describeRole("admin", without("admin", "/dashboard/schedule")).they).toMatch(/booking requests\.$/);
   });
 
   it("read today as", () => {
     expect(ROLE_DESCRIPTIONS).toEqual({
-      admin: "Everything: clinic settings, doctors, doctors' hours, the team and booking requests.",
-      staff: "Reviews booking requests and sees the clinic's overview and booking link. Can't change settings or hours.",
-      doctor: "Reviews their booking requests, sets their own hours and edits their own profile.",
+      admin: "Everything: clinic settings, doctors, doctors' hours, the team, booking requests and every doctor's schedule with visit notes.",
+      staff: "Reviews booking requests, sees every doctor's schedule with visit notes and sees the clinic's overview and booking link. Can't change settings or hours.",
+      doctor: "Sees their own schedule and writes their visit notes, reviews their booking requests, sets their own hours and edits their own profile.",
     });
   });
 });

@@ -110,9 +110,8 @@ export function requestScope(caller: Caller | null | undefined): { doctorId: str
 
 /**
  * The dashboard navigation for a role, in display order. Links to pages the
- * role cannot use are left out rather than shown disabled. The doctors'
- * schedule is not built yet; its link joins this list with its page, never
- * before (no dead links). `needsReview` is the number of requests waiting for
+ * role cannot use are left out rather than shown disabled (no dead links).
+ * `needsReview` is the number of requests waiting for
  * a decision that the caller can see, shown beside "Requests".
  */
 export function dashboardNav(caller: Caller, needsReview = 0): NavItem[] {
@@ -120,6 +119,8 @@ export function dashboardNav(caller: Caller, needsReview = 0): NavItem[] {
   if (requestScope(caller)) {
     items.push({ href: "/dashboard/requests", label: "Requests", ...(needsReview > 0 ? { count: needsReview } : {}) });
   }
+  // Every role: staff and admins pick a doctor there; a doctor sees their own (or is told to get linked).
+  items.push({ href: "/dashboard/schedule", label: "Schedule" });
   if (caller.role === "admin" || (caller.role === "doctor" && caller.doctorId)) {
     items.push({ href: "/dashboard/availability", label: "Availability" });
   }
@@ -150,6 +151,7 @@ const ROLE_CLAIMS: Record<Role, { they: [string, string]; you: string; claims: r
       { they: "doctors' hours", you: "doctors' hours", needs: "/dashboard/availability" },
       { they: "the team", you: "the team", needs: "/dashboard/team" },
       { they: "booking requests", you: "booking requests", needs: "/dashboard/requests" },
+      { they: "every doctor's schedule with visit notes", you: "every doctor's schedule with visit notes", needs: "/dashboard/schedule" },
     ],
   },
   staff: {
@@ -157,7 +159,7 @@ const ROLE_CLAIMS: Record<Role, { they: [string, string]; you: string; claims: r
     you: "You'll ",
     claims: [
       { they: "reviews booking requests", you: "review booking requests", needs: "/dashboard/requests" },
-      { they: "sees the schedule", you: "see the schedule", needs: "/dashboard/schedule" },
+      { they: "sees every doctor's schedule with visit notes", you: "see every doctor's schedule with visit notes", needs: "/dashboard/schedule" },
       { they: "sees the clinic's overview and booking link", you: "see the clinic's overview and booking link", needs: "/dashboard" },
     ],
   },
@@ -165,7 +167,7 @@ const ROLE_CLAIMS: Record<Role, { they: [string, string]; you: string; claims: r
     they: ["", ""],
     you: "You'll ",
     claims: [
-      { they: "sees their own schedule", you: "see your own schedule", needs: "/dashboard/schedule" },
+      { they: "sees their own schedule and writes their visit notes", you: "see your own schedule and write your visit notes", needs: "/dashboard/schedule" },
       { they: "reviews their booking requests", you: "review your booking requests", needs: "/dashboard/requests" },
       { they: "sets their own hours", you: "set your own hours", needs: "/dashboard/availability" },
       { they: "edits their own profile", you: "edit your own profile", needs: "/dashboard/doctors" },

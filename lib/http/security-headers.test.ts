@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./security-headers";
+import { contentSecurityPolicy, newNonce, pageUsesStripe, staticSecurityHeaders } from "./security-headers";
 
 describe("contentSecurityPolicy", () => {
   it("allows scripts by nonce only, forbids framing, and adds eval only in development", () => {
@@ -12,6 +12,20 @@ describe("contentSecurityPolicy", () => {
     const dev = contentSecurityPolicy("abc", { dev: true, https: false });
     expect(dev).toContain("'unsafe-eval'");
     expect(dev).not.toContain("upgrade-insecure-requests");
+  });
+
+  it("lets only the status page (the pay step) load Stripe's script, frames and API", () => {
+    const plain = contentSecurityPolicy("abc", { dev: false, https: true });
+    expect(plain).not.toContain("stripe.com");
+    expect(plain).not.toContain("frame-src");
+    const pay = contentSecurityPolicy("abc", { dev: false, https: true, stripe: true });
+    expect(pay).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic' https://js.stripe.com https://*.js.stripe.com;");
+    expect(pay).toContain("frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com");
+    expect(pay).toContain("connect-src 'self' https://api.stripe.com;");
+    expect(pay).toContain("frame-ancestors 'none'");
+    expect(pageUsesStripe("/appointments/abc123")).toBe(true);
+    expect(pageUsesStripe("/book/demo")).toBe(false);
+    expect(pageUsesStripe("/dashboard/requests/abc")).toBe(false);
   });
 
   it("makes a new 128-bit nonce each time", () => {

@@ -8,18 +8,21 @@
  * on the request); 'strict-dynamic' lets those load the chunks they import.
  * Styles allow 'unsafe-inline': React style attributes and next/font's inline
  * @font-face rules need it, and styles cannot run code. No framing at all.
- * Stripe's origins (js.stripe.com, checkout) join script-src, frame-src and
- * connect-src on the pay step when payments land.
+* With `stripe` (the patient's status page, where the pay step is), Stripe's
+ * documented origins join script-src, frame-src and connect-src so the
+ * Payment Element can load; no other page can talk to Stripe.
  */
-export function contentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean }): string {
+export function contentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean; stripe?: boolean }): string {
+  const stripe = options.stripe ?? false;
   const directives = [
     "default-src 'self'",
     // Development only: React rebuilds server error stacks with eval.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}${stripe ? ` ${STRIPE_SCRIPT_ORIGINS}` : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    `connect-src 'self'${stripe ? " https://api.stripe.com" : ""}`,
+    ...(stripe ? [`frame-src ${STRIPE_SCRIPT_ORIGINS} https://hooks.stripe.com`] : []),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -29,6 +32,11 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean; ht
   ];
   return directives.join("; ");
 }
+
+const STRIPE_SCRIPT_ORIGINS = "https://js.stripe.com https://*.js.stripe.com";
+
+/** Pages that may load Stripe: the patient's status page, which holds the pay step. */
+export const pageUsesStripe = (pathname: string) => pathname.startsWith("/appointments/");
 
 /** A fresh, unguessable nonce per request (128 random bits, base64). */
 export function newNonce(): string {

@@ -84,6 +84,15 @@ export const QUERY_SHAPES = {
   },
   /** requestAppointment: a patient's live requests at a clinic (per-email limit), in the hold's transaction. */
   "appointments.liveForPatient": { collection: "appointments", equality: ["clinicId", "patient.email", "status"] },
+  /** retryPendingRefunds (scheduled retryRefunds): payments whose refund Stripe has not confirmed yet. */
+  "appointments.refundPending": { collection: "appointments", equality: ["payment.status"] },
+  /** listVisits: a doctor's visits in a day or a week, by start. */
+  "visits.scheduleOfDoctor": {
+    collection: "visits",
+    equality: ["clinicId", "doctorId"],
+    range: "start",
+    orderBy: [{ field: "start", direction: "asc" }],
+  },
   /** listDevMailbox (emulators only): newest mail first. */
   "mail.newest": { collection: "mail", orderBy: [{ field: "createdAt", direction: "desc" }] },
 } as const satisfies Record<string, QueryShape>;

@@ -1,5 +1,6 @@
 import "server-only";
 import { Timestamp, type DocumentSnapshot, type Transaction } from "firebase-admin/firestore";
+import type { VisitStatus } from "@/lib/domain/visits";
 import type { AppointmentDoc, PatientContact } from "./appointments/model";
 import { db } from "./firebase";
 
@@ -22,10 +23,19 @@ export interface VisitDoc {
    * "scheduled" while the appointment is confirmed; "cancelled" when a
    * confirmed appointment that was being moved ended without a time (the
    * patient turned the new time down, or the proposal lapsed). A later
-   * confirmation schedules it again (see `scheduleVisit`).
+   * confirmation schedules it again (see `scheduleVisit`). "completed" /
+   * "no_show" once a member records the outcome (visits-admin.ts).
    */
-  status: "scheduled" | "cancelled";
+  status: VisitStatus;
   notes: string;
+  /** Bumped by every notes save (saveVisitNotes); missing = 0. */
+  notesVersion?: number;
+  notesUpdatedAt?: Timestamp;
+  /** Display name of whoever saved the notes last. */
+  notesUpdatedBy?: string;
+  /** When and by whom the outcome was recorded. */
+  outcomeAt?: Timestamp;
+  outcomeBy?: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }

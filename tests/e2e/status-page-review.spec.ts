@@ -42,7 +42,7 @@ async function staffPage(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-/** Proposes the `nth` free time of the last bookable day of next month, far from the times other specs take. */
+/** Proposes the `nth` free time of the last bookable day of the month after the one the picker opens on (if bookable), far from the times other specs take. */
 async function propose(staff: Page, id: string, nth: number, message: string) {
   await staff.goto(`/dashboard/requests/${id}`);
   await staff.getByRole("button", { name: "Propose a new time" }).click();
@@ -144,7 +144,7 @@ test("accepting locks both buttons while it's sent; approved asks for $50.00 wit
   const pay = patient.getByRole("region", { name: "Approved — please pay $50.00" });
   await expect(pay).toBeVisible();
   await expect(patient.getByText("Approved — please pay to confirm")).toBeVisible(); // the badge
-  await expect(pay).toContainText("Online payment opens soon: we'll email you a payment link");
+  await expect(pay).toContainText("Test payment (no real card)"); // the pay step (offline: the Stripe stand-in's form)
   await expect(pay).toContainText("We're holding the time until");
   await expect(pay).toContainText(TIME_LEFT);
   await expect(patient.getByText(/You accepted .+\./)).toBeVisible();

@@ -19,10 +19,10 @@ function nextSteps(caller: Caller): Step[] {
         { title: "Invite your team", text: "Staff review requests; doctors manage their own hours.", href: "/dashboard/team", cta: "Invite people" },
         { title: "Check your clinic details", text: "Fee, contact details and time zone appear on your booking page.", href: "/dashboard/settings", cta: "Clinic settings" },
       ];
-    // The schedule gets its step when its page exists.
     case "staff":
       return [
         { title: "Review requests", text: "Approve, propose another time or decline. Each request's time is held only for a while, so the oldest come first.", href: "/dashboard/requests", cta: "Open requests" },
+        { title: "See the schedule", text: "Each doctor's confirmed visits by day or week. Mark a visit completed or a no-show once it has started.", href: "/dashboard/schedule", cta: "Open the schedule" },
       ];
     case "doctor":
       return [
@@ -30,6 +30,7 @@ function nextSteps(caller: Caller): Step[] {
           ? [
               { title: "Set your hours", text: "Patients can only book times you've made available.", href: "/dashboard/availability", cta: "Set availability" },
               { title: "Check your profile", text: "Your name, specialty and bio as patients see them.", href: "/dashboard/doctors", cta: "Edit profile" },
+              { title: "See your schedule", text: "Your confirmed visits by day or week, with the notes you write for each.", href: "/dashboard/schedule", cta: "Open the schedule" },
               { title: "See your requests", text: "Patients' requests for you, oldest first. You can decide them too.", href: "/dashboard/requests", cta: "Open requests" },
             ]
           : []),

@@ -36,6 +36,9 @@ const SPEC: Row[] = [
   ["rescheduled", "cancel", "patient", "cancelled", "cancelled", "cancelled"],
   ["rescheduled", "expire", "system", "expired", "expired", "expired"],
   ["confirmed", "propose", "staff", "rescheduled", "rescheduled", "rescheduled"],
+  // The clinic calls off an approved or confirmed appointment (refunded if paid).
+  ["approved", "clinic_cancel", "staff", "cancelled", "cancelled", "cancelled"],
+  ["confirmed", "clinic_cancel", "staff", "cancelled", "cancelled", "cancelled"],
 ];
 
 const SPEC_ACTOR: Record<AppointmentAction, Actor> = {
@@ -47,6 +50,7 @@ const SPEC_ACTOR: Record<AppointmentAction, Actor> = {
   reject: "patient",
   pay: "payment",
   expire: "system",
+  clinic_cancel: "staff",
 };
 
 type Money = "due" | "free" | "paid";
@@ -68,8 +72,8 @@ const ALL_CASES: Case[] = APPOINTMENT_STATUSES.flatMap((status) =>
 );
 
 describe("transition: every (status, action, actor, money, time held) against the spec", () => {
-  it("enumerates all 7 x 8 x 4 x 3 x 2 combinations", () => {
-    expect(ALL_CASES).toHaveLength(1344);
+  it("enumerates all 7 x 9 x 4 x 3 x 2 combinations", () => {
+    expect(ALL_CASES).toHaveLength(1512);
   });
 
   it.each(ALL_CASES)("%s + %s by %s (%s, time held %s)", (status, action, actor, money, timeHeld) => {

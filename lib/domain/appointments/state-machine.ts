@@ -17,6 +17,7 @@ export const APPOINTMENT_ACTIONS = [
   "reject",
   "pay",
   "expire",
+  "clinic_cancel",
 ] as const;
 
 export type AppointmentAction = (typeof APPOINTMENT_ACTIONS)[number];
@@ -34,6 +35,7 @@ export const ACTION_ACTOR: Readonly<Record<AppointmentAction, Actor>> = {
   reject: "patient",
   pay: "payment",
   expire: "system",
+  clinic_cancel: "staff",
 };
 
 /**
@@ -65,6 +67,8 @@ const TRANSITIONS: Readonly<Record<AppointmentStatus, Partial<Record<Appointment
     propose: "rescheduled",
     cancel: "cancelled",
     expire: "expired",
+    // The clinic calls it off (the doctor is ill): any payment is refunded.
+    clinic_cancel: "cancelled",
   },
   rescheduled: {
     accept: CONFIRMED_UNLESS_PAYMENT_DUE,
@@ -74,6 +78,7 @@ const TRANSITIONS: Readonly<Record<AppointmentStatus, Partial<Record<Appointment
   },
   confirmed: {
     propose: "rescheduled",
+    clinic_cancel: "cancelled",
   },
   declined: {},
   cancelled: {},
@@ -133,6 +138,7 @@ const FORBIDDEN_MESSAGE: Readonly<Record<AppointmentAction, string>> = {
   reject: "Only the patient can turn down a proposed time.",
   pay: "Payments can only be confirmed by the payment provider.",
   expire: "Requests expire automatically; they can't be expired by hand.",
+  clinic_cancel: "Only the clinic can cancel an approved or confirmed appointment this way.",
 };
 
 // Once a request is terminal (or confirmed) the reason it can't change is the status itself,
@@ -165,6 +171,8 @@ function invalidTransitionMessage(status: AppointmentStatus, action: Appointment
       return status === "rescheduled"
         ? "Please accept the proposed time before paying."
         : "This request can't be paid until the clinic approves it.";
+    case "clinic_cancel":
+      return "Only an approved or confirmed appointment can be cancelled by the clinic; decline a request instead.";
     case "cancel":
     case "expire":
       // Every non-terminal, unconfirmed status allows these; kept for exhaustiveness.

@@ -2,6 +2,7 @@ import "server-only";
 import type { Timestamp } from "firebase-admin/firestore";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import type { AppointmentAction, Actor } from "@/lib/domain/appointments/state-machine";
+import type { VisitOutcomeAction } from "@/lib/domain/visits";
 import { db } from "../firebase";
 
 export interface PatientContact {
@@ -48,10 +49,14 @@ export interface AppointmentDoc {
   timeHeld: boolean;
   /** Staff's reason for declining; shown to the patient. */
   declineReason: string | null;
-  /** The patient's reason for cancelling, if they gave one (never emailed). */
+  /** The reason for cancelling: the patient's, if they gave one (never emailed), or the clinic's (emailed to the patient). */
   cancelReason: string | null;
-  /** Filled by the payments issue; always null until payments exist. */
+  /** "clinic" when staff cancelled it (cancelByClinic); missing = the patient (or not cancelled). */
+  cancelledBy?: "clinic";
+  /** The payment once Stripe reported one (lib/server/payments); null until then. */
   payment: AppointmentPayment | null;
+  /** The PaymentIntent preparePayment made for the fee (reused on every try); missing/null = none yet. */
+  paymentIntentId?: string | null;
   /**
    * When staff were reminded that this request lapses in 2 hours (expiry.ts),
    * set in the same transaction as the reminder email; null until then.
@@ -79,10 +84,29 @@ export interface AppointmentProposal {
   by: string;
 }
 
-/** Placeholder for the payments issue; nothing writes it yet. */
+/**
+ * The money, as Stripe reported it (lib/server/payments). "refund_pending":
+ * the money must go back (a late payment for a time that is gone, a wrong
+ * amount, a clinic cancel, a rejected proposal) and the Stripe refund has not
+ * been recorded yet; the next webhook delivery or verb that meets it retries.
+ */
 export interface AppointmentPayment {
-  status: "paid" | "refunded";
+  status: "paid" | "refund_pending" | "refunded";
+  amountCents: number;
+  /** Lower-case, as Stripe writes it. */
+  currency: string;
+  intentId: string;
+  chargeId: string | null;
+  paidAt: Timestamp;
+  refundReason: RefundReason | null;
+  refundId: string | null;
+  refundedCents: number;
+  refundedAt: Timestamp | null;
+  /** Set when the amount or currency differed from the fee snapshot: refunded, never confirmed. */
+  flagged: "amount_mismatch" | null;
 }
+
+export type RefundReason = "time_taken" | "amount_mismatch" | "duplicate" | "clinic_cancelled" | "proposal_rejected" | "stripe_dashboard";
 
 export const isPaid = (a: Pick<AppointmentDoc, "payment">) => a.payment?.status === "paid";
 /** Documents written before `timeHeld` existed hold their time. */
@@ -90,7 +114,8 @@ export const holdsTime = (a: Pick<AppointmentDoc, "timeHeld">) => a.timeHeld !==
 
 /** appointments/{id}/history/{seq}: append-only, created and never changed. */
 export interface HistoryEntry {
-  action: AppointmentAction | "request";
+  /** A state-machine action, the first request, or a visit outcome (status stays confirmed; see visits-admin.ts). */
+  action: AppointmentAction | "request" | VisitOutcomeAction;
   from: AppointmentStatus | null;
   to: AppointmentStatus;
   actor: Actor;

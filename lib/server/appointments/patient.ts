@@ -7,6 +7,7 @@ import { serverEnv } from "../env";
 import { db } from "../firebase";
 import { queueMail } from "../mail";
 import { readRequestRecipients } from "../notifications";
+import { markRefundDue, refundAfterCommit } from "../payments/refund";
 import { cancelVisit, scheduleVisit } from "../visits";
 import { cancelledEmail } from "./emails";
 import { appointmentIcs, icsFilename } from "./ics";
@@ -44,6 +45,8 @@ export interface PatientAppointmentView {
   timeHeld: boolean;
   /** The clinic's reason, when declined. */
   declineReason: string | null;
+  /** Cancelled by the clinic (cancelByClinic): its reason, and whether the payment goes back. */
+  clinicCancel: { reason: string; refunded: boolean } | null;
   /** Status confirmed: the "Add to calendar" .ics is available (getPatientIcs). */
   confirmedIcsAvailable: boolean;
 }
@@ -81,6 +84,10 @@ export async function getPatientAppointment(id: string, token: string | null | u
         : null,
     timeHeld: holdsTime(a),
     declineReason: a.status === "declined" ? (a.declineReason ?? null) : null,
+    clinicCancel:
+      a.status === "cancelled" && a.cancelledBy === "clinic"
+        ? { reason: a.cancelReason ?? "", refunded: a.payment?.status === "refund_pending" || a.payment?.status === "refunded" }
+        : null,
     confirmedIcsAvailable: a.status === "confirmed",
   };
 }
@@ -162,14 +169,14 @@ export async function acceptProposal(id: string, token: string | null | undefine
 }
 
 /**
- * Hook for the payments issue: a paid appointment whose patient turned down
- * a proposed time is cancelled, and its payment must be refunded. Payments
- * don't exist yet, so no appointment is ever paid and this is never reached
- * with real money; the payments code fills it (queueing the refund in the
- * same transaction, e.g. an outbox document the webhook side processes).
+ * A paid appointment whose patient turned down a proposed time is cancelled,
+ * and its payment refunded: marked "refund_pending" in the rejecting
+ * transaction, then refunded at Stripe after the commit (lib/server/payments/refund.ts).
  */
-export function refundOnRejectedProposal(_tx: Transaction, _appointmentId: string, _appointment: AppointmentDoc): void {
-  throw new Error("refundOnRejectedProposal: payments are not implemented yet");
+export function refundOnRejectedProposal(tx: Transaction, appointmentId: string, appointment: AppointmentDoc, now = new Date()): void {
+  if (!appointment.payment || appointment.payment.status !== "paid") return;
+  // proposalRejectedCancelledEmail already tells the patient the money goes back.
+  markRefundDue(tx, appointmentId, appointment, appointment.payment, "proposal_rejected", { now, email: false });
 }
 
 /**
@@ -195,7 +202,7 @@ export async function rejectProposal(id: string, token: string | null | undefine
     cancelVisit(tx, visit, now);
     if (to === "cancelled") {
       applyTransition(tx, ref, a, { action: "reject", actor: "patient", now, fields: { expiresAt: null, lockIds: [], proposal: null } });
-      refundOnRejectedProposal(tx, id, a);
+      refundOnRejectedProposal(tx, id, a, now);
       queueMail(tx, proposalRejectedCancelledEmail(a), { appointmentId: id });
     } else {
       const link = newStatusLink(appUrl, id);
@@ -219,6 +226,8 @@ export async function rejectProposal(id: string, token: string | null | undefine
     return to;
   });
   if (isExpired(result)) throw proposalExpired();
+  // After the commit, never inside it: the Stripe refund (idempotent per intent).
+  if (result === "cancelled") await refundAfterCommit(id);
   return result;
 }
 

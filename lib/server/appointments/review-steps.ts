@@ -1,6 +1,5 @@
 import "server-only";
 import { Timestamp, type DocumentReference, type DocumentSnapshot, type Transaction } from "firebase-admin/firestore";
-import type { AppointmentAction } from "@/lib/domain/appointments/state-machine";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { AppError } from "@/lib/domain/errors";
 import { formatTime } from "@/lib/domain/time-format";
@@ -23,7 +22,7 @@ export interface Loaded {
   visit: DocumentSnapshot;
 }
 
-const PAST_TENSE: Record<AppointmentAction | "request", string> = {
+const PAST_TENSE: Record<HistoryEntry["action"], string> = {
   request: "requested",
   approve: "approved",
   decline: "declined",
@@ -33,6 +32,9 @@ const PAST_TENSE: Record<AppointmentAction | "request", string> = {
   reject: "declined the new time for",
   pay: "paid for",
   expire: "expired",
+  complete: "marked the visit completed for",
+  no_show: "marked a no-show for",
+  clinic_cancel: "cancelled",
 };
 
 /**

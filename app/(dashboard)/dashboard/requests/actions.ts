@@ -7,6 +7,7 @@ import { approveInputSchema, declineInputSchema, proposeInputSchema } from "@/li
 import { statusLabel } from "@/lib/domain/appointments/status";
 import { parseWith } from "@/lib/http/json-api";
 import { getProposalTimes, type ProposalTimes } from "@/lib/server/appointments/queue";
+import { cancelByClinic } from "@/lib/server/appointments/clinic-cancel";
 import { approveAppointment, declineAppointment, proposeNewTime, type ReviewResult } from "@/lib/server/appointments/review";
 import { getCaller } from "@/lib/server/caller";
 import { formAction, type ActionResult } from "@/lib/server/form-action";
@@ -54,6 +55,20 @@ export async function declineRequestAction(input: { id: string; version: number;
     const result = await declineAppointment(caller, id, { reason }, { expectedVersion: version });
     refreshDashboard();
     return { message: "Declined. The patient has been emailed your reason.", data: result };
+  });
+}
+
+/** The clinic cancels an approved or confirmed appointment with a reason; a paid one is refunded in full. */
+export async function clinicCancelAction(input: { id: string; version: number; reason: string }): Promise<ActionResult<ReviewResult>> {
+  return formAction(async () => {
+    const caller = await getCaller();
+    const { id, version, reason } = parseWith(declineInputSchema, input, CHECK);
+    const result = await cancelByClinic(caller, id, { reason }, { expectedVersion: version });
+    refreshDashboard();
+    return {
+      message: result.refunded ? "Cancelled. The patient is refunded in full and has been emailed your reason." : "Cancelled. The patient has been emailed your reason.",
+      data: { status: result.status, version: result.version },
+    };
   });
 }
 

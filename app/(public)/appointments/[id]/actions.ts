@@ -4,6 +4,7 @@ import { refresh } from "next/cache";
 import type { PatientActionResult } from "@/components/appointment/proposal-response";
 import { isAppError } from "@/lib/domain/errors";
 import { acceptProposal, cancelAppointmentByPatient, rejectProposal } from "@/lib/server/appointments/patient";
+import { confirmTestPayment } from "@/lib/server/payments/prepare";
 import { patientTokenFromCookie } from "./patient-link";
 
 export type CancelResult = PatientActionResult;
@@ -56,4 +57,25 @@ export async function acceptProposedTime(id: unknown): Promise<PatientActionResu
 
 export async function declineProposedTime(id: unknown): Promise<PatientActionResult> {
   return asPatient(id, rejectProposal, "Something went wrong on our side and your answer was not sent. Please try again.");
+}
+
+/**
+ * The "Test payment (no real card)" form (offline, the local Stripe stand-in
+ * only): the server confirms the intent at the stand-in, so the browser never
+ * talks to it. A declined card answers Stripe's message; the page keeps the
+ * same intent for the next try. The webhook then confirms the visit.
+ */
+export async function payWithTestCard(id: unknown, card: unknown): Promise<{ ok: true } | { ok: false; message: string }> {
+  const token = await patientTokenFromCookie();
+  if (typeof id !== "string" || typeof card !== "string" || card.length > 40 || !token) return { ok: false, message: NOT_FOUND };
+  try {
+    return await confirmTestPayment(id, token, card);
+  } catch (error) {
+    if (isAppError(error)) {
+      refresh();
+      return { ok: false, message: error.code === "not_found" ? NOT_FOUND : error.message };
+    }
+    console.error("test payment failed", error);
+    return { ok: false, message: "Something went wrong on our side and you were not charged. Please try again." };
+  }
 }

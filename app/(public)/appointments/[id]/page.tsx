@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { CancelRequest } from "@/components/appointment/cancel-request";
 import { NextStep } from "@/components/appointment/next-step";
+import { PayStep } from "@/components/appointment/pay-step";
 import { PatientLocalTime } from "@/components/appointment/patient-local-time";
 import { RequestSent } from "@/components/appointment/request-sent";
 import { ContactList } from "@/components/booking/contact-list";
@@ -12,7 +13,8 @@ import { statusLabel, statusTone } from "@/lib/domain/appointments/status";
 import { isAppError } from "@/lib/domain/errors";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import { getPatientAppointment, type PatientAppointmentView } from "@/lib/server/appointments/patient";
-import { acceptProposedTime, cancelRequest, declineProposedTime } from "./actions";
+import { getPaymentStep } from "@/lib/server/payments/prepare";
+import { acceptProposedTime, cancelRequest, declineProposedTime, payWithTestCard } from "./actions";
 import { appointmentPath, patientTokenFromCookie } from "./patient-link";
 
 // Private, per-patient and changing: never cached, never indexed, and never
@@ -55,6 +57,8 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
   const when = formatSlotInZone(Date.parse(appointment.start), timezone);
   const fee = appointment.feeCents > 0 ? feeAmount(appointment.feeCents, appointment.currency) : null;
   const path = appointmentPath(appointment.id);
+  // The pay step: the PaymentIntent is made (or reused) only when there is a fee to pay now.
+  const paymentStep = appointment.next.step === "pay" ? await getPaymentStep(appointment.id, token) : null;
 
   const details: { term: string; detail: React.ReactNode }[] = [
     { term: "Clinic", detail: clinic.name },
@@ -95,6 +99,7 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
           acceptAction={acceptProposedTime}
           rejectAction={declineProposedTime}
           calendarHref={`${path}/calendar`}
+          payment={paymentStep && fee ? <PayStep id={appointment.id} step={paymentStep} feeLabel={fee} testPayAction={payWithTestCard} /> : undefined}
         />
 
         <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 bg-white shadow-xs">

@@ -9,6 +9,7 @@ import { ArrowLeftIcon, Badge, Card, CardContent, CardHeader, CardTitle, EmptySt
 import { allowedActions } from "@/lib/domain/appointments/state-machine";
 import { isAppError } from "@/lib/domain/errors";
 import { requestScope } from "@/lib/domain/roles";
+import { VISIT_STATUS_LABELS, type VisitStatus } from "@/lib/domain/visits";
 import { getRequestDetail, type RequestDetail } from "@/lib/server/appointments/queue";
 import { requireCaller } from "@/lib/server/caller";
 
@@ -88,13 +89,16 @@ export default async function RequestPage({ params }: Props) {
               {detail.visit ? (
                 <div className="space-y-1">
                   <Badge tone={detail.visit.status === "scheduled" ? "green" : "gray"}>
-                    {detail.visit.status === "scheduled" ? "Scheduled" : "Cancelled"}
+                    {VISIT_STATUS_LABELS[detail.visit.status as VisitStatus] ?? "Cancelled"}
                   </Badge>
                   <p className="text-base text-slate-900">
                     <ClinicTime at={detail.visit.start} timeZone={detail.timezone} now={now} />
                   </p>
                   <p className="text-sm text-slate-600">With {detail.doctorName}</p>
                   {detail.visit.notes && <p className="text-sm whitespace-pre-line text-slate-700">{detail.visit.notes}</p>}
+                  <Link href={`/dashboard/schedule/${detail.id}`} className="inline-flex min-h-11 items-center text-base font-medium text-primary-800 underline">
+                    Open the visit
+                  </Link>
                 </div>
               ) : (
                 <p className="text-slate-600">No visit yet. It is scheduled when the appointment is confirmed.</p>

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import type { Caller } from "./roles";
+import {
+  canReadSchedule,
+  canSetVisitOutcome,
+  canWriteVisitNotes,
+  NOTES_MAX,
+  outcomeTooEarlyMessage,
+  saveNotesSchema,
+  scheduleQuerySchema,
+  scheduleRange,
+  scheduleScope,
+  startOfLocalDay,
+} from "./visits";
+
+const base = { uid: "u", email: "a@x.test", name: "A", clinicId: "c1", clinicName: "C" };
+const admin: Caller = { ...base, role: "admin" };
+const staff: Caller = { ...base, role: "staff" };
+const doctor: Caller = { ...base, role: "doctor", doctorId: "dr-1" };
+const unlinked: Caller = { ...base, role: "doctor" };
+const NY = "America/New_York";
+
+describe("scheduleRange", () => {
+  it("covers one local day, midnight to midnight, in the clinic's zone", () => {
+    const range = scheduleRange(NY, "day", "2027-03-02", Date.UTC(2027, 0, 1));
+    expect(range.days).toEqual(["2027-03-02"]);
+    expect(new Date(range.from).toISOString()).toBe("2027-03-02T05:00:00.000Z");
+    expect(new Date(range.to).toISOString()).toBe("2027-03-03T05:00:00.000Z");
+    expect([range.previous, range.next]).toEqual(["2027-03-01", "2027-03-03"]);
+  });
+
+  it("covers Monday to Sunday around the date, with a 23-hour day at the DST change", () => {
+    const range = scheduleRange(NY, "week", "2027-03-17", Date.UTC(2027, 0, 1)); // a Wednesday
+    expect(range.days[0]).toBe("2027-03-15");
+    expect(range.days[6]).toBe("2027-03-21");
+    expect([range.previous, range.next]).toEqual(["2027-03-08", "2027-03-22"]);
+    const dst = scheduleRange(NY, "day", "2027-03-14", 0);
+    expect(dst.to - dst.from).toBe(23 * 3_600_000);
+  });
+
+  it("opens on today in the clinic's zone, not UTC's", () => {
+    const lateEvening = Date.parse("2027-03-02T03:30:00Z"); // Mar 1, 10:30 PM in New York
+    expect(scheduleRange(NY, "day", undefined, lateEvening).days).toEqual(["2027-03-01"]);
+    expect(scheduleRange(NY, "day", undefined, lateEvening).today).toBe("2027-03-01");
+    expect(startOfLocalDay("UTC", "2027-03-02")).toBe(Date.UTC(2027, 2, 2));
+  });
+});
+
+describe("scheduleQuerySchema", () => {
+  it("defaults to the day view and refuses bad values with a message", () => {
+    expect(scheduleQuerySchema.parse({})).toEqual({ view: "day" });
+    expect(scheduleQuerySchema.safeParse({ view: "month" }).error?.issues[0]?.message).toBe("The view must be day or week.");
+    expect(scheduleQuerySchema.safeParse({ date: "2027-02-30" }).error?.issues[0]?.message).toBe("That date doesn't exist");
+    expect(scheduleQuerySchema.safeParse({ doctor: "../x" }).error?.issues[0]?.message).toBe("That doctor id isn't valid.");
+  });
+});
+
+describe("who may do what with visits", () => {
+  it("lets staff and admins read any doctor's schedule, a doctor only their own", () => {
+    expect(scheduleScope(admin)).toEqual({ anyDoctor: true });
+    expect(scheduleScope(unlinked)).toBeNull();
+    expect(canReadSchedule(staff, "dr-2")).toBe(true);
+    expect(canReadSchedule(doctor, "dr-1")).toBe(true);
+    expect(canReadSchedule(doctor, "dr-2")).toBe(false);
+    expect(canReadSchedule(null, "dr-1")).toBe(false);
+  });
+
+  it("lets the visit's doctor and admins write notes; staff only read", () => {
+    expect(canWriteVisitNotes(doctor, "dr-1")).toBe(true);
+    expect(canWriteVisitNotes(doctor, "dr-2")).toBe(false);
+    expect(canWriteVisitNotes(admin, "dr-2")).toBe(true);
+    expect(canWriteVisitNotes(staff, "dr-1")).toBe(false);
+    expect(canWriteVisitNotes(unlinked, "dr-1")).toBe(false);
+  });
+
+  it("lets staff, admins and the visit's own doctor record the outcome", () => {
+    expect(canSetVisitOutcome(staff, "dr-2")).toBe(true);
+    expect(canSetVisitOutcome(doctor, "dr-2")).toBe(false);
+    expect(canSetVisitOutcome(null, "dr-1")).toBe(false);
+  });
+});
+
+describe("notes and outcome rules", () => {
+  it("caps notes with a clear message", () => {
+    expect(saveNotesSchema.safeParse({ notes: "x".repeat(NOTES_MAX), expectedVersion: 0 }).success).toBe(true);
+    expect(saveNotesSchema.safeParse({ notes: "x".repeat(NOTES_MAX + 1), expectedVersion: 0 }).error?.issues[0]?.message).toMatch(
+      /at most 20,000 characters/,
+    );
+  });
+
+  it("refuses an outcome before the visit starts", () => {
+    expect(outcomeTooEarlyMessage(1000, 999)).toMatch(/once its start time has come/);
+    expect(outcomeTooEarlyMessage(1000, 1000)).toBeNull();
+  });
+});
