@@ -4,7 +4,8 @@ import { DEFAULT_FILTERS } from "@/lib/domain/request-queue";
 import type { Caller } from "@/lib/domain/roles";
 import { patient, seedClinic, testDb } from "@/tests/helpers/clinic-fixtures";
 import { clearFirestore } from "@/tests/setup/firestore-clear";
-import { getProposalTimes, getRequestDetail, getRequestQueue, countNeedsReview } from "./queue";
+import { getProposalTimes } from "./proposal-times";
+import { getRequestDetail, getRequestQueue, countNeedsReview } from "./queue";
 import { requestAppointment } from "./request";
 
 // Monday 2030-01-07, 07:00 in New York; the requests are for Tuesday the 8th (EST, UTC-5).

@@ -6,7 +6,7 @@ import { dateRangeQuerySchema } from "@/lib/domain/local-date";
 import { approveInputSchema, declineInputSchema, proposeInputSchema } from "@/lib/domain/request-queue";
 import { statusLabel } from "@/lib/domain/appointments/status";
 import { parseWith } from "@/lib/http/json-api";
-import { getProposalTimes, type ProposalTimes } from "@/lib/server/appointments/queue";
+import { getProposalTimes, type ProposalTimes } from "@/lib/server/appointments/proposal-times";
 import { cancelByClinic } from "@/lib/server/appointments/clinic-cancel";
 import { approveAppointment, declineAppointment, proposeNewTime, type ReviewResult } from "@/lib/server/appointments/review";
 import { getCaller } from "@/lib/server/caller";
