@@ -1,9 +1,8 @@
 import "server-only";
-import { Timestamp } from "firebase-admin/firestore";
+import { Timestamp, type Transaction } from "firebase-admin/firestore";
 import { DEFAULT_HOLD_RULE, HOLD_HOURS_MAX, HOLD_HOURS_MIN, holdDeadline, type HoldRule } from "@/lib/domain/hold-deadline";
 import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
 import { db } from "../firebase";
-import { HOLD_MS } from "./model";
 
 // How long a requested time is held: the clinic's rule (clinics/{id}.holdHours,
 // .holdOpeningHoursOnly), never past the visit's start. See
@@ -40,10 +39,11 @@ export function unconfirmedHold(now: Date, visitStart: number): Timestamp {
   return Timestamp.fromMillis(Math.min(now.getTime() + (devHoldMs() ?? UNCONFIRMED_HOLD_MS), visitStart));
 }
 
-/** The active doctors' schedules, read only when the clinic counts opening hours. */
-async function clinicSchedules(clinicId: string, timeZone: string): Promise<DoctorSchedule[]> {
+/** The active doctors' schedules, read only when the clinic counts opening hours (in `tx` when given). */
+async function clinicSchedules(tx: Transaction | null, clinicId: string, timeZone: string): Promise<DoctorSchedule[]> {
   // query-shape: doctors.active
-  const doctors = await db().collection("clinics").doc(clinicId).collection("doctors").where("active", "==", true).limit(200).get();
+  const query = db().collection("clinics").doc(clinicId).collection("doctors").where("active", "==", true).limit(200);
+  const doctors = tx ? await tx.get(query) : await query.get();
   const out: DoctorSchedule[] = [];
   for (const doc of doctors.docs) {
     const parsed = doctorScheduleSchema.safeParse({ ...doc.get("schedule"), timeZone });
@@ -52,22 +52,34 @@ async function clinicSchedules(clinicId: string, timeZone: string): Promise<Doct
   return out;
 }
 
-/**
- * The deadline of a new request's hold (read outside the commit: settings
- * and schedules are not what the commit protects).
- */
-export async function requestHoldDeadline(clinicId: string, timeZone: string, rule: HoldRule, now: Date, visitStart: number): Promise<Timestamp> {
+/** The one place a hold's deadline is worked out, for new requests and renewals alike. */
+async function deadlineFor(tx: Transaction | null, clinicId: string, timeZone: string, rule: HoldRule, now: Date, visitStart: number): Promise<Timestamp> {
   const dev = devHoldMs();
   if (dev !== null) return Timestamp.fromMillis(Math.min(now.getTime() + dev, visitStart));
-  const schedules = rule.openingHoursOnly ? await clinicSchedules(clinicId, timeZone) : [];
+  const schedules = rule.openingHoursOnly ? await clinicSchedules(tx, clinicId, timeZone) : [];
   return Timestamp.fromMillis(holdDeadline({ from: now.getTime(), rule, timeZone, schedules, visitStart }));
 }
 
 /**
- * A renewed hold (approval while payment is due, a proposed time, an accepted
- * proposal): `ms` after now, but never past the visit's start.
+ * The deadline of a new request's hold (read outside the commit: settings
+ * and schedules are not what the commit protects).
  */
-export function holdExpiry(now: Date, visitStart: Timestamp | number, ms: number = HOLD_MS): Timestamp {
+export function requestHoldDeadline(clinicId: string, timeZone: string, rule: HoldRule, now: Date, visitStart: number): Promise<Timestamp> {
+  return deadlineFor(null, clinicId, timeZone, rule, now, visitStart);
+}
+
+/**
+ * A renewed hold (approval while payment is due, a proposed time, an accepted
+ * proposal): the clinic's rule from `now`, never past the visit's start, so a
+ * renewal at an opening-hours clinic also ends in working time. Reads the
+ * clinic (and, in opening-hours mode, its active doctors) in `tx`: call it
+ * before the transaction's first write. `fallbackZone` (the appointment's)
+ * is used only if the clinic document has none.
+ */
+export async function renewalDeadline(tx: Transaction, clinicId: string, fallbackZone: string, now: Date, visitStart: Timestamp | number): Promise<Timestamp> {
   const start = typeof visitStart === "number" ? visitStart : visitStart.toMillis();
-  return Timestamp.fromMillis(Math.min(now.getTime() + (devHoldMs() ?? ms), start));
+  const clinic = await tx.get(db().collection("clinics").doc(clinicId));
+  const zone = clinic.get("timezone");
+  const timeZone = typeof zone === "string" && zone ? zone : fallbackZone;
+  return deadlineFor(tx, clinicId, timeZone, holdRuleOf(clinic), now, start);
 }

@@ -11,7 +11,7 @@ import { markRefundDue, refundAfterCommit } from "../payments/refund";
 import { cancelVisit, scheduleVisit } from "../visits";
 import { cancelledEmail } from "./emails";
 import { appointmentIcs, icsFilename } from "./ics";
-import { holdExpiry } from "./hold";
+import { renewalDeadline } from "./hold";
 import { HOLD_MS, appointments, holdsTime, type AppointmentDoc } from "./model";
 import {
   approvedPleasePayEmail,
@@ -128,8 +128,8 @@ function notifyClinic(tx: Transaction, a: AppointmentDoc, id: string, recipients
 }
 
 /**
- * The patient accepts the proposed time: approved (the hold renewed 24 h for
- * payment) when a fee is due and unpaid, else confirmed with its visit
+ * The patient accepts the proposed time: approved (the hold renewed by the
+ * clinic's hold rule for payment, capped at the visit's start) when a fee is due and unpaid, else confirmed with its visit
  * scheduled (created, or moved if the appointment was confirmed before) and
  * an .ics invite. The clinic's reviewers are told.
  */
@@ -145,7 +145,8 @@ export async function acceptProposal(id: string, token: string | null | undefine
       return expiredFrom(a);
     }
     const to = checkTransition(a, "accept", "patient");
-    const expiresAt = to === "confirmed" ? null : holdExpiry(now, a.start);
+    // The clinic's hold rule is read here, before the first write.
+    const expiresAt = to === "confirmed" ? null : await renewalDeadline(tx, a.clinicId, a.timezone, now, a.start);
     const link = newStatusLink(appUrl, id);
     setLockExpiry(tx, locks, expiresAt);
     applyTransition(tx, ref, a, {

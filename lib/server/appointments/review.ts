@@ -13,7 +13,7 @@ import { lockTtl, locksFor, type SlotLockDoc } from "../slot-locks";
 import { moveVisit, scheduleVisit } from "../visits";
 import { expireIfLapsed, releaseLapsedHolds } from "./expire";
 import { appointmentIcs, icsFilename } from "./ics";
-import { holdExpiry } from "./hold";
+import { renewalDeadline } from "./hold";
 import { appointments, type ActedBy, type AppointmentDoc } from "./model";
 import { approvedPleasePayEmail, confirmedEmail, declinedEmail, proposedTimeEmail } from "./review-emails";
 import { ID, changedMessage, expireInTx, expiredError, expiredFrom, isExpired, isLapsed, loadForChange, setLockExpiry } from "./review-steps";
@@ -81,8 +81,9 @@ function cleanText(value: string | undefined, field: string, required: string | 
 }
 
 /**
- * Approve. With a fee: approved, and the hold renewed to now + 24 h on the
- * appointment and every lock while the patient pays. Free: confirmed, the
+ * Approve. With a fee: approved, and the hold renewed by the clinic's hold
+ * rule (24 h by default; capped at the visit's start) on the appointment and
+ * every lock while the patient pays. Free: confirmed, the
  * locks permanent, the visit created, and a confirmation with an .ics invite.
  * A hold that lapsed is expired in the same transaction instead (409).
  */
@@ -99,7 +100,8 @@ export async function approveAppointment(caller: Caller | null | undefined, id: 
     }
     const to = checkTransition(a, "approve", "staff");
     const link = newStatusLink(appUrl, id);
-    const expiresAt = to === "confirmed" ? null : holdExpiry(now, a.start);
+    // The clinic's hold rule is read here, before the first write.
+    const expiresAt = to === "confirmed" ? null : await renewalDeadline(tx, a.clinicId, a.timezone, now, a.start);
     setLockExpiry(tx, locks, expiresAt);
     applyTransition(tx, ref, a, {
       action: "approve",
@@ -157,7 +159,7 @@ export async function declineAppointment(
 
 /**
  * Propose another time (from pending, approved or confirmed). In one commit:
- * create-only locks on the new time (held 24 h), the old time's locks
+ * create-only locks on the new time (held by the clinic's hold rule), the old time's locks
  * released, the appointment moved to the new time with the old one kept in
  * `proposal`, and the patient emailed both times. A granule the old and new
  * times share keeps its lock document (its expiry renewed) rather than being
@@ -232,7 +234,8 @@ export async function proposeNewTime(
       const blocking = existing.filter((s) => s.exists);
       if (blocking.length > 0) return { taken: blocking };
 
-      const expiresAt = holdExpiry(now, slot.start);
+      // The clinic's hold rule is read here, before the first write.
+      const expiresAt = await renewalDeadline(tx, a.clinicId, a.timezone, now, slot.start);
       // Locks first: a create that fails (ALREADY_EXISTS) fails the whole commit.
       for (const lock of toCreate) {
         const doc: SlotLockDoc = { clinicId: a.clinicId, doctorId: a.doctorId, appointmentId: id, start: Timestamp.fromMillis(lock.start), expiresAt, ttlAt: lockTtl(lock.start) };
