@@ -6,6 +6,12 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from "@
 // turns Confirmed by itself. Own doctor and times counted from the end of the
 // window, so parallel specs never race for them.
 
+// Each test books, signs staff in, approves and waits for a webhook that goes
+// through the Functions emulator: about 15 s alone, and more than the default
+// 30 s on a loaded 2-core CI machine (a fresh-clone run timed out with the
+// page already showing Confirmed).
+test.describe.configure({ timeout: 90_000 });
+
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
 async function book(request: APIRequestContext, offset: number, name: string): Promise<{ id: string; statusPath: string }> {

@@ -190,6 +190,7 @@ test("a failed save keeps the text and retries; a save racing another tab says s
 });
 
 test("the whole way: book → approve → pay with the test card → the visit is in the doctor's schedule, paid → a note → completed", async ({ page, browser, request }) => {
+  test.slow(); // booking, approval, a webhook through the Functions emulator, then three pages
   const ZONE_NY = "America/New_York";
   const today = new Date().toISOString().slice(0, 10);
   const to = new Date(Date.now() + 55 * 86_400_000).toISOString().slice(0, 10);
