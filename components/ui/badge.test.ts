@@ -57,7 +57,7 @@ describe("Badge classes", () => {
     walk("components");
     const offenders = files.flatMap((file) =>
       [...readFileSync(file, "utf8").matchAll(/<Badge\b[^>]*className=\{?"([^"]*)"/g)]
-        .filter((m) => conflicts([...m[1].split(/\s+/), "px-2.5", "py-0.5", "text-sm"]).length > 0)
+        .filter((m) => conflicts([...(m[1] ?? "").split(/\s+/), "px-2.5", "py-0.5", "text-sm"]).length > 0)
         .map((m) => `${file}: ${m[0]}`),
     );
     expect(offenders).toEqual([]);
