@@ -75,6 +75,7 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 test("a confirmed visit is in the doctor's schedule; her note autosaves and stays; completed shows in the history", async ({ browser, request }) => {
+  test.setTimeout(60_000); // three members' pages, two axe runs and the request page before and after the outcome
   const booked = await confirmedVisit(browser, request, 2, "Sally Schedule");
   const doctor = await memberPage(browser, "doctor@free.test");
   const nav = doctor.getByRole("navigation", { name: "Dashboard" });
