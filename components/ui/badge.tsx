@@ -19,17 +19,28 @@ const TONE_CLASSES: Readonly<Record<BadgeTone, string>> = {
   teal: "bg-primary-50 text-primary-800 ring-primary-700/20",
 };
 
-export type BadgeProps = ComponentProps<"span"> & { tone?: BadgeTone };
+export type BadgeSize = "md" | "lg";
 
-export function Badge({ tone = "gray", className, ...props }: BadgeProps) {
-  return (
-    <span
-      className={cn(
-        "inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-sm font-medium whitespace-nowrap ring-1 ring-inset",
-        TONE_CLASSES[tone],
-        className,
-      )}
-      {...props}
-    />
+// Padding and text size live here, one set per size: `cn` only joins classes
+// (no tailwind-merge), so a caller's `px-3` next to the base `px-2.5` would
+// leave the winner to stylesheet order. Callers pick a size instead.
+const SIZE_CLASSES: Readonly<Record<BadgeSize, string>> = {
+  md: "px-2.5 py-0.5 text-sm",
+  lg: "px-3 py-1 text-base",
+};
+
+export type BadgeProps = ComponentProps<"span"> & { tone?: BadgeTone; size?: BadgeSize };
+
+/** The Badge's class list (exported so the no-conflict rule can be tested without a DOM). */
+export function badgeClassName({ tone = "gray", size = "md", className }: Pick<BadgeProps, "tone" | "size" | "className">): string {
+  return cn(
+    "inline-flex items-center gap-1 rounded-full font-medium whitespace-nowrap ring-1 ring-inset",
+    SIZE_CLASSES[size],
+    TONE_CLASSES[tone],
+    className,
   );
+}
+
+export function Badge({ tone, size, className, ...props }: BadgeProps) {
+  return <span className={badgeClassName({ tone, size, className })} {...props} />;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Caller } from "./roles";
 import {
+  actionsAfterVisit,
   canReadSchedule,
   canSetVisitOutcome,
   canWriteVisitNotes,
@@ -91,5 +92,18 @@ describe("notes and outcome rules", () => {
   it("refuses an outcome before the visit starts", () => {
     expect(outcomeTooEarlyMessage(1000, 999)).toMatch(/once its start time has come/);
     expect(outcomeTooEarlyMessage(1000, 1000)).toBeNull();
+  });
+});
+
+describe("actionsAfterVisit", () => {
+  const confirmed = ["propose", "clinic_cancel"] as const;
+  it("keeps propose and clinic_cancel while the visit is scheduled, cancelled or not there yet", () => {
+    for (const status of ["scheduled", "cancelled", undefined]) expect(actionsAfterVisit(confirmed, status)).toEqual(["propose", "clinic_cancel"]);
+  });
+  it("drops them once the visit is marked completed or no-show, keeping any other action", () => {
+    for (const status of ["completed", "no_show"]) {
+      expect(actionsAfterVisit(confirmed, status)).toEqual([]);
+      expect(actionsAfterVisit(["approve", "propose"], status)).toEqual(["approve"]);
+    }
   });
 });

@@ -28,6 +28,20 @@ export const VISIT_STATUS_LABELS: Record<VisitStatus, string> = {
   cancelled: "Cancelled",
 };
 
+/**
+ * A visit marked completed or no-show has taken place: its appointment stays
+ * "confirmed" but can no longer be moved or called off (the verbs refuse in
+ * their transaction; the request page hides the buttons).
+ */
+export const hasTakenPlace = (status: unknown): boolean => status === "completed" || status === "no_show";
+export const VISIT_TAKEN_PLACE = "This visit has already taken place.";
+
+/** Staff's allowed actions with the ones a visit that took place rules out (propose, clinic_cancel) removed. */
+export function actionsAfterVisit<A extends string>(actions: readonly A[], visitStatus: unknown): A[] {
+  if (!hasTakenPlace(visitStatus)) return [...actions];
+  return actions.filter((action) => action !== "propose" && action !== "clinic_cancel");
+}
+
 /** The schedule lists these; a cancelled visit is off it. */
 export const isOnSchedule = (status: string): boolean => status === "scheduled" || status === "completed" || status === "no_show";
 

@@ -4,7 +4,8 @@ import type { Caller } from "@/lib/domain/roles";
 import { NOTES_MAX } from "@/lib/domain/visits";
 import { at, book, callers, history, later, seedReviewWorld, snapshotAll } from "@/tests/helpers/review-fixtures";
 import type { AppointmentPayment } from "./appointments/model";
-import { approveAppointment } from "./appointments/review";
+import { cancelByClinic } from "./appointments/clinic-cancel";
+import { approveAppointment, proposeNewTime } from "./appointments/review";
 import { db } from "./firebase";
 import { getVisit, listVisits, saveVisitNotes, setVisitOutcome } from "./visits-admin";
 
@@ -209,5 +210,27 @@ describe("setVisitOutcome", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const outcomes = (await history(id)).filter((h) => h.action === "complete" || h.action === "no_show");
     expect(outcomes).toHaveLength(1);
+  });
+});
+
+describe("a visit that has taken place", () => {
+  // Its appointment stays "confirmed", so the state machine alone would let
+  // staff move or call it off; the verbs refuse in their transaction.
+  for (const outcome of ["completed", "no_show"] as const) {
+    it(`can't be moved or cancelled once marked ${outcome}, and nothing is written`, async () => {
+      const id = await confirmedVisit();
+      await expect(setVisitOutcome(f.staff, id, outcome, afterStart)).resolves.toBe(outcome);
+      const before = await snapshotAll();
+      const refused = { code: "conflict", message: "This visit has already taken place." };
+      await expect(proposeNewTime(f.staff, id, { start: at("13:00") }, { now: afterStart })).rejects.toMatchObject(refused);
+      await expect(cancelByClinic(f.staff, id, { reason: "Dr. is ill" }, { now: afterStart })).rejects.toMatchObject(refused);
+      await expect(cancelByClinic(f.admin, id, { reason: "Dr. is ill" }, { now: afterStart })).rejects.toMatchObject(refused);
+      expect(await snapshotAll()).toEqual(before);
+    });
+  }
+
+  it("a still-scheduled visit after its start can still be moved (the refusal is the outcome's, not the clock's)", async () => {
+    const id = await confirmedVisit();
+    await expect(proposeNewTime(f.staff, id, { start: at("13:00") }, { now: afterStart })).resolves.toMatchObject({ status: "rescheduled" });
   });
 });

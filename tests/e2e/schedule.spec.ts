@@ -75,6 +75,7 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 test("a confirmed visit is in the doctor's schedule; her note autosaves and stays; completed shows in the history", async ({ browser, request }) => {
+  test.setTimeout(60_000); // three members' pages, two axe runs and the request page before and after the outcome
   const booked = await confirmedVisit(browser, request, 2, "Sally Schedule");
   const doctor = await memberPage(browser, "doctor@free.test");
   const nav = doctor.getByRole("navigation", { name: "Dashboard" });
@@ -102,6 +103,12 @@ test("a confirmed visit is in the doctor's schedule; her note autosaves and stay
   await doctor.reload();
   await expect(doctor.getByLabel("Visit notes")).toHaveValue("Blood pressure 120/80. Follow up in a year.");
 
+  // Before its outcome, a confirmed visit can still be moved or called off.
+  await doctor.goto(`/dashboard/requests/${booked.id}`);
+  await expect(doctor.getByRole("button", { name: "Propose a new time" })).toBeVisible();
+  await expect(doctor.getByRole("button", { name: "Cancel appointment" })).toBeVisible();
+  await doctor.goto(`/dashboard/schedule/${booked.id}`);
+
   await letVisitTimeCome(booked.id);
   await doctor.reload();
   await doctor.getByRole("button", { name: "Mark completed" }).click();
@@ -116,6 +123,11 @@ test("a confirmed visit is in the doctor's schedule; her note autosaves and stay
   await expect(staff.getByText("Blood pressure 120/80. Follow up in a year.")).toBeVisible();
   await expect(staff.getByLabel("Visit notes")).toHaveCount(0);
   await expect(staff.getByText("Only the visit's doctor or an admin can edit these notes.")).toBeVisible();
+  // A visit that took place can't be moved or cancelled: the request page offers neither.
+  await staff.goto(`/dashboard/requests/${booked.id}`);
+  await expect(staff.getByText("Nothing to decide: this request is settled.")).toBeVisible();
+  await expect(staff.getByRole("button", { name: "Propose a new time" })).toHaveCount(0);
+  await expect(staff.getByRole("button", { name: "Cancel appointment" })).toHaveCount(0);
   await staff.context().close();
 });
 

@@ -9,7 +9,7 @@ import { clinicCancelledEmail } from "../payments/emails";
 import { markRefundDue, refundAfterCommit } from "../payments/refund";
 import { cancelVisit } from "../visits";
 import { isPaid, type AppointmentDoc } from "./model";
-import { ID, expireInTx, expiredError, expiredFrom, isExpired, isLapsed, loadForChange } from "./review-steps";
+import { ID, expireInTx, expiredError, expiredFrom, isExpired, isLapsed, loadForChange, refuseIfVisitHappened } from "./review-steps";
 import { applyTransition, checkTransition, deleteLocks } from "./transition";
 
 const notFound = () => new AppError("not_found", "We couldn't find that request.");
@@ -47,6 +47,7 @@ export async function cancelByClinic(
       expireInTx(tx, loaded, now);
       return expiredFrom(a);
     }
+    refuseIfVisitHappened(visit);
     checkTransition(a, "clinic_cancel", "staff");
     const paid = isPaid(a);
     const status = applyTransition(tx, ref, a, {

@@ -3,6 +3,7 @@ import { Timestamp, type DocumentReference, type DocumentSnapshot, type Transact
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { AppError } from "@/lib/domain/errors";
 import { formatTime } from "@/lib/domain/time-format";
+import { hasTakenPlace, VISIT_TAKEN_PLACE } from "@/lib/domain/visits";
 import { queueMail } from "../mail";
 import { cancelVisit, readVisit } from "../visits";
 import { expiredEmail } from "./emails";
@@ -77,6 +78,15 @@ export async function loadForChange(
     throw new AppError("conflict", "This request's time is no longer held. Please reload the page.");
   }
   return { ref, a, locks, visit };
+}
+
+/**
+ * A visit marked completed or no-show (setVisitOutcome) has happened: its
+ * appointment stays "confirmed", but it can no longer be moved or called off.
+ * `visit` is the one loadForChange read in this transaction.
+ */
+export function refuseIfVisitHappened(visit: DocumentSnapshot): void {
+  if (visit.exists && hasTakenPlace(visit.get("status"))) throw new AppError("conflict", VISIT_TAKEN_PLACE);
 }
 
 /** A hold that lapsed and was not yet expired by the job (a confirmed visit never lapses). */

@@ -16,7 +16,7 @@ import { appointmentIcs, icsFilename } from "./ics";
 import { renewalDeadline } from "./hold";
 import { appointments, type ActedBy, type AppointmentDoc } from "./model";
 import { approvedPleasePayEmail, confirmedEmail, declinedEmail, proposedTimeEmail } from "./review-emails";
-import { ID, changedMessage, expireInTx, expiredError, expiredFrom, isExpired, isLapsed, loadForChange, setLockExpiry } from "./review-steps";
+import { ID, changedMessage, expireInTx, expiredError, expiredFrom, isExpired, isLapsed, loadForChange, refuseIfVisitHappened, setLockExpiry } from "./review-steps";
 import { newStatusLink } from "./tokens";
 import { applyTransition, checkTransition, deleteLocks } from "./transition";
 
@@ -225,6 +225,7 @@ export async function proposeNewTime(
         expireInTx(tx, loaded, now);
         return expiredFrom(a);
       }
+      refuseIfVisitHappened(visit);
       checkTransition(a, "propose", "staff");
       if (a.start.toMillis() === slot.start && a.timeHeld !== false) {
         throw new AppError("invalid_request", "That is the time the request already has. Please choose another.", {

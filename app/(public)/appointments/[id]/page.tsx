@@ -75,7 +75,7 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
         <header>
           <p>
             <span className="sr-only">Status: </span>
-            <Badge tone={statusTone(status)} className="px-3 py-1 text-base">
+            <Badge tone={statusTone(status)} size="lg">
               {statusLabel(status, "patient")}
             </Badge>
           </p>

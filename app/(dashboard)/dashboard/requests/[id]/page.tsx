@@ -9,7 +9,7 @@ import { ArrowLeftIcon, Badge, Card, CardContent, CardHeader, CardTitle, EmptySt
 import { allowedActions } from "@/lib/domain/appointments/state-machine";
 import { isAppError } from "@/lib/domain/errors";
 import { requestScope } from "@/lib/domain/roles";
-import { VISIT_STATUS_LABELS, type VisitStatus } from "@/lib/domain/visits";
+import { actionsAfterVisit, VISIT_STATUS_LABELS, type VisitStatus } from "@/lib/domain/visits";
 import { getRequestDetail, type RequestDetail } from "@/lib/server/appointments/queue";
 import { requireCaller } from "@/lib/server/caller";
 
@@ -38,7 +38,8 @@ export default async function RequestPage({ params }: Props) {
     throw error;
   }
   const now = new Date().getTime(); // the server clock at render, for "came … ago" and the time left
-  const actions = allowedActions(detail.status, "staff", { timeHeld: detail.timeHeld });
+  // A visit that took place can't be moved or cancelled (the verbs refuse too).
+  const actions = actionsAfterVisit(allowedActions(detail.status, "staff", { timeHeld: detail.timeHeld }), detail.visit?.status);
 
   return (
     <>
