@@ -1,6 +1,6 @@
 import { statusLabel } from "@/lib/domain/appointments/status";
 import { formatSlotInZone } from "@/lib/domain/time-format";
-import type { HistoryItem } from "@/lib/server/appointments/queue";
+import type { HistoryItem } from "@/lib/server/appointments/history-view";
 
 const DID: Record<HistoryItem["action"], string> = {
   request: "requested this time",

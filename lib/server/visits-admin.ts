@@ -17,6 +17,7 @@ import {
   type VisitOutcome,
   type VisitStatus,
 } from "@/lib/domain/visits";
+import { toHistoryItem, type HistoryItem } from "./appointments/history-view";
 import { appointments, historyId, type AppointmentDoc, type AppointmentPayment, type HistoryEntry } from "./appointments/model";
 import { visits, type VisitDoc } from "./visits";
 
@@ -38,16 +39,6 @@ export interface ScheduleVisit {
   status: VisitStatus;
 }
 
-export interface VisitHistoryItem {
-  seq: string;
-  action: HistoryEntry["action"];
-  from: HistoryEntry["from"];
-  to: HistoryEntry["to"];
-  byName: string;
-  at: number;
-  note: string | null;
-}
-
 export interface VisitPayment {
   /** "free", "unpaid" (a fee is due, nothing recorded yet), or the payment's own status (lib/server/payments). */
   state: "free" | "unpaid" | AppointmentPayment["status"];
@@ -65,7 +56,7 @@ export interface VisitDetail extends ScheduleVisit {
   appointmentStatus: AppointmentDoc["status"];
   feeCents: number;
   payment: VisitPayment;
-  history: VisitHistoryItem[];
+  history: HistoryItem[];
   canWriteNotes: boolean;
   canSetOutcome: boolean;
 }
@@ -157,19 +148,7 @@ export async function getVisit(caller: Caller | null, id: string): Promise<Visit
     appointmentStatus: a.status,
     feeCents: a.feeCents,
     payment: paymentOf(a),
-    // ids are zero-padded sequence numbers: id order is time order
-    history: history.docs.map((doc) => {
-      const entry = doc.data() as HistoryEntry;
-      return {
-        seq: doc.id,
-        action: entry.action,
-        from: entry.from ?? null,
-        to: entry.to,
-        byName: entry.byName ?? (entry.actor === "patient" ? "Patient" : entry.actor === "staff" ? "Clinic staff" : "System"),
-        at: entry.at.toMillis(),
-        note: entry.note ?? null,
-      };
-    }),
+    history: history.docs.map(toHistoryItem),
     canWriteNotes: canWriteVisitNotes(caller, v.doctorId),
     canSetOutcome: canSetVisitOutcome(caller, v.doctorId),
   };

@@ -11,7 +11,8 @@ import {
 } from "@/lib/domain/request-queue";
 import { assertSignedIn, forbidden, requestScope, type Caller } from "@/lib/domain/roles";
 import { db } from "../firebase";
-import { appointments, holdsTime, type AppointmentDoc, type HistoryEntry } from "./model";
+import { toHistoryItem, type HistoryItem } from "./history-view";
+import { appointments, holdsTime, type AppointmentDoc } from "./model";
 
 // The staff side's read models: the queue, the nav's count, and one request
 // with its history and visit. Reads only; every change goes through the
@@ -229,16 +230,6 @@ export async function countNeedsReview(caller: Caller): Promise<number> {
   }
 }
 
-export interface HistoryItem {
-  seq: string;
-  action: HistoryEntry["action"];
-  from: AppointmentStatus | null;
-  to: AppointmentStatus;
-  byName: string;
-  at: number;
-  note: string | null;
-}
-
 export interface VisitView {
   status: string;
   start: number;
@@ -290,19 +281,7 @@ export async function getRequestDetail(caller: Caller | null, id: string): Promi
       : null,
     declineReason: a.declineReason ?? null,
     cancelReason: a.cancelReason ?? null,
-    history: history.docs.map((doc) => {
-      const entry = doc.data() as Partial<HistoryEntry> & Pick<HistoryEntry, "action" | "to" | "at">;
-      return {
-        seq: doc.id,
-        action: entry.action,
-        from: entry.from ?? null,
-        to: entry.to,
-        // Entries written before byName existed name the kind of actor.
-        byName: entry.byName ?? (entry.actor === "patient" ? "Patient" : entry.actor === "staff" ? "Clinic staff" : "System"),
-        at: entry.at.toMillis(),
-        note: entry.note ?? null,
-      };
-    }),
+    history: history.docs.map(toHistoryItem),
     visit:
       visitData && visit.exists
         ? {
