@@ -3,6 +3,7 @@ import { AppError } from "@/lib/domain/errors";
 import { computeFreeSlots, localDateToDayNumber, slotToIso, type LocalDate } from "@/lib/domain/slots";
 import { loadBookableDoctor } from "./bookable-doctor";
 import { loadBusy } from "./busy-time";
+import { appNow } from "./clock";
 
 export const MAX_RANGE_DAYS = 62;
 const DAY_MS = 86_400_000;
@@ -17,7 +18,7 @@ export interface FreeSlots {
  * Firestore: held and confirmed time is gone the moment it is taken. Says
  * nothing about who holds a time.
  */
-export async function listFreeSlots(slug: string, doctorId: string, from: LocalDate, to: LocalDate, now = new Date()): Promise<FreeSlots> {
+export async function listFreeSlots(slug: string, doctorId: string, from: LocalDate, to: LocalDate, now = appNow()): Promise<FreeSlots> {
   const days = localDateToDayNumber(to) - localDateToDayNumber(from) + 1;
   if (days < 1) throw new AppError("invalid_request", "`to` must be on or after `from`.", { to: "Must be on or after from" });
   if (days > MAX_RANGE_DAYS) {

@@ -8,6 +8,7 @@ import { appointments } from "./appointments/model";
 import { HOLDING } from "./busy-time";
 import { serverEnv } from "./env";
 import { db } from "./firebase";
+import { appNow } from "./clock";
 
 export interface ClinicOverview {
   id: string;
@@ -92,7 +93,7 @@ export async function updateClinicProfile(caller: Caller | null, profile: Clinic
  * weekly hours move with the zone. One count() aggregation, no documents read
  * (composite index clinicId + status + start in firestore.indexes.json).
  */
-export async function countUpcomingAppointments(caller: Caller | null, now: Date = new Date()): Promise<number> {
+export async function countUpcomingAppointments(caller: Caller | null, now: Date = appNow()): Promise<number> {
   assertCan(caller, "settings:write");
   // query-shape: appointments.upcomingForClinic
   const snapshot = await appointments()

@@ -4,6 +4,7 @@ import { slugSchema } from "@/lib/domain/slug";
 import { dayNumberToLocalDate, doctorScheduleSchema, localDayNumberAt } from "@/lib/domain/slots";
 import { currentSlug } from "./doctor-slugs";
 import { db } from "./firebase";
+import { appNow } from "./clock";
 
 export interface PublicDoctor {
   id: string;
@@ -31,7 +32,7 @@ export interface PublicClinic {
 }
 
 /** The clinic behind a public link, with its active doctors; null when unknown. */
-export async function getPublicClinic(slug: string, now = new Date()): Promise<PublicClinic | null> {
+export async function getPublicClinic(slug: string, now = appNow()): Promise<PublicClinic | null> {
   if (!slugSchema.safeParse(slug).success) return null;
   const slugDoc = await db().collection("slugs").doc(slug).get();
   const clinicId = slugDoc.get("clinicId") as string | undefined;

@@ -6,6 +6,7 @@ import { assertSignedIn, canManageDoctor, forbidden, type Caller } from "@/lib/d
 import { WEEKDAYS, doctorScheduleSchema, doctorScheduleSchemaAt } from "@/lib/domain/slots";
 import { fieldErrors, isDocumentId } from "@/lib/domain/validation";
 import { db } from "./firebase";
+import { appNow } from "./clock";
 
 // A doctor's working hours as the availability editor reads and saves them.
 // Admins manage any doctor of their clinic, a doctor only their own, staff
@@ -72,7 +73,7 @@ export async function getDoctorScheduleForEditing(caller: Caller | null, doctorI
  * nothing is written. Date overrides before `now`'s day are dropped; one after
  * the booking horizon is refused.
  */
-export async function updateDoctorSchedule(caller: Caller | null, doctorId: string, input: unknown, now = new Date()): Promise<void> {
+export async function updateDoctorSchedule(caller: Caller | null, doctorId: string, input: unknown, now = appNow()): Promise<void> {
   assertCanManage(caller, doctorId);
   const ref = doctorRef(caller.clinicId, doctorId);
   const clinicRef = db().collection("clinics").doc(caller.clinicId);

@@ -6,6 +6,7 @@ import { adminAuth, db } from "./firebase";
 import { signInWithPassword } from "./identity-toolkit";
 import { inviteIdFromToken } from "./invites";
 import { sessionFromIdToken, type NewSession } from "./session";
+import { appNow } from "./clock";
 
 // The invitee's side, at /invite/[token]: no caller, the token is the
 // credential. A new person chooses a name and password (we create the Auth
@@ -57,7 +58,7 @@ async function accountExists(email: string): Promise<boolean> {
 }
 
 /** What the invite page shows for a token. */
-export async function getInvite(token: string, now = new Date()): Promise<InviteView> {
+export async function getInvite(token: string, now = appNow()): Promise<InviteView> {
   const id = inviteIdFromToken(token);
   if (!id) return { status: "unknown" };
   const invite = await db().collection("invites").doc(id).get();
@@ -126,7 +127,7 @@ async function inviteForAccept(token: string, now: Date) {
 export async function acceptInviteAsNewUser(
   token: string,
   input: { name: string; password: string },
-  now = new Date(),
+  now = appNow(),
 ): Promise<NewSession> {
   const { id, email } = await inviteForAccept(token, now);
   let uid: string;
@@ -154,7 +155,7 @@ export async function acceptInviteAsNewUser(
 export async function acceptInviteAsExistingUser(
   token: string,
   input: { password: string },
-  now = new Date(),
+  now = appNow(),
 ): Promise<NewSession> {
   const { id, email } = await inviteForAccept(token, now);
   const { uid, idToken } = await signInWithPassword(email, input.password);

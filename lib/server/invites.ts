@@ -9,6 +9,7 @@ import { serverEnv } from "./env";
 import { db } from "./firebase";
 import { queueMail } from "./mail";
 import { assertDoctorInClinic, revokeInvitesFor } from "./members";
+import { appNow } from "./clock";
 
 // Invitations to join a clinic. The link carries a 256-bit random token; only
 // its SHA-256 is stored (as the document id), so a database reader cannot
@@ -76,7 +77,7 @@ function inviteEmail(clinic: DocumentSnapshot, invite: { role: Role; doctorName?
  * once, so the admin can also share it by chat; it is never shown again.
  * Admins only.
  */
-export async function createInvite(caller: Caller | null, values: InviteValues, now = new Date()): Promise<CreatedInvite> {
+export async function createInvite(caller: Caller | null, values: InviteValues, now = appNow()): Promise<CreatedInvite> {
   assertCan(caller, "members:write");
   const token = randomBytes(32).toString("base64url");
   const id = hashInviteToken(token);
@@ -121,7 +122,7 @@ export async function createInvite(caller: Caller | null, values: InviteValues, 
 }
 
 /** Invites not yet accepted, revoked or expired, soonest expiry first. Admins only. */
-export async function listPendingInvites(caller: Caller | null, now = new Date()): Promise<PendingInvite[]> {
+export async function listPendingInvites(caller: Caller | null, now = appNow()): Promise<PendingInvite[]> {
   assertCan(caller, "members:read");
   const clinicRef = db().collection("clinics").doc(caller.clinicId);
   const [invites, doctors] = await Promise.all([

@@ -4,6 +4,7 @@ import { Timestamp, type DocumentReference } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
 import { db } from "./firebase";
 import { startSession, type NewSession } from "./session";
+import { appNow } from "./clock";
 
 // Our own limit on password guessing. Identity Toolkit has one, but it sees
 // every attempt coming from our server's address. Failed sign-ins are counted
@@ -68,7 +69,7 @@ async function recordFailure(refs: DocumentReference[], now: number): Promise<vo
  * is throttled. Wrong credentials count as a failure; other errors (the
  * service unreachable, a disabled account) do not.
  */
-export async function signInThrottled(email: string, password: string, ip: string, now = new Date()): Promise<NewSession> {
+export async function signInThrottled(email: string, password: string, ip: string, now = appNow()): Promise<NewSession> {
   const at = now.getTime();
   const emailRef = refFor("email", email);
   const refs = [emailRef, refFor("ip", ip)];

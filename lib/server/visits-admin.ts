@@ -20,6 +20,7 @@ import {
 import { toHistoryItem, type HistoryItem } from "./appointments/history-view";
 import { appointments, historyId, type AppointmentDoc, type AppointmentPayment, type HistoryEntry } from "./appointments/model";
 import { visits, type VisitDoc } from "./visits";
+import { appNow } from "./clock";
 
 // The doctor's schedule and one visit's record: reads for the clinic's
 // members, and the two writes (notes, outcome). Every read checks the
@@ -164,7 +165,7 @@ export interface SavedNotes {
  * otherwise "conflict" naming who saved when, and nothing is written (the
  * editor keeps the local text). The visit's doctor and admins only.
  */
-export async function saveVisitNotes(caller: Caller | null, id: string, input: unknown, now = new Date()): Promise<SavedNotes> {
+export async function saveVisitNotes(caller: Caller | null, id: string, input: unknown, now = appNow()): Promise<SavedNotes> {
   assertSignedIn(caller);
   if (!visitIdSchema.safeParse(id).success) throw notFound();
   const parsed = saveNotesSchema.safeParse(input);
@@ -205,7 +206,7 @@ export async function saveVisitNotes(caller: Caller | null, id: string, input: u
  * applyTransition), so two racing clicks can't both land. The appointment
  * stays confirmed; its history says what happened.
  */
-export async function setVisitOutcome(caller: Caller | null, id: string, outcome: unknown, now = new Date()): Promise<VisitStatus> {
+export async function setVisitOutcome(caller: Caller | null, id: string, outcome: unknown, now = appNow()): Promise<VisitStatus> {
   assertSignedIn(caller);
   if (!visitIdSchema.safeParse(id).success) throw notFound();
   const parsed = outcomeSchema.safeParse(outcome);

@@ -3,6 +3,7 @@ import { Timestamp, type DocumentSnapshot, type Transaction } from "firebase-adm
 import type { VisitStatus } from "@/lib/domain/visits";
 import type { AppointmentDoc, PatientContact } from "./appointments/model";
 import { db } from "./firebase";
+import { appNow } from "./clock";
 
 /**
  * visits/{appointmentId}: the visit in the doctor's schedule, made when an
@@ -50,7 +51,7 @@ type VisitSource = Pick<AppointmentDoc, "clinicId" | "doctorId" | "doctorName" |
  * what we want from every path that confirms an appointment for the first
  * time. The payments issue calls this from its "paid" path too.
  */
-export function createVisit(tx: Transaction, appointmentId: string, appointment: VisitSource, now = new Date()): void {
+export function createVisit(tx: Transaction, appointmentId: string, appointment: VisitSource, now = appNow()): void {
   const at = Timestamp.fromDate(now);
   const visit: VisitDoc = {
     clinicId: appointment.clinicId,
@@ -85,7 +86,7 @@ export function scheduleVisit(
   appointmentId: string,
   appointment: VisitSource,
   existing: DocumentSnapshot | null,
-  now = new Date(),
+  now = appNow(),
 ): void {
   if (!existing?.exists) return createVisit(tx, appointmentId, appointment, now);
   tx.update(existing.ref, {
@@ -100,13 +101,13 @@ export function scheduleVisit(
  * A confirmed appointment is being moved: the visit follows the appointment
  * to the proposed time (its old time was released in the same commit).
  */
-export function moveVisit(tx: Transaction, existing: DocumentSnapshot, time: { start: Timestamp; end: Timestamp }, now = new Date()): void {
+export function moveVisit(tx: Transaction, existing: DocumentSnapshot, time: { start: Timestamp; end: Timestamp }, now = appNow()): void {
   if (!existing.exists) return;
   tx.update(existing.ref, { start: time.start, end: time.end, updatedAt: Timestamp.fromDate(now) });
 }
 
 /** The appointment ended without a time (rejected, cancelled or lapsed proposal): the visit is off the schedule. */
-export function cancelVisit(tx: Transaction, existing: DocumentSnapshot | null, now = new Date()): void {
+export function cancelVisit(tx: Transaction, existing: DocumentSnapshot | null, now = appNow()): void {
   if (!existing?.exists || existing.get("status") === "cancelled") return;
   tx.update(existing.ref, { status: "cancelled", updatedAt: Timestamp.fromDate(now) });
 }

@@ -11,6 +11,7 @@ import { cancelVisit } from "../visits";
 import { isPaid, type AppointmentDoc } from "./model";
 import { ID, expireInTx, expiredError, expiredFrom, isExpired, isLapsed, loadForChange, refuseIfVisitHappened } from "./review-steps";
 import { applyTransition, checkTransition, deleteLocks } from "./transition";
+import { appNow } from "../clock";
 
 const notFound = () => new AppError("not_found", "We couldn't find that request.");
 
@@ -34,7 +35,7 @@ export async function cancelByClinic(
   const reason = (input.reason ?? "").trim();
   if (!reason) throw new AppError("invalid_request", "Please give a reason; the patient will see it.", { reason: "Please give a reason; the patient will see it." });
   if (reason.length > 500) throw new AppError("invalid_request", "Please keep it under 500 characters.", { reason: "Please keep it under 500 characters." });
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? appNow();
   const appUrl = serverEnv().APP_URL;
   const authorize = (a: AppointmentDoc) => {
     if (a.clinicId !== caller.clinicId) throw notFound();

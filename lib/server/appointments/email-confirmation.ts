@@ -11,6 +11,7 @@ import { appointments, type AppointmentDoc } from "./model";
 import { newRequestClinicEmail } from "./review-emails";
 import { ID, expireInTx, isLapsed, loadForChange, setLockExpiry } from "./review-steps";
 import { appointmentTokenMatches } from "./tokens";
+import { appNow } from "../clock";
 
 const notFound = () => new AppError("not_found", "We couldn't find that request. Please use the link from your email.");
 
@@ -23,7 +24,7 @@ export type EmailConfirmation = "confirmed" | "already_confirmed" | "not_needed"
  * locks the same expiry, and the clinic its "new request" emails. Confirming
  * twice changes nothing. A hold that lapsed is expired instead.
  */
-export async function confirmRequestEmail(id: string, token: string | null | undefined, now = new Date()): Promise<EmailConfirmation> {
+export async function confirmRequestEmail(id: string, token: string | null | undefined, now = appNow()): Promise<EmailConfirmation> {
   if (!ID.test(id)) throw notFound();
   const before = (await appointments().doc(id).get()).data() as AppointmentDoc | undefined;
   if (!before || !appointmentTokenMatches(token, before)) throw notFound();

@@ -23,6 +23,7 @@ import {
 import { ID, expireInTx, expiredFrom, hold, isExpired, isLapsed, loadForChange, setLockExpiry } from "./review-steps";
 import { appointmentTokenMatches, newStatusLink } from "./tokens";
 import { applyTransition, checkTransition, deleteLocks } from "./transition";
+import { appNow } from "../clock";
 
 /** What the patient's private status page shows. */
 export interface PatientAppointmentView {
@@ -102,7 +103,7 @@ const byToken = (token: string | null | undefined) => (a: AppointmentDoc) => {
  * change, the release of its locks, the history entry and the email are one
  * transaction, so the time is free again the moment this returns.
  */
-export async function cancelAppointmentByPatient(id: string, token: string | null | undefined, now = new Date()): Promise<AppointmentStatus> {
+export async function cancelAppointmentByPatient(id: string, token: string | null | undefined, now = appNow()): Promise<AppointmentStatus> {
   if (!ID.test(id)) throw notFound();
   return db().runTransaction(async (tx) => {
     const { ref, a, locks, visit } = await loadForChange(tx, id, byToken(token), notFound);
@@ -133,7 +134,7 @@ function notifyClinic(tx: Transaction, a: AppointmentDoc, id: string, recipients
  * scheduled (created, or moved if the appointment was confirmed before) and
  * an .ics invite. The clinic's reviewers are told.
  */
-export async function acceptProposal(id: string, token: string | null | undefined, now = new Date()): Promise<AppointmentStatus> {
+export async function acceptProposal(id: string, token: string | null | undefined, now = appNow()): Promise<AppointmentStatus> {
   if (!ID.test(id)) throw notFound();
   const appUrl = serverEnv().APP_URL;
   const result = await db().runTransaction(async (tx) => {
@@ -174,7 +175,7 @@ export async function acceptProposal(id: string, token: string | null | undefine
  * and its payment refunded: marked "refund_pending" in the rejecting
  * transaction, then refunded at Stripe after the commit (lib/server/payments/refund.ts).
  */
-export function refundOnRejectedProposal(tx: Transaction, appointmentId: string, appointment: AppointmentDoc, now = new Date()): void {
+export function refundOnRejectedProposal(tx: Transaction, appointmentId: string, appointment: AppointmentDoc, now = appNow()): void {
   if (!appointment.payment || appointment.payment.status !== "paid") return;
   // proposalRejectedCancelledEmail already tells the patient the money goes back.
   markRefundDue(tx, appointmentId, appointment, appointment.payment, "proposal_rejected", { now, email: false });
@@ -187,7 +188,7 @@ export function refundOnRejectedProposal(tx: Transaction, appointmentId: string,
  * propose another time or decline; the patient can still cancel. Paid:
  * cancelled, and refunded by the payments hook. The clinic's reviewers are told.
  */
-export async function rejectProposal(id: string, token: string | null | undefined, now = new Date()): Promise<AppointmentStatus> {
+export async function rejectProposal(id: string, token: string | null | undefined, now = appNow()): Promise<AppointmentStatus> {
   if (!ID.test(id)) throw notFound();
   const appUrl = serverEnv().APP_URL;
   const result = await db().runTransaction(async (tx) => {

@@ -17,6 +17,7 @@ import { loadBusy } from "../busy-time";
 import { db } from "../firebase";
 import { appointments, holdsTime, type AppointmentDoc } from "./model";
 import { ID, notFound, scopeOf } from "./queue";
+import { appNow } from "../clock";
 
 // The staff side's "Propose a new time" picker: the doctor's free times from
 // the same slot engine patients use, scoped like the queue (queue.ts).
@@ -42,7 +43,7 @@ const MAX_RANGE_DAYS = 62;
  * the month of the request's own time, or (if that is outside the bookable
  * window) the rest of this month and the next.
  */
-export async function getProposalTimes(caller: Caller | null, id: string, range?: DateRange, now = new Date()): Promise<ProposalTimes> {
+export async function getProposalTimes(caller: Caller | null, id: string, range?: DateRange, now = appNow()): Promise<ProposalTimes> {
   const scope = scopeOf(caller);
   if (typeof id !== "string" || !ID.test(id)) throw notFound();
   const snapshot = await appointments().doc(id).get();

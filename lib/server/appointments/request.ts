@@ -17,6 +17,7 @@ import { releaseLapsedHolds } from "./expire";
 import { holdRuleOf, requestHoldDeadline, requiresEmailConfirmation, unconfirmedHold } from "./hold";
 import { HOLD_MS, PATIENT, appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./model";
 import { newAccessToken } from "./tokens";
+import { appNow } from "../clock";
 
 export { HOLD_MS };
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,7 +56,7 @@ const MAX_ATTEMPTS = 4;
  * request tries again. Nothing is written unless everything is.
  */
 export async function requestAppointment(slug: string, doctorId: string, request: BookingApiRequest, options: RequestOptions): Promise<RequestedAppointment> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? appNow();
   const bookable = await loadBookableDoctor(slug, doctorId);
   const start = Date.parse(request.start);
   const slot = { start, end: start + bookable.schedule.slotMinutes * 60_000 };

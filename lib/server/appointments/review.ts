@@ -19,6 +19,7 @@ import { approvedPleasePayEmail, confirmedEmail, declinedEmail, proposedTimeEmai
 import { ID, changedMessage, expireInTx, expiredError, expiredFrom, isExpired, isLapsed, loadForChange, refuseIfVisitHappened, setLockExpiry } from "./review-steps";
 import { newStatusLink } from "./tokens";
 import { applyTransition, checkTransition, deleteLocks } from "./transition";
+import { appNow } from "../clock";
 
 /**
  * The clinic's three answers to a request: approve, propose a new time,
@@ -89,7 +90,7 @@ function cleanText(value: string | undefined, field: string, required: string | 
  */
 export async function approveAppointment(caller: Caller | null | undefined, id: string, opts: ReviewOptions = {}): Promise<ReviewResult> {
   assertMayReviewSomething(caller, id);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? appNow();
   const appUrl = serverEnv().APP_URL;
   const result = await db().runTransaction(async (tx) => {
     const loaded = await loadForChange(tx, id, authorizeFor(caller), notFound, opts.expectedVersion);
@@ -132,7 +133,7 @@ export async function declineAppointment(
 ): Promise<ReviewResult> {
   assertMayReviewSomething(caller, id);
   const reason = cleanText(input.reason, "reason", "Please give a reason; the patient will see it.")!;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? appNow();
   const appUrl = serverEnv().APP_URL;
   const result = await db().runTransaction(async (tx) => {
     const loaded = await loadForChange(tx, id, authorizeFor(caller), notFound, opts.expectedVersion);
@@ -172,7 +173,7 @@ export async function proposeNewTime(
   opts: ReviewOptions = {},
 ): Promise<ReviewResult> {
   assertMayReviewSomething(caller, id);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? appNow();
   const message = cleanText(input.message, "message", null);
   const start = typeof input.start === "string" ? Date.parse(input.start) : Number.NaN;
   if (!Number.isFinite(start)) {

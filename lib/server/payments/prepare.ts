@@ -7,6 +7,7 @@ import { appointments, type AppointmentDoc } from "../appointments/model";
 import { ID, isLapsed } from "../appointments/review-steps";
 import { appointmentTokenMatches } from "../appointments/tokens";
 import { stripeClient } from "./stripe";
+import { appNow } from "../clock";
 
 export interface PreparedPayment {
   intentId: string;
@@ -40,7 +41,7 @@ export async function preparePayment(
   token: string | null | undefined,
   opts: { stripe?: Stripe; now?: Date } = {},
 ): Promise<PreparedPayment> {
-  const a = await payable(id, token, opts.now ?? new Date());
+  const a = await payable(id, token, opts.now ?? appNow());
   const stripe = opts.stripe ?? stripeClient();
   const intent = a.paymentIntentId
     ? await stripe.paymentIntents.retrieve(a.paymentIntentId)
@@ -58,7 +59,7 @@ export async function preparePayment(
     const ref = appointments().doc(id);
     await db().runTransaction(async (tx) => {
       const fresh = (await tx.get(ref)).data() as AppointmentDoc | undefined;
-      if (fresh && !fresh.paymentIntentId) tx.update(ref, { paymentIntentId: intent.id, updatedAt: Timestamp.now() });
+      if (fresh && !fresh.paymentIntentId) tx.update(ref, { paymentIntentId: intent.id, updatedAt: Timestamp.fromDate(appNow()) });
     });
   }
   return { intentId: intent.id, clientSecret: intent.client_secret ?? "", amountCents: intent.amount, currency: intent.currency, intentStatus: intent.status };

@@ -14,6 +14,7 @@ import { newStatusLink } from "../appointments/tokens";
 import { applyTransition, readOwnLocks } from "../appointments/transition";
 import { paymentFailedEmail } from "./emails";
 import { markRefundDue, paymentFromIntent } from "./refund";
+import { appNow } from "../clock";
 
 /**
  * What the webhook does with each event, each in ONE transaction that also
@@ -40,7 +41,7 @@ export type Outcome =
 const ALREADY_EXISTS = 6;
 
 function eventRecord(event: Stripe.Event, appointmentId: string | null, outcome: Outcome) {
-  return { type: event.type, created: Timestamp.fromMillis(event.created * 1000), receivedAt: Timestamp.now(), appointmentId, outcome };
+  return { type: event.type, created: Timestamp.fromMillis(event.created * 1000), receivedAt: Timestamp.fromDate(appNow()), appointmentId, outcome };
 }
 
 interface Loaded {
@@ -73,7 +74,7 @@ function record(tx: Transaction, event: Stripe.Event, appointmentId: string | nu
  * flagged. Pending/rescheduled (the approval or acceptance has not
  * committed): RetryLater, so Stripe delivers again.
  */
-export async function recordPayment(event: Stripe.Event, now = new Date()): Promise<{ outcome: Outcome; appointmentId: string | null }> {
+export async function recordPayment(event: Stripe.Event, now = appNow()): Promise<{ outcome: Outcome; appointmentId: string | null }> {
   const intent = event.data.object as Stripe.PaymentIntent;
   const id = intent.metadata?.appointmentId ?? null;
   const appUrl = serverEnv().APP_URL;
@@ -212,10 +213,10 @@ export async function recordRefund(event: Stripe.Event): Promise<{ outcome: Outc
       ...a.payment,
       status: full ? "refunded" : a.payment.status,
       refundedCents: Math.max(a.payment.refundedCents, charge.amount_refunded),
-      refundedAt: a.payment.refundedAt ?? Timestamp.now(),
+      refundedAt: a.payment.refundedAt ?? Timestamp.fromDate(appNow()),
       refundReason: a.payment.refundReason ?? "stripe_dashboard",
     };
-    tx.update(snapshot.ref, { payment, updatedAt: Timestamp.now() });
+    tx.update(snapshot.ref, { payment, updatedAt: Timestamp.fromDate(appNow()) });
     return record(tx, event, id, "refund_recorded");
   });
   return { outcome, appointmentId: id };

@@ -6,6 +6,7 @@ import { queueMail } from "../mail";
 import { appointments, type AppointmentDoc, type AppointmentPayment, type RefundReason } from "../appointments/model";
 import { refundEmail } from "./emails";
 import { stripeClient } from "./stripe";
+import { appNow } from "../clock";
 
 /**
  * Refunds are two steps, because Stripe is never called inside a transaction
@@ -26,7 +27,7 @@ export function markRefundDue(
   opts: { now?: Date; note?: string | null; email?: boolean } = {},
 ): AppointmentPayment {
   const due: AppointmentPayment = { ...payment, status: "refund_pending", refundReason: reason };
-  tx.update(appointments().doc(appointmentId), { payment: due, updatedAt: Timestamp.fromDate(opts.now ?? new Date()) });
+  tx.update(appointments().doc(appointmentId), { payment: due, updatedAt: Timestamp.fromDate(opts.now ?? appNow()) });
   // Callers whose own email already says the money goes back pass email: false.
   if (opts.email !== false) queueMail(tx, refundEmail(a, reason, payment.amountCents, payment.currency, opts.note), { appointmentId });
   return due;
@@ -75,8 +76,8 @@ export async function refundPayment(appointmentId: string, client?: Stripe): Pro
     const fresh = (await tx.get(ref)).data() as AppointmentDoc | undefined;
     if (fresh?.payment?.status !== "refund_pending" || fresh.payment.intentId !== payment.intentId) return;
     tx.update(ref, {
-      payment: { ...fresh.payment, status: "refunded", refundId: refundId ?? fresh.payment.refundId, refundedCents: refunded, refundedAt: Timestamp.now() },
-      updatedAt: Timestamp.now(),
+      payment: { ...fresh.payment, status: "refunded", refundId: refundId ?? fresh.payment.refundId, refundedCents: refunded, refundedAt: Timestamp.fromDate(appNow()) },
+      updatedAt: Timestamp.fromDate(appNow()),
     });
   });
   return "refunded";

@@ -17,6 +17,7 @@ import { requireCaller } from "@/lib/server/caller";
 import { getDoctorScheduleForEditing, type DoctorScheduleForEditing } from "@/lib/server/doctor-schedule";
 import { listDoctors, type DoctorSummary } from "@/lib/server/doctors-admin";
 import { saveScheduleAction } from "./actions";
+import { appNow } from "@/lib/server/clock";
 
 export const metadata: Metadata = { title: "Availability" };
 
@@ -31,7 +32,7 @@ async function load(caller: Caller, doctorId: string): Promise<Loaded> {
   try {
     const data = await getDoctorScheduleForEditing(caller, doctorId);
     // The moment of reading: "today" and the preview start from it on both server and browser.
-    return { ok: true, data, now: Date.now() };
+    return { ok: true, data, now: appNow().getTime() };
   } catch (error) {
     if (isAppError(error)) return { ok: false, code: error.code, message: error.message };
     throw error;

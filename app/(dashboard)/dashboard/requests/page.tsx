@@ -11,6 +11,7 @@ import { getRequestQueue, type QueueRow } from "@/lib/server/appointments/queue"
 import { requireCaller } from "@/lib/server/caller";
 import { getClinicOverview } from "@/lib/server/clinic-settings";
 import { getRequestNotifications } from "@/lib/server/notifications";
+import { appNow } from "@/lib/server/clock";
 
 export const metadata: Metadata = { title: "Requests" };
 // Requests change with every booking and every decision: always render fresh.
@@ -49,7 +50,7 @@ export default async function RequestsPage({ searchParams }: Props) {
     getClinicOverview(caller),
     getRequestNotifications(caller),
   ]);
-  const now = new Date().getTime(); // the server clock at render, for "came … ago" and the time left
+  const now = appNow().getTime(); // the server clock at render, for "came … ago" and the time left
   const { filters } = queue;
   const openCount = queue.counts.pending + queue.counts.rescheduled + queue.counts.approved;
   const filtered = filters.status !== null || filters.doctorId !== null;

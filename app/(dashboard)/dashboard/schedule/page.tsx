@@ -9,6 +9,7 @@ import { requireCaller } from "@/lib/server/caller";
 import { getClinicOverview } from "@/lib/server/clinic-settings";
 import { listDoctors } from "@/lib/server/doctors-admin";
 import { listVisits } from "@/lib/server/visits-admin";
+import { appNow } from "@/lib/server/clock";
 
 export const metadata: Metadata = { title: "Schedule" };
 // Visits change with every confirmation and outcome: always render fresh.
@@ -41,7 +42,7 @@ export default async function SchedulePage({ searchParams }: Props) {
   }
   const { query, problem: queryProblem } = parseQuery(await searchParams);
   const [clinic, doctors] = await Promise.all([getClinicOverview(caller), listDoctors(caller)]);
-  const now = new Date().getTime(); // the server clock at render, for "today"
+  const now = appNow().getTime(); // the server clock at render, for "today"
   const range = scheduleRange(clinic.timezone, query.view, query.date, now);
 
   let problem = queryProblem;

@@ -16,6 +16,7 @@ import { getPatientAppointment, type PatientAppointmentView } from "@/lib/server
 import { getPaymentStep } from "@/lib/server/payments/prepare";
 import { acceptProposedTime, cancelRequest, declineProposedTime, payWithTestCard } from "./actions";
 import { appointmentPath, patientTokenFromCookie } from "./patient-link";
+import { appNow } from "@/lib/server/clock";
 
 // Private, per-patient and changing: never cached, never indexed, and never
 // sent onwards in a Referer header.
@@ -52,7 +53,7 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
   const token = await patientTokenFromCookie();
   if (!token) notFound();
   const appointment = await load(id, token);
-  const now = new Date().getTime(); // the server clock at render, for the deadlines' "time left"
+  const now = appNow().getTime(); // the server clock at render, for the deadlines' "time left"
   const { status, timezone, clinic } = appointment;
   const when = formatSlotInZone(Date.parse(appointment.start), timezone);
   const fee = appointment.feeCents > 0 ? feeAmount(appointment.feeCents, appointment.currency) : null;

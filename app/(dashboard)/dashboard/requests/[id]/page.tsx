@@ -12,6 +12,7 @@ import { requestScope } from "@/lib/domain/roles";
 import { actionsAfterVisit, VISIT_STATUS_LABELS, type VisitStatus } from "@/lib/domain/visits";
 import { getRequestDetail, type RequestDetail } from "@/lib/server/appointments/queue";
 import { requireCaller } from "@/lib/server/caller";
+import { appNow } from "@/lib/server/clock";
 
 export const metadata: Metadata = { title: "Request" };
 export const dynamic = "force-dynamic";
@@ -37,7 +38,7 @@ export default async function RequestPage({ params }: Props) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   }
-  const now = new Date().getTime(); // the server clock at render, for "came … ago" and the time left
+  const now = appNow().getTime(); // the server clock at render, for "came … ago" and the time left
   // A visit that took place can't be moved or cancelled (the verbs refuse too).
   const actions = actionsAfterVisit(allowedActions(detail.status, "staff", { timeHeld: detail.timeHeld }), detail.visit?.status);
 

@@ -12,6 +12,7 @@ import { localDateKey } from "@/lib/domain/time-format";
 import { VISIT_STATUS_LABELS } from "@/lib/domain/visits";
 import { requireCaller } from "@/lib/server/caller";
 import { getVisit, type VisitDetail, type VisitPayment } from "@/lib/server/visits-admin";
+import { appNow } from "@/lib/server/clock";
 
 export const metadata: Metadata = { title: "Visit" };
 export const dynamic = "force-dynamic";
@@ -56,7 +57,7 @@ export default async function VisitPage({ params }: Props) {
     if (isAppError(error) && (error.code === "not_found" || error.code === "forbidden")) notFound();
     throw error;
   }
-  const now = new Date().getTime(); // the server clock at render
+  const now = appNow().getTime(); // the server clock at render
   const day = localDateKey(visit.start, visit.timezone);
   const back = `/dashboard/schedule?date=${day}${caller.role === "doctor" ? "" : `&doctor=${encodeURIComponent(visit.doctorId)}`}`;
 

@@ -14,6 +14,7 @@ import { weekStartForZone } from "@/lib/domain/week-start";
 import { listFreeSlots } from "@/lib/server/availability";
 import { bookableDoctor, doctorPath } from "../data";
 import { requestBooking } from "./actions";
+import { appNow } from "@/lib/server/clock";
 
 // Free times change with every booking: always render fresh.
 export const dynamic = "force-dynamic";
@@ -47,7 +48,7 @@ export default async function DoctorPage({ params }: Props) {
 
   // The first view is rendered here, slots included, so the calendar is
   // usable on first paint; later months are fetched by the browser.
-  const now = new Date();
+  const now = appNow();
   const today = dayNumberToLocalDate(localDayNumberAt(clinic.timezone, now.getTime()));
   const window = bookableWindow(today, schedule.horizonDays);
   const range = initialFetchRange(window);
