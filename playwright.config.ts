@@ -1,12 +1,19 @@
 import { defineConfig, devices } from "@playwright/test";
+import { e2eAppPort } from "./scripts/lib/e2e-ports";
+import { clockOffsetFor } from "./tests/e2e/support/clock";
 
-// Keep in step with scripts/e2e-stack.ts.
-const PORT = 3100 + Number(process.env.E2E_PORT_OFFSET ?? 0);
+const PORT = e2eAppPort();
 
-// Debian's Chromium, never a downloaded browser. The flags keep it from
+// The app's clock for this run (tests/e2e/support/clock.ts), fixed once here:
+// the workers and the stack (Playwright's webServer) inherit it.
+process.env.APP_CLOCK_OFFSET_MS ??= String(clockOffsetFor(process.env.E2E_CLOCK));
+
+// Debian's headless Chromium (apt: chromium-headless-shell), never a
+// downloaded browser: the headless shell leaves out the browser's own UI, so a
+// test costs less CPU than with the full `chromium`. The flags keep it from
 // reaching for the network, which is closed here.
 const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell",
   args: [
     "--no-sandbox",
     "--disable-gpu",
@@ -19,8 +26,10 @@ const chromium = {
 
 export default defineConfig({
   testDir: "tests/e2e",
+  testMatch: "*.spec.ts",
   fullyParallel: true,
   workers: 2,
+  // Never retry: a retry would hide a test that depends on the hour or on an idle machine.
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },

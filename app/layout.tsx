@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { HydrationMark } from "@/components/ui/hydration-mark";
 import { Toaster } from "@/components/ui/toast";
 import { inter } from "./fonts";
 import "./globals.css";
@@ -20,6 +21,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-dvh font-sans">
         {children}
         <Toaster />
+        <HydrationMark />
       </body>
     </html>
   );

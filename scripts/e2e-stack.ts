@@ -3,22 +3,22 @@
 // production build. Playwright starts it as its webServer and stops it after.
 import path from "node:path";
 import { startProcess, stopAll, type Child } from "./lib/processes";
-import { root, stackEnv, startBackend, type StackPorts } from "./lib/stack";
+import { e2eAppPort, e2eBackendPorts, e2eStripePort } from "./lib/e2e-ports";
+import { root, stackEnv, startBackend } from "./lib/stack";
 import { startStripe, stripeEnv } from "./lib/stripe-stack";
 
-// E2E_PORT_OFFSET moves every port at once, so two checkouts can run e2e side by side.
-const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
-export const E2E_PORT = 3100 + offset;
-const ports: StackPorts = { firestore: 8180 + offset, auth: 9199 + offset, functions: 5101 + offset, hub: 4401 + offset, logging: 4501 + offset };
-// Specs read /dev/mailbox without signing in (DEV_MAILBOX_OPEN); Next listens on loopback only.
+const E2E_PORT = e2eAppPort();
+const ports = e2eBackendPorts();
 // The suite books from one loopback address many times an hour: exempt it
 // from the per-address request limit (honoured only against the emulators;
 // the per-email limit still applies). Specs that test the limit send their
 // own X-Forwarded-For.
 // Specs read /dev/mailbox without signing in (DEV_MAILBOX_OPEN); Next listens on loopback only.
+// The app's clock: APP_CLOCK_OFFSET_MS comes from the Playwright config (tests/e2e/support/clock.ts)
+// and reaches every child through this environment.
 // Payments: the local Stripe stand-in, delivering to the webhook function in the Functions emulator.
 const env: NodeJS.ProcessEnv = {
-  ...stripeEnv(stackEnv(ports, `http://127.0.0.1:${E2E_PORT}`), 12211 + offset),
+  ...stripeEnv(stackEnv(ports, `http://127.0.0.1:${E2E_PORT}`), e2eStripePort()),
   DEV_MAILBOX_OPEN: "1",
   REQUEST_LIMITS_LOOPBACK_EXEMPT: "1",
 };

@@ -1,0 +1,31 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { getApps, initializeApp } from "firebase-admin/app";
+import { getFirestore, type Firestore } from "firebase-admin/firestore";
+import { e2eAppPort, e2eBackendPorts } from "../../../scripts/lib/e2e-ports";
+import { stackEnv } from "../../../scripts/lib/stack";
+
+// Set-up that reaches past the browser: the e2e stack's Firestore (to move a
+// deadline or a visit's time as if it had come) and the scheduled expiry,
+// run from the functions bundle exactly as the scheduler runs it.
+
+/** The stack's environment (scripts/e2e-stack.ts) in this worker, so firebase-admin and the functions bundle reach its emulators. */
+export function useStackEnv() {
+  Object.assign(process.env, stackEnv(e2eBackendPorts(), `http://127.0.0.1:${e2eAppPort()}`));
+}
+
+export function stackFirestore(): Firestore {
+  useStackEnv();
+  const app = getApps().find((a) => a.name === "e2e") ?? initializeApp({ projectId: process.env.FIREBASE_PROJECT_ID ?? "demo-clinic" }, "e2e");
+  return getFirestore(app);
+}
+
+/** The app's expiry, exactly as the scheduler (and scripts/expiry-ticker.ts) runs it. */
+export async function runExpiry() {
+  useStackEnv();
+  const require = createRequire(import.meta.url);
+  const { expireStaleRequests } = require(path.resolve(process.cwd(), "functions/lib/index.js")) as {
+    expireStaleRequests: { run: (event: { scheduleTime: string; jobName: string }) => Promise<void> };
+  };
+  await expireStaleRequests.run({ scheduleTime: new Date().toISOString(), jobName: "e2e" });
+}
