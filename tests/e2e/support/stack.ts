@@ -10,19 +10,19 @@ import { stackEnv } from "../../../scripts/lib/stack";
 // run from the functions bundle exactly as the scheduler runs it.
 
 /** The stack's environment (scripts/e2e-stack.ts) in this worker, so firebase-admin and the functions bundle reach its emulators. */
-export function useStackEnv() {
+export function adoptStackEnv() {
   Object.assign(process.env, stackEnv(e2eBackendPorts(), `http://127.0.0.1:${e2eAppPort()}`));
 }
 
 export function stackFirestore(): Firestore {
-  useStackEnv();
+  adoptStackEnv();
   const app = getApps().find((a) => a.name === "e2e") ?? initializeApp({ projectId: process.env.FIREBASE_PROJECT_ID ?? "demo-clinic" }, "e2e");
   return getFirestore(app);
 }
 
 /** The app's expiry, exactly as the scheduler (and scripts/expiry-ticker.ts) runs it. */
 export async function runExpiry() {
-  useStackEnv();
+  adoptStackEnv();
   const require = createRequire(import.meta.url);
   const { expireStaleRequests } = require(path.resolve(process.cwd(), "functions/lib/index.js")) as {
     expireStaleRequests: { run: (event: { scheduleTime: string; jobName: string }) => Promise<void> };
