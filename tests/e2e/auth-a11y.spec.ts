@@ -1,25 +1,20 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, expectNoAxeViolations, test, visit } from "./support/fixtures";
+
+// Axe (WCAG 2.2 AA) on the sign-in pages and each of the admin's dashboard pages: one page a test.
 
 for (const path of ["/login", "/signup"]) {
   test(`${path} has no axe violations`, async ({ page }) => {
-    await page.goto(path);
+    await visit(page, path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    await expectNoAxeViolations(page, path);
   });
 }
 
-test("the admin's dashboard pages have no axe violations", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("admin@demo.test");
-  await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/dashboard");
-  for (const path of ["/dashboard", "/dashboard/settings", "/dashboard/doctors", "/dashboard/team"]) {
-    await page.goto(path);
+for (const path of ["/dashboard", "/dashboard/settings", "/dashboard/doctors", "/dashboard/team"]) {
+  test(`the admin's ${path} has no axe violations`, async ({ signedIn }) => {
+    const page = await signedIn("admin@demo.test");
+    await visit(page, path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    expect(results.violations.map((v) => `${path} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-  }
-});
+    await expectNoAxeViolations(page, path);
+  });
+}

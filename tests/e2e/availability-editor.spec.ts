@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { addDays, appNow, calendarLabel, localDate as localDateIn, weekday } from "./support/clock";
+import { expect, expectNoAxeViolations, signIn, test, visit, type APIRequestContext, type Page } from "./support/fixtures";
 
 // The availability editor against the demo seed: Dr. Amara Okafor (doctor@demo.test)
 // works weekdays 09:00–12:00 and 13:00–17:00 New York time, 30-minute visits
@@ -18,22 +18,15 @@ const SAVED = "Hours saved. Patients see the new times from now on.";
 
 // ---- dates in the clinic's zone, relative to today
 
-const localDate = (ms: number) => new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(ms);
+const localDate = (ms: number) => localDateIn(ms, ZONE);
 const localTime = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(Date.parse(iso));
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay(); // 0 = Sunday
 /** The first date at least `minDays` after today that falls on `day` (0 = Sunday). */
 function upcoming(day: number, minDays: number): string {
-  let date = addDays(localDate(Date.now()), minDays);
+  let date = addDays(localDate(appNow()), minDays);
   while (weekday(date) !== day) date = addDays(date, 1);
   return date;
 }
-/** "Thursday, December 24, 2026": how the calendar names a day button. */
-const calendarLabel = (date: string) =>
-  new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric", year: "numeric" }).format(
-    Date.parse(`${date}T12:00:00Z`),
-  );
 
 const MONDAY = upcoming(1, 14); // clear of the notice, and of the days other specs book first
 const THURSDAY = upcoming(4, 35); // inside the 60-day horizon
@@ -48,12 +41,8 @@ async function slotTimes(request: APIRequestContext, date: string): Promise<stri
 }
 
 async function openEditor(page: Page, email = "doctor@demo.test") {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/dashboard/);
-  await page.goto("/dashboard/availability");
+  await signIn(page.context(), email);
+  await visit(page, "/dashboard/availability");
   await expect(page.getByRole("heading", { level: 1, name: "Availability" })).toBeVisible();
 }
 
@@ -63,7 +52,7 @@ async function editorReady(page: Page) {
 }
 
 async function pickDay(page: Page, date: string) {
-  const day = page.getByRole("button", { name: new RegExp(`^(Today, )?${calendarLabel(date)}`) });
+  const day = page.getByRole("button", { name: new RegExp(`^(Today, )?${calendarLabel(date, { year: true })}`) });
   for (let i = 0; i < 3 && !(await day.isVisible()); i++) await page.getByRole("button", { name: "Next month" }).click();
   await day.click();
 }
@@ -79,7 +68,6 @@ async function expectMonday(request: APIRequestContext, extra: string[]) {
 }
 
 test("a doctor changes Monday's hours and closes a day; the public slots show it on the next load", async ({ page, request }) => {
-  test.slow(); // two saves and eight API reads
   await expectMonday(request, []);
   expect((await slotTimes(request, THURSDAY)).length).toBeGreaterThan(0);
 
@@ -153,17 +141,20 @@ test("an end before the start is explained beside the field, and nothing is save
   await expect(page.getByText("All changes saved")).toBeVisible();
 });
 
-test("the editor has no axe violations, with a day picked and an error showing", async ({ page }) => {
-  test.slow(); // axe over the whole editor, twice
+test("the editor has no axe violations", async ({ page }) => {
   await openEditor(page);
   await editorReady(page);
-  const axe = () => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect((await axe()).violations).toEqual([]);
+  await expectNoAxeViolations(page, "editor");
+});
 
+test("the editor has no axe violations with a day picked and an error showing", async ({ page }) => {
+  await openEditor(page);
+  await editorReady(page);
   await pickDay(page, THURSDAY);
   await page.getByRole("button", { name: "Set special hours" }).click();
   await page.getByLabel("Monday, hours 1, until").fill("08:00");
-  expect((await axe()).violations).toEqual([]);
+  await expect(page.getByLabel("Monday, hours 1, until")).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page, "editor with an error");
 });
 
 test("staff have no access, and a doctor can't open another doctor's hours", async ({ page }) => {
@@ -173,7 +164,7 @@ test("staff have no access, and a doctor can't open another doctor's hours", asy
 
   await page.context().clearCookies();
   await openEditor(page);
-  await page.goto("/dashboard/availability?doctor=dr-lucas-moreau");
+  await visit(page, "/dashboard/availability?doctor=dr-lucas-moreau");
   await expect(page.getByRole("heading", { name: "You don't have access" })).toBeVisible();
   await expect(page.getByText("You can only change your own hours.")).toBeVisible();
 });

@@ -1,20 +1,13 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { book, unique } from "./support/booking";
+import { expect, hydrated, test, visit, type Page } from "./support/fixtures";
 
-// The patient's whole journey on the demo clinic (America/New_York, $50 fee):
-// clinic page → doctor → day → time → details → the status page ("Request
-// sent", survives a reload) → the email in the dev mailbox → cancel. Each test books a different
-// doctor, so tests running in parallel never race for the same time.
+// The patient's whole journey on the demo clinic (America/New_York, $50 fee),
+// one step a test: clinic page → doctor → day → time → details → the status
+// page ("Request sent", survives a reload, Back and Forward); the email in
+// the dev mailbox → its link → cancel. Each test books a different doctor,
+// so tests running in parallel never race for the same time.
 
-const uniqueEmail = (label: string) =>
-  `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-
-/** Clicks until `then` holds: a click that lands before hydration does nothing, so try again. */
-async function clickUntil(target: Locator, then: () => Promise<void>) {
-  await expect(async () => {
-    await target.click();
-    await then();
-  }).toPass({ timeout: 15_000 });
-}
+const uniqueEmail = (label: string) => `${label}-${unique()}@example.com`;
 
 async function fillDetails(page: Page, email: string) {
   await page.getByLabel("Full name").fill("Ada Patient");
@@ -24,10 +17,10 @@ async function fillDetails(page: Page, email: string) {
   await page.getByRole("checkbox", { name: /may contact me/ }).check();
 }
 
-test("a patient requests a time, lands on the status page, reloads, finds the email and cancels", async ({ page }) => {
+test("a patient requests a time and lands on the status page, which survives a reload, Back and Forward", async ({ page }) => {
   const email = uniqueEmail("journey");
 
-  await page.goto("/book/demo");
+  await visit(page, "/book/demo");
   await expect(page.getByText("$50.00 per visit")).toBeVisible();
   await page.getByRole("link", { name: "Dr. Amara Okafor" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dr. Amara Okafor" })).toBeVisible();
@@ -38,7 +31,8 @@ test("a patient requests a time, lands on the status page, reloads, finds the em
   await calendar.locator("button:not([disabled])").first().click();
   await expect(calendar.locator('button[aria-label*="selected"]')).toHaveCount(1);
   const slot = page.locator("[data-slot]").first();
-  await clickUntil(slot, () => expect(slot).toHaveAttribute("aria-pressed", "true", { timeout: 1_000 }));
+  await slot.click();
+  await expect(slot).toHaveAttribute("aria-pressed", "true");
 
   await expect(page.getByRole("heading", { name: "Your details" })).toBeVisible();
   await fillDetails(page, email);
@@ -66,6 +60,11 @@ test("a patient requests a time, lands on the status page, reloads, finds the em
   await page.goForward();
   await expect(page).toHaveURL(statusUrl);
   await expect(page.getByText("Waiting for the clinic to review")).toBeVisible();
+});
+
+test("the emailed link opens the request, which the patient cancels; the time is released", async ({ page, request }) => {
+  const email = uniqueEmail("mailbox");
+  await book(request, { slug: "demo", doctorId: "dr-amara-okafor", from: "first", offset: 2, name: "Ada Patient", email, reason: "Annual check-up." });
 
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
   const mail = page.getByRole("article").filter({ hasText: "We received your request" });
@@ -74,12 +73,14 @@ test("a patient requests a time, lands on the status page, reloads, finds the em
   await mail.getByRole("link", { name: /\/appointments\// }).click();
 
   await expect(page).toHaveURL(/\/appointments\/[A-Za-z0-9]+$/);
+  await hydrated(page);
   await expect(page.getByText("Waiting for the clinic to review")).toBeVisible();
   await expect(page.getByRole("heading", { name: /The clinic will review your request by/ })).toBeVisible();
   await expect(page.getByText("Request sent")).toHaveCount(0);
 
   const dialog = page.getByRole("dialog", { name: "Cancel this request?" });
-  await clickUntil(page.getByRole("button", { name: "Cancel request" }), () => expect(dialog).toBeVisible({ timeout: 1_000 }));
+  await page.getByRole("button", { name: "Cancel request" }).click();
+  await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Yes, cancel request" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
@@ -94,9 +95,10 @@ test("a patient requests a time, lands on the status page, reloads, finds the em
 
 test("a time taken while the patient fills the form says so and shows fresh times", async ({ page, request }) => {
   const doctor = "dr-lucas-moreau";
-  await page.goto(`/book/demo/${doctor}`);
+  await visit(page, `/book/demo/${doctor}`);
   const slot = page.locator("[data-slot]").first();
-  await clickUntil(slot, () => expect(slot).toHaveAttribute("aria-pressed", "true", { timeout: 1_000 }));
+  await slot.click();
+  await expect(slot).toHaveAttribute("aria-pressed", "true");
   const start = await slot.getAttribute("data-slot");
   expect(start).toBeTruthy();
   await fillDetails(page, uniqueEmail("loser"));
@@ -124,9 +126,10 @@ test("a time taken while the patient fills the form says so and shows fresh time
 });
 
 test("the form checks the details in the browser before sending", async ({ page }) => {
-  await page.goto("/book/demo/dr-priya-raman");
+  await visit(page, "/book/demo/dr-priya-raman");
   const slot = page.locator("[data-slot]").first();
-  await clickUntil(slot, () => expect(slot).toHaveAttribute("aria-pressed", "true", { timeout: 1_000 }));
+  await slot.click();
+  await expect(slot).toHaveAttribute("aria-pressed", "true");
   await page.getByRole("button", { name: "Request this time" }).click();
   // One summary of every problem takes focus, so it is read out at once.
   await expect(page.getByRole("alert").filter({ hasText: "Please fix 5 things below" })).toBeVisible();

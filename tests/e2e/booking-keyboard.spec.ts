@@ -1,23 +1,20 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, visit, type Page } from "./support/fixtures";
 
 // Keyboard use of the public pages (issue 9, item 15). Dr. Samuel Osei
 // (demo-free, Chicago) is booked by no other spec's first free times.
 
-/** Activates the first free time with the keyboard (Enter), retrying until the page has hydrated. */
+/** Activates the first free time with the keyboard (Enter) on the hydrated page. */
 async function chooseFirstTimeWithKeyboard(page: Page) {
   const details = page.getByRole("heading", { name: "Your details" });
-  await expect(async () => {
-    const time = page.locator("[data-slot]").first();
-    await time.focus();
-    await page.keyboard.press("Enter");
-    await expect(details).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  await page.locator("[data-slot]").first().focus();
+  await page.keyboard.press("Enter");
+  await expect(details).toBeVisible();
   return details;
 }
 
 test.describe("keyboard", () => {
   test("a skip link jumps past the top bar to the page's content", async ({ page }) => {
-    await page.goto("/book/demo-free");
+    await visit(page, "/book/demo-free");
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to content" });
     await expect(skip).toBeFocused();
@@ -30,7 +27,7 @@ test.describe("keyboard", () => {
   });
 
   test("choosing a time moves focus to the form's heading; two Tabs reach Full name", async ({ page }) => {
-    await page.goto("/book/demo-free/dr-samuel-osei");
+    await visit(page, "/book/demo-free/dr-samuel-osei");
     const details = await chooseFirstTimeWithKeyboard(page);
     await expect(details).toBeFocused();
     await page.keyboard.press("Tab");

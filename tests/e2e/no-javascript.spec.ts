@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/fixtures";
 
 // Without JavaScript (a slow phone, a blocked script, a dev server opened at
 // an origin it refuses chunks to), a form submits natively. It must POST:

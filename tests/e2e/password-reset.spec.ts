@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, reload, test, visit } from "./support/fixtures";
 
 // "Forgot password?" against the Auth emulator: the same answer for every
 // email, and, locally, the reset link the emulator minted lands in the dev
@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 const SENT = "If there's an account for that email, we've sent it a link to choose a new password.";
 
 test("forgot password: a reset link for an account, the same words for a stranger", async ({ page }) => {
-  await page.goto("/login");
+  await visit(page, "/login");
   await page.getByRole("link", { name: "Forgot password?" }).click();
   await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
 
@@ -16,7 +16,7 @@ test("forgot password: a reset link for an account, the same words for a strange
   await expect(page.getByText(SENT)).toBeVisible();
   const strangerReply = await page.getByRole("status").filter({ hasText: "Check your email" }).innerText();
 
-  await page.reload();
+  await reload(page);
   await page.getByLabel("Email").fill("staff@demo.test");
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText(SENT)).toBeVisible();

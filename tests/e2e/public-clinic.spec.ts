@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 test("the demo clinic's public page shows its name and doctors from Firestore", async ({ page }) => {
   await page.goto("/book/demo");

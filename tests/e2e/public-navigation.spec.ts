@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { unique } from "./support/booking";
+import { expect, signIn, test, visit, type APIRequestContext, type Page } from "./support/fixtures";
 
 // Finding your way on the public pages (issue 9, items 11–13): doctors who take
 // no online bookings, the booking horizon, readable doctor addresses that
@@ -22,7 +23,7 @@ test("a doctor with no hours says so on the clinic page, with no link to an empt
 });
 
 test("days past the booking horizon say why they can't be chosen", async ({ page }) => {
-  await page.goto("/book/demo-free/dr-samuel-osei"); // books 60 days ahead
+  await visit(page, "/book/demo-free/dr-samuel-osei"); // books 60 days ahead
   const note = page.getByText(/^Booking opens up to 60 days ahead/);
   const next = page.getByRole("button", { name: "Next month" });
   // The note shows in the month the horizon ends in (two or three months on).
@@ -34,51 +35,49 @@ test("days past the booking horizon say why they can't be chosen", async ({ page
   await expect(page.getByRole("grid").getByRole("button", { name: /booking not open yet/ }).first()).toBeDisabled();
 });
 
-async function signInAsAdmin(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("admin@demo.test");
-  await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/dashboard/);
-}
-
-test("a doctor added in the dashboard gets a readable address; old links redirect after a rename", async ({ page, request }) => {
-  test.slow();
-  const suffix = Date.now().toString(36);
-  const name = `Dr. Ines Ortega ${suffix}`;
-  const slug = `dr-ines-ortega-${suffix}`;
-
-  await signInAsAdmin(page);
-  await page.goto("/dashboard/doctors");
+/** Adds a doctor through the admin's dashboard; returns its name, readable address and id. */
+async function addDoctor(page: Page, request: APIRequestContext, label: string) {
+  const suffix = unique().replace(/[^a-z0-9]/g, "");
+  const name = `Dr. Ines ${label} ${suffix}`;
+  const slug = `dr-ines-${label.toLowerCase()}-${suffix}`;
+  await signIn(page.context(), "admin@demo.test");
+  await visit(page, "/dashboard/doctors");
   await page.getByRole("button", { name: "Add doctor" }).click();
   const add = page.getByRole("dialog", { name: "Add a doctor" });
   await add.getByLabel("Name").fill(name);
   await add.getByLabel("Specialty").fill("Dermatology");
   await add.getByRole("button", { name: "Add doctor" }).click();
   await expect(add).toBeHidden();
+  const clinic = (await (await request.get("/api/public/orgs/demo")).json()) as { doctors: { id: string; slug: string; name: string }[] };
+  const doctor = clinic.doctors.find((d) => d.name === name);
+  expect(doctor?.slug).toBe(slug);
+  return { name, slug, id: doctor!.id, suffix };
+}
+
+test("a doctor added in the dashboard gets a readable address; the id and another case redirect to it", async ({ page, request }) => {
+  const { name, slug, id } = await addDoctor(page, request, "Ortega");
 
   // The clinic page links to the readable address.
-  await page.goto("/book/demo");
+  await visit(page, "/book/demo");
   await expect(page.getByRole("link", { name })).toHaveAttribute("href", `/book/demo/${slug}`);
   await page.getByRole("link", { name }).click();
   await expect(page).toHaveURL(new RegExp(`/book/demo/${slug}$`));
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 
   // The id (how links looked before slugs) and another case redirect to it.
-  const clinic = (await (await request.get("/api/public/orgs/demo")).json()) as { doctors: { id: string; slug: string; name: string }[] };
-  const doctor = clinic.doctors.find((d) => d.name === name)!;
-  expect(doctor.slug).toBe(slug);
-  const byId = await request.get(`/book/demo/${doctor.id}`, { maxRedirects: 0 });
+  const byId = await request.get(`/book/demo/${id}`, { maxRedirects: 0 });
   expect(byId.status()).toBe(307);
   expect(byId.headers().location).toBe(`/book/demo/${slug}`);
-  await page.goto(`/book/demo/${doctor.id}`);
+  await page.goto(`/book/demo/${id}`);
   await expect(page).toHaveURL(new RegExp(`/book/demo/${slug}$`));
   await page.goto(`/book/DEMO/${slug.toUpperCase()}`);
   await expect(page).toHaveURL(new RegExp(`/book/demo/${slug}$`));
+});
 
-  // Rename in the dashboard; the old address and the id lead to the new one.
+test("renaming a doctor's address refuses another doctor's; the old address and the id lead to the new one", async ({ page, request }) => {
+  const { name, slug, id, suffix } = await addDoctor(page, request, "Renamed");
   const renamed = `ines-${suffix}`;
-  await page.goto("/dashboard/doctors");
+  await visit(page, "/dashboard/doctors");
   await page.getByRole("button", { name: `Edit ${name}` }).click();
   const edit = page.getByRole("dialog", { name: `Edit ${name}` });
   await expect(edit.getByLabel("Booking page address")).toHaveValue(slug);
@@ -90,7 +89,7 @@ test("a doctor added in the dashboard gets a readable address; old links redirec
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(edit).toBeHidden();
 
-  for (const old of [slug, doctor.id]) {
+  for (const old of [slug, id]) {
     await page.goto(`/book/demo/${old}`);
     await expect(page).toHaveURL(new RegExp(`/book/demo/${renamed}$`));
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();

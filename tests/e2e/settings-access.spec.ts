@@ -1,21 +1,18 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, signIn, test, visit, type Page } from "./support/fixtures";
 
 // Staff review requests but never change settings: the nav hides the
-// settings pages, and opening one directly says so. (Never sign the demo
-// users out here: that revokes their sessions in parallel tests too.)
+// settings pages, and opening one directly says so.
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/dashboard");
+/** Signs the page's context in as `email` and opens the dashboard. */
+async function openDashboard(page: Page, email: string) {
+  await signIn(page.context(), email);
+  await visit(page, "/dashboard");
 }
 
 const SETTINGS_PAGES = ["/dashboard/settings", "/dashboard/team", "/dashboard/doctors"];
 
 test("staff don't see the settings in the nav and can't open them", async ({ page }) => {
-  await signIn(page, "staff@demo.test");
+  await openDashboard(page, "staff@demo.test");
   const nav = page.getByRole("navigation", { name: "Dashboard" });
   await expect(nav.getByRole("link", { name: "Overview" })).toBeVisible();
   await expect(nav.getByRole("link", { name: /^Requests/ })).toBeVisible();
@@ -33,11 +30,11 @@ test("staff don't see the settings in the nav and can't open them", async ({ pag
 });
 
 test("a doctor edits only their own profile", async ({ page }) => {
-  await signIn(page, "doctor@demo.test");
+  await openDashboard(page, "doctor@demo.test");
   const nav = page.getByRole("navigation", { name: "Dashboard" });
   await expect(nav.getByRole("link", { name: "My profile" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Clinic settings" })).toHaveCount(0);
-  await page.goto("/dashboard/doctors");
+  await visit(page, "/dashboard/doctors");
   await expect(page.getByRole("heading", { name: "My profile" })).toBeVisible();
   await expect(page.getByLabel("Name")).toHaveValue("Dr. Amara Okafor");
   await expect(page.getByText("Dr. Lucas Moreau")).toHaveCount(0);
@@ -48,8 +45,8 @@ test("a doctor edits only their own profile", async ({ page }) => {
 });
 
 test("the admin saves the clinic settings and sees a clear error for a bad fee", async ({ page }) => {
-  await signIn(page, "admin@demo.test");
-  await page.goto("/dashboard/settings");
+  await openDashboard(page, "admin@demo.test");
+  await visit(page, "/dashboard/settings");
   await page.getByLabel("Appointment fee").fill("12.345");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Use at most 2 decimal places, like 50.00.")).toBeVisible();
@@ -59,8 +56,8 @@ test("the admin saves the clinic settings and sees a clear error for a bad fee",
 });
 
 test("changing the time zone says what moves and what doesn't before saving", async ({ page }) => {
-  await signIn(page, "admin@demo.test");
-  await page.goto("/dashboard/settings");
+  await openDashboard(page, "admin@demo.test");
+  await visit(page, "/dashboard/settings");
   await expect(page.getByTestId("zone-change")).toHaveCount(0);
   const zone = page.getByLabel("Time zone");
   await zone.fill("Chicago");
@@ -79,7 +76,7 @@ test.describe("on a phone", () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
   test("the menu shows the staff member's sections and their role", async ({ page }) => {
-    await signIn(page, "staff@demo.test");
+    await openDashboard(page, "staff@demo.test");
     const banner = page.getByRole("banner");
     await expect(banner.getByText("Demo Family Clinic")).toBeVisible();
     await expect(banner.getByText("Staff", { exact: true })).toBeVisible();

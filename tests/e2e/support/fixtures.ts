@@ -12,16 +12,22 @@ import { appNow } from "./clock";
 
 export const DEMO_PASSWORD = "demo-password";
 
-async function onAppClock(context: BrowserContext) {
-  await context.clock.install({ time: appNow() });
+async function onAppClock(context: BrowserContext, options: BrowserContextOptions = {}) {
+  // Without JavaScript there is no clock in the page to move.
+  if (options.javaScriptEnabled !== false) await context.clock.install({ time: appNow() });
 }
 
-/** A browser context for a signed-in clinic member (the session cookie set by POST /api/session). */
-export async function memberContext(browser: Browser, email: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  const context = await browser.newContext(options);
+/** Signs `context` in as a clinic member: the session cookie from POST /api/session, as the sign-in form gets it. */
+export async function signIn(context: BrowserContext, email: string) {
   const origin = new URL(test.info().project.use.baseURL!).origin;
   const response = await context.request.post("/api/session", { data: { email, password: DEMO_PASSWORD }, headers: { origin } });
   expect(response.status(), `signing in ${email}: ${await response.text()}`).toBe(200);
+}
+
+/** A browser context of its own for a signed-in clinic member. */
+export async function memberContext(browser: Browser, email: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await signIn(context, email);
   return context;
 }
 
@@ -31,7 +37,7 @@ export const test = base.extend<{ signedIn: (email: string, options?: BrowserCon
       const newContext = browser.newContext.bind(browser);
       browser.newContext = async (options?: BrowserContextOptions) => {
         const context = await newContext(options);
-        await onAppClock(context);
+        await onAppClock(context, options);
         return context;
       };
       await use(browser);
@@ -50,7 +56,7 @@ export const test = base.extend<{ signedIn: (email: string, options?: BrowserCon
 });
 
 export { expect };
-export type { APIRequestContext, APIResponse, Browser, BrowserContext, Locator, Page, Route } from "@playwright/test";
+export type { APIRequestContext, APIResponse, Browser, BrowserContext, ConsoleMessage, Locator, Page, Route } from "@playwright/test";
 
 /** Goes to `path` and waits until the page has hydrated (components/ui/hydration-mark.tsx), so a click or a keystroke reaches React. */
 export async function visit(page: Page, path: string) {
