@@ -6,7 +6,7 @@ const PORT = e2eAppPort();
 
 // The app's clock for this run (tests/e2e/support/clock.ts), fixed once here:
 // the workers and the stack (Playwright's webServer) inherit it.
-process.env.APP_CLOCK_OFFSET_MS ??= String(clockOffsetFor(process.env.E2E_CLOCK));
+process.env.APP_CLOCK_OFFSET_MS ||= String(clockOffsetFor(process.env.E2E_CLOCK));
 
 // Debian's headless Chromium (apt: chromium-headless-shell), never a
 // downloaded browser: the headless shell leaves out the browser's own UI, so a
