@@ -1,62 +1,26 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, reload, test, visit, type Browser, type Page } from "./support/fixtures";
+import { book, unique, type Booked } from "./support/booking";
 
 // The clinic's side of a request: the queue, a request's page, and the three
 // decisions (approve, propose a new time, decline), each checked on the
-// patient's status page too. Patients book through the JSON API. Each test
-// books its own doctor's times counting back from the end of the bookable
-// window, so parallel specs (which take the first free times) never race
-// for ours. (Never sign the demo users out here: that revokes their
-// sessions in parallel tests too.)
+// patient's status page too. Patients book through the JSON API; clinic
+// members are signed in through the session API (signedIn). Each test books
+// its own doctor's times counting back from the end of the bookable window,
+// at its own offset, so parallel tests never race for one time:
+//   Dr. Amara Okafor   0 approve · 6 decline · 12 conflict · 18 doctor's own · 22 queue axe · 24 request axe · 26 propose axe · 28 decline axe
+//                      (payment.spec.ts takes 32–42, schedule.spec.ts 48)
+//   Dr. Lucas Moreau   0 propose/accept · 6 propose/decline · 12 filters · 18 doctor's own · 24 new while open
+//   Dr. Priya Raman    3 phone (status-page-review.spec.ts proposes from 10 on, a day apart)
+//   Dr. Samuel Osei    0 free approval
+// (Never sign the demo users out here: that revokes their sessions in parallel tests too.)
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const PATIENT = { reason: "Persistent cough for two weeks.", phone: "+1 555 010 7777" };
 
-type Booked = { id: string; statusPath: string; email: string; name: string };
-
-const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-
-/** Books one of the doctor's free times, the `offset`-th from the end of the next ~8 weeks, trying earlier ones on 409. */
-async function book(request: APIRequestContext, slug: string, doctorId: string, offset: number, name = "Rita Review"): Promise<Booked> {
-  const today = new Date().toISOString().slice(0, 10);
-  const to = new Date(Date.now() + 55 * 86_400_000).toISOString().slice(0, 10);
-  const free = await request.get(`/api/public/orgs/${slug}/doctors/${doctorId}/slots?from=${today}&to=${to}`);
-  expect(free.ok()).toBe(true);
-  const { slots } = (await free.json()) as { slots: { start: string }[] };
-  const email = `review-${unique()}@example.com`;
-  for (const slot of slots.reverse().slice(offset)) {
-    const response = await request.post(`/api/public/orgs/${slug}/doctors/${doctorId}/requests`, {
-      data: { start: slot.start, patient: { name, email, phone: "+1 555 010 7777" }, reason: "Persistent cough for two weeks." },
-    });
-    if (response.status() === 409) continue;
-    expect(response.status()).toBe(201);
-    const body = (await response.json()) as { id: string; statusUrl: string };
-    const url = new URL(body.statusUrl);
-    return { id: body.id, statusPath: url.pathname + url.search, email, name };
-  }
-  throw new Error(`No free time left to request with ${doctorId}`);
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/dashboard");
-}
-
-/** A signed-in page in its own browser context (its own cookies). */
-async function memberPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-/** The patient's status page, opened from the emailed link in a fresh context. */
+/** The patient's status page, opened from the emailed link in a fresh context (on the app's clock). */
 async function patientPage(browser: Browser, booked: Booked): Promise<Page> {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(booked.statusPath);
+  await visit(page, booked.statusPath);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   return page;
 }
@@ -69,9 +33,26 @@ async function expectNoReload(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { __stillHere?: boolean }).__stillHere)).toBe(true);
 }
 
-test("staff approve from the queue; the patient is asked to pay $50.00", async ({ page, browser, request }) => {
-  const booked = await book(request, "demo", "dr-amara-okafor", 0, "Quinn Queue");
-  await signIn(page, "staff@demo.test");
+/**
+ * Opens "Propose a new time" (it opens on the request's own day), picks that day's `slotIndex`-th free time
+ * (each test its own index, so two tests never race for one time), writes a message, sends.
+ */
+async function proposeSameDay(page: Page, message: string, slotIndex: number) {
+  await page.getByRole("button", { name: "Propose a new time" }).click();
+  const dialog = page.getByRole("dialog", { name: "Propose a new time" });
+  await expect(dialog.getByRole("grid").locator('button[aria-label*="selected"]')).toHaveCount(1);
+  await dialog.locator("[data-slot]").nth(slotIndex).click();
+  await expect(dialog.getByText(/^New time: /)).toBeVisible();
+  await dialog.getByLabel(/Message to the patient/).fill(message);
+  await dialog.getByRole("button", { name: "Propose this time" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/New time proposed/).first()).toBeVisible();
+}
+
+test("staff approve from the queue; the patient is asked to pay $50.00", async ({ browser, request, signedIn }) => {
+  const booked = await book(request, { slug: "demo", doctorId: "dr-amara-okafor", offset: 0, name: "Quinn Queue", ...PATIENT });
+  const page = await signedIn("staff@demo.test");
+  await visit(page, "/dashboard");
   const nav = page.getByRole("navigation", { name: "Dashboard" });
   await expect(nav.getByRole("link", { name: /Requests/ })).toBeVisible();
   await expect(nav.getByRole("link", { name: /Requests/ })).toContainText(/\d+/); // the count needing review
@@ -103,10 +84,10 @@ test("staff approve from the queue; the patient is asked to pay $50.00", async (
   await patient.context().close();
 });
 
-test("on the free clinic, approval confirms the visit and the .ics downloads", async ({ page, browser, request }) => {
-  const booked = await book(request, "demo-free", "dr-samuel-osei", 0, "Frankie Free");
-  await signIn(page, "staff@free.test");
-  await page.goto(`/dashboard/requests/${booked.id}`);
+test("on the free clinic, approval confirms the visit and the .ics downloads", async ({ browser, request, signedIn }) => {
+  const booked = await book(request, { slug: "demo-free", doctorId: "dr-samuel-osei", offset: 0, name: "Frankie Free", ...PATIENT });
+  const page = await signedIn("staff@free.test");
+  await visit(page, `/dashboard/requests/${booked.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Frankie Free" })).toBeVisible();
   await expect(page.getByText("No visit yet.")).toBeVisible();
   await markWindow(page);
@@ -132,26 +113,10 @@ test("on the free clinic, approval confirms the visit and the .ics downloads", a
   await patient.context().close();
 });
 
-/**
- * Opens "Propose a new time" (it opens on the request's own day), picks that day's `slotIndex`-th free time
- * (each test its own index, so two tests never race for one time), writes a message, sends.
- */
-async function proposeSameDay(page: Page, message: string, slotIndex: number) {
-  await page.getByRole("button", { name: "Propose a new time" }).click();
-  const dialog = page.getByRole("dialog", { name: "Propose a new time" });
-  await expect(dialog.getByRole("grid").locator('button[aria-label*="selected"]')).toHaveCount(1);
-  await dialog.locator("[data-slot]").nth(slotIndex).click();
-  await expect(dialog.getByText(/^New time: /)).toBeVisible();
-  await dialog.getByLabel(/Message to the patient/).fill(message);
-  await dialog.getByRole("button", { name: "Propose this time" }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByText(/New time proposed/).first()).toBeVisible();
-}
-
-test("propose a new time → the patient accepts → approved, please pay", async ({ page, browser, request }) => {
-  const booked = await book(request, "demo", "dr-lucas-moreau", 0, "Alex Accept");
-  await signIn(page, "staff@demo.test");
-  await page.goto(`/dashboard/requests/${booked.id}`);
+test("propose a new time → the patient accepts → approved, please pay", async ({ browser, request, signedIn }) => {
+  const booked = await book(request, { slug: "demo", doctorId: "dr-lucas-moreau", offset: 0, name: "Alex Accept", ...PATIENT });
+  const page = await signedIn("staff@demo.test");
+  await visit(page, `/dashboard/requests/${booked.id}`);
   await markWindow(page);
   await proposeSameDay(page, "Dr. Moreau is away that morning.", 0);
   await expect(page.getByText("Awaiting patient").first()).toBeVisible();
@@ -166,14 +131,14 @@ test("propose a new time → the patient accepts → approved, please pay", asyn
   await expect(patient.getByRole("heading", { name: "Approved — please pay $50.00" })).toBeVisible();
   await patient.context().close();
 
-  await page.reload();
+  await reload(page);
   await expect(page.getByRole("listitem").filter({ hasText: "accepted the new time" })).toBeVisible();
 });
 
-test("propose a new time → the patient declines it → staff are asked to propose another or decline", async ({ page, browser, request }) => {
-  const booked = await book(request, "demo", "dr-lucas-moreau", 6, "Rory Reject");
-  await signIn(page, "staff@demo.test");
-  await page.goto(`/dashboard/requests/${booked.id}`);
+test("propose a new time → the patient declines it → staff are asked to propose another or decline", async ({ browser, request, signedIn }) => {
+  const booked = await book(request, { slug: "demo", doctorId: "dr-lucas-moreau", offset: 6, name: "Rory Reject", ...PATIENT });
+  const page = await signedIn("staff@demo.test");
+  await visit(page, `/dashboard/requests/${booked.id}`);
   await proposeSameDay(page, "Could you come a little later?", 1);
 
   const patient = await patientPage(browser, booked);
@@ -182,22 +147,22 @@ test("propose a new time → the patient declines it → staff are asked to prop
   await expect(patient.getByRole("heading", { name: "You turned down the proposed time" })).toBeVisible();
   await patient.context().close();
 
-  await page.reload();
+  await reload(page);
   await expect(page.getByText("Patient declined the new time — propose another or decline.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Propose a new time" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Decline", exact: true })).toBeVisible();
 
-  await page.goto("/dashboard/requests?doctor=dr-lucas-moreau&status=pending");
+  await visit(page, "/dashboard/requests?doctor=dr-lucas-moreau&status=pending");
   const row = page.locator(`[data-request="${booked.id}"]`);
   await expect(row).toContainText("Patient declined the new time — propose another or decline");
   await expect(row.getByRole("button", { name: /Approve/ })).toHaveCount(0);
 });
 
-test("decline needs a reason, and the patient reads it", async ({ page, browser, request }) => {
-  const booked = await book(request, "demo", "dr-amara-okafor", 6, "Dana Decline");
-  await signIn(page, "staff@demo.test");
-  await page.goto(`/dashboard/requests/${booked.id}`);
+test("decline needs a reason, and the patient reads it", async ({ browser, request, signedIn }) => {
+  const booked = await book(request, { slug: "demo", doctorId: "dr-amara-okafor", offset: 6, name: "Dana Decline", ...PATIENT });
+  const page = await signedIn("staff@demo.test");
+  await visit(page, `/dashboard/requests/${booked.id}`);
   await page.getByRole("button", { name: "Decline", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Decline Dana Decline's request?" });
   await dialog.getByRole("button", { name: "Decline request" }).click();
@@ -214,12 +179,10 @@ test("decline needs a reason, and the patient reads it", async ({ page, browser,
   await patient.context().close();
 });
 
-test("acting on a request someone else just changed says who and when, and shows the fresh state", async ({ browser, request }) => {
-  const booked = await book(request, "demo", "dr-amara-okafor", 12, "Casey Conflict");
-  const staff = await memberPage(browser, "staff@demo.test");
-  const admin = await memberPage(browser, "admin@demo.test");
-  await staff.goto(`/dashboard/requests/${booked.id}`);
-  await admin.goto(`/dashboard/requests/${booked.id}`);
+test("acting on a request someone else just changed says who and when, and shows the fresh state", async ({ request, signedIn }) => {
+  const booked = await book(request, { slug: "demo", doctorId: "dr-amara-okafor", offset: 12, name: "Casey Conflict", ...PATIENT });
+  const [staff, admin] = await Promise.all([signedIn("staff@demo.test"), signedIn("admin@demo.test")]);
+  await Promise.all([visit(staff, `/dashboard/requests/${booked.id}`), visit(admin, `/dashboard/requests/${booked.id}`)]);
   await expect(staff.getByRole("button", { name: "Approve", exact: true })).toBeVisible();
 
   await admin.getByRole("button", { name: "Approve", exact: true }).click();
@@ -233,18 +196,16 @@ test("acting on a request someone else just changed says who and when, and shows
   await expect(staff.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   await expect(staff.getByText("Awaiting payment").first()).toBeVisible();
   await expectNoReload(staff);
-  await staff.context().close();
-  await admin.context().close();
 });
 
-test("filters live in the query string; a bad value explains itself", async ({ page, request }) => {
-  const booked = await book(request, "demo", "dr-lucas-moreau", 12, "Fay Filter");
-  await signIn(page, "staff@demo.test");
-  await page.goto("/dashboard/requests?status=paid&doctor=..%2Fx");
+test("filters live in the query string; a bad value explains itself", async ({ request, signedIn }) => {
+  const booked = await book(request, { slug: "demo", doctorId: "dr-lucas-moreau", offset: 12, name: "Fay Filter", ...PATIENT });
+  const page = await signedIn("staff@demo.test");
+  await visit(page, "/dashboard/requests?status=paid&doctor=..%2Fx");
   await expect(page.getByText(/We couldn't use that filter: That isn't a request status\./)).toBeVisible();
   await expect(page.getByRole("heading", { name: /Needs review/ })).toBeVisible();
 
-  await page.goto("/dashboard/requests");
+  await visit(page, "/dashboard/requests");
   await page.getByLabel("Doctor").selectOption({ label: "Dr. Lucas Moreau" });
   await page.getByLabel("Status").selectOption({ label: "Needs review" });
   await page.getByRole("button", { name: "Apply filters" }).click();
@@ -259,70 +220,94 @@ test("filters live in the query string; a bad value explains itself", async ({ p
   await expect(page.locator(`[data-request="${booked.id}"]`)).toHaveCount(0);
 });
 
-test("a request that comes in while the queue is open appears when staff come back to the tab", async ({ page, request }) => {
-  await signIn(page, "staff@demo.test");
-  await page.goto("/dashboard/requests?doctor=dr-lucas-moreau");
+test("a request that comes in while the queue is open appears when staff come back to the tab", async ({ request, signedIn }) => {
+  const page = await signedIn("staff@demo.test");
+  await visit(page, "/dashboard/requests?doctor=dr-lucas-moreau");
   await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
   await markWindow(page);
-  const booked = await book(request, "demo", "dr-lucas-moreau", 24, "Nia New");
+  const booked = await book(request, { slug: "demo", doctorId: "dr-lucas-moreau", offset: 24, name: "Nia New", ...PATIENT });
   await expect(page.locator(`[data-request="${booked.id}"]`)).toHaveCount(0);
   await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
   await expect(page.locator(`[data-request="${booked.id}"]`)).toContainText("Nia New");
   await expectNoReload(page);
 });
 
-test("a doctor sees only their own requests", async ({ page, request }) => {
-  const own = await book(request, "demo", "dr-amara-okafor", 18, "Olive Own");
-  const other = await book(request, "demo", "dr-lucas-moreau", 18, "Otto Other");
-  await signIn(page, "doctor@demo.test");
+test("a doctor sees only their own requests", async ({ request, signedIn }) => {
+  const [own, other] = await Promise.all([
+    book(request, { slug: "demo", doctorId: "dr-amara-okafor", offset: 18, name: "Olive Own", ...PATIENT }),
+    book(request, { slug: "demo", doctorId: "dr-lucas-moreau", offset: 18, name: "Otto Other", ...PATIENT }),
+  ]);
+  const page = await signedIn("doctor@demo.test");
+  await visit(page, "/dashboard");
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: /Requests/ }).click();
   await expect(page.locator(`[data-request="${own.id}"]`)).toBeVisible();
   await expect(page.locator(`[data-request="${other.id}"]`)).toHaveCount(0);
   await expect(page.getByLabel("Doctor")).toHaveCount(0);
 
-  // Their own request emails: off survives a reload, then back on (other specs may expect them).
+  await visit(page, `/dashboard/requests/${other.id}`);
+  await expect(page.getByRole("heading", { name: "We couldn't find that request" })).toBeVisible();
+});
+
+test("a doctor turns their new-request emails off (it survives a reload) and back on", async ({ signedIn }) => {
+  const page = await signedIn("doctor@demo.test");
+  await visit(page, "/dashboard/requests");
+  // Off survives a reload, then back on (other specs may expect them).
   const emails = page.getByRole("checkbox", { name: "Email me about new requests" });
   await expect(emails).toBeChecked();
   await emails.uncheck();
   await expect(page.getByText("You won't be emailed about new requests.")).toBeVisible();
-  await page.reload();
+  await reload(page);
   await expect(emails).not.toBeChecked();
   await emails.check();
   await expect(page.getByText("You'll be emailed about new requests.")).toBeVisible();
-
-  await page.goto(`/dashboard/requests/${other.id}`);
-  await expect(page.getByRole("heading", { name: "We couldn't find that request" })).toBeVisible();
 });
 
-test("the queue and a request's page have no axe violations, on a desk and with the dialogs open", async ({ page, request }) => {
-  test.setTimeout(90_000); // five axe runs; slow when the machine is busy
-  const booked = await book(request, "demo", "dr-amara-okafor", 24, "Axel Axe");
-  await signIn(page, "staff@demo.test");
-  const check = async (what: string) => {
-    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    expect(results.violations.map((v) => `${what} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-  };
-  await page.goto("/dashboard/requests");
-  await expect(page.locator(`[data-request="${booked.id}"]`)).toBeVisible();
-  await check("queue");
-  await page.goto("/dashboard/requests?view=recent");
-  await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
-  await check("recent");
-  await page.goto(`/dashboard/requests/${booked.id}`);
-  await expect(page.getByRole("heading", { level: 1, name: "Axel Axe" })).toBeVisible();
-  await check("request");
-  await page.getByRole("button", { name: "Propose a new time" }).click();
-  await expect(page.getByRole("dialog").getByRole("grid")).toBeVisible();
-  await check("propose dialog");
-  await page.keyboard.press("Escape");
-  await page.getByRole("button", { name: "Decline", exact: true }).click();
-  await expect(page.getByRole("dialog", { name: /Decline/ })).toBeVisible();
-  await check("decline dialog");
+test.describe("no axe violations (WCAG 2.2 AA)", () => {
+  test("the request queue", async ({ request, signedIn }) => {
+    const booked = await book(request, { slug: "demo", doctorId: "dr-amara-okafor", offset: 22, name: "Axel Queue", ...PATIENT });
+    const page = await signedIn("staff@demo.test");
+    await visit(page, "/dashboard/requests");
+    await expect(page.locator(`[data-request="${booked.id}"]`)).toBeVisible();
+    await expectNoAxeViolations(page, "queue");
+  });
+
+  test("the queue's recent view", async ({ signedIn }) => {
+    const page = await signedIn("staff@demo.test");
+    await visit(page, "/dashboard/requests?view=recent");
+    await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
+    await expectNoAxeViolations(page, "recent");
+  });
+
+  test("a request's page", async ({ request, signedIn }) => {
+    const booked = await book(request, { slug: "demo", doctorId: "dr-amara-okafor", offset: 24, name: "Axel Axe", ...PATIENT });
+    const page = await signedIn("staff@demo.test");
+    await visit(page, `/dashboard/requests/${booked.id}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Axel Axe" })).toBeVisible();
+    await expectNoAxeViolations(page, "request");
+  });
+
+  test("a request's page with the propose dialog open", async ({ request, signedIn }) => {
+    const booked = await book(request, { slug: "demo", doctorId: "dr-amara-okafor", offset: 26, name: "Axel Propose", ...PATIENT });
+    const page = await signedIn("staff@demo.test");
+    await visit(page, `/dashboard/requests/${booked.id}`);
+    await page.getByRole("button", { name: "Propose a new time" }).click();
+    await expect(page.getByRole("dialog").getByRole("grid")).toBeVisible();
+    await expectNoAxeViolations(page, "propose dialog");
+  });
+
+  test("a request's page with the decline dialog open", async ({ request, signedIn }) => {
+    const booked = await book(request, { slug: "demo", doctorId: "dr-amara-okafor", offset: 28, name: "Axel Decline", ...PATIENT });
+    const page = await signedIn("staff@demo.test");
+    await visit(page, `/dashboard/requests/${booked.id}`);
+    await page.getByRole("button", { name: "Decline", exact: true }).click();
+    await expect(page.getByRole("dialog", { name: /Decline/ })).toBeVisible();
+    await expectNoAxeViolations(page, "decline dialog");
+  });
 });
 
 test("a new clinic's queue is empty and offers its booking link to share", async ({ page }) => {
   const run = unique();
-  await page.goto("/signup");
+  await visit(page, "/signup");
   await page.getByLabel("Clinic name").fill(`Quiet Clinic ${run}`);
   await expect(page.getByLabel("Booking link")).toHaveValue(/^quiet-clinic-/);
   await expect(page.getByText(/Available: .*\/book\//)).toBeVisible();
@@ -341,17 +326,16 @@ test("a new clinic's queue is empty and offers its booking link to share", async
   await expect(page.getByRole("heading", { name: "No requests waiting" })).toBeVisible();
   await expect(page.getByText(/Share your booking link: http:\/\/.+\/book\/quiet-clinic-/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Copy booking link" })).toBeVisible();
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations.map((v) => `empty queue ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await expectNoAxeViolations(page, "empty queue");
 });
 
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
-  test("a request can be found and approved", async ({ page, request }) => {
-    const booked = await book(request, "demo", "dr-priya-raman", 3, "Pat Phone");
-    await signIn(page, "staff@demo.test");
-    await page.goto("/dashboard/requests?doctor=dr-priya-raman");
+  test("a request can be found and approved", async ({ request, signedIn }) => {
+    const booked = await book(request, { slug: "demo", doctorId: "dr-priya-raman", offset: 3, name: "Pat Phone", ...PATIENT });
+    const page = await signedIn("staff@demo.test", { viewport: { width: 375, height: 740 } });
+    await visit(page, "/dashboard/requests?doctor=dr-priya-raman");
     const row = page.locator(`[data-request="${booked.id}"]`);
     await row.scrollIntoViewIfNeeded();
     await expect(row.getByRole("link", { name: "Pat Phone" })).toBeVisible();

@@ -1,42 +1,20 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, expectNoAxeViolations, test, visit, type APIRequestContext } from "./support/fixtures";
+import { book } from "./support/booking";
 
 // The patient's private status page: the link from the email is the only
 // key. Its ?t= token is traded for a cookie scoped to the appointment on the
 // first visit, and the browser lands on the clean URL. Requests are made
-// through the JSON API (its own tests cover it); a later free time is tried
-// when a parallel test got there first.
+// through the JSON API (its own tests cover it), each test its own: Dr. Priya
+// Raman's free times counted from the first, at 20, 22, 24, 26, 28 and 32
+// (status-page-expired.spec.ts takes 36; the review specs count from the end).
 
-const DOCTOR = "dr-priya-raman";
+const requestAt = (request: APIRequestContext, offset: number) =>
+  book(request, { slug: "demo", doctorId: "dr-priya-raman", offset, from: "first", name: "Sam Status", phone: "+1 555 010 4444", reason: "Skin check." });
 
-async function requestAnyTime(request: APIRequestContext, offset: number) {
-  const today = new Date().toISOString().slice(0, 10);
-  const to = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
-  const free = await request.get(`/api/public/orgs/demo/doctors/${DOCTOR}/slots?from=${today}&to=${to}`);
-  expect(free.ok()).toBe(true);
-  const { slots } = (await free.json()) as { slots: { start: string }[] };
-  for (const slot of slots.slice(offset)) {
-    const response = await request.post(`/api/public/orgs/demo/doctors/${DOCTOR}/requests`, {
-      data: {
-        start: slot.start,
-        patient: { name: "Sam Status", email: `status-${Date.now()}@example.com`, phone: "+1 555 010 4444" },
-        reason: "Skin check.",
-      },
-    });
-    if (response.status() === 409) continue;
-    expect(response.status()).toBe(201);
-    return (await response.json()) as { id: string; statusUrl: string };
-  }
-  throw new Error("No free time left to request");
-}
+test("the emailed link is traded for a cookie: clean URL, no token in history, a reload works", async ({ page, request }) => {
+  const { id, statusPath } = await requestAt(request, 20);
 
-/** The emailed link as a path on the test server (APP_URL is the same origin here). */
-const linkPath = (statusUrl: string) => new URL(statusUrl).pathname + new URL(statusUrl).search;
-
-test("the emailed link is traded for a cookie: clean URL, reload works, any device can open it", async ({ page, browser, request }) => {
-  const { id, statusUrl } = await requestAnyTime(request, 20);
-
-  const ok = await page.goto(linkPath(statusUrl));
+  const ok = await page.goto(statusPath);
   expect(ok?.status()).toBe(200);
   await expect(page).toHaveURL(new RegExp(`/appointments/${id}$`));
   expect(page.url()).not.toContain("t=");
@@ -55,35 +33,42 @@ test("the emailed link is traded for a cookie: clean URL, reload works, any devi
   const reloaded = await page.reload();
   expect(reloaded?.status()).toBe(200);
   await expect(page.getByText("Waiting for the clinic to review")).toBeVisible();
+});
 
-  // Right after booking: the "Request sent" banner (axe-clean too).
-  await page.goto(`/appointments/${id}?sent=1`);
+test("right after booking, the page says the request was sent and for how long the time is held; no axe violations", async ({ page, request }) => {
+  const { id, statusPath } = await requestAt(request, 22);
+  await visit(page, statusPath);
+  await visit(page, `/appointments/${id}?sent=1`);
   await expect(page.getByRole("note").filter({ hasText: "Request sent" })).toContainText("We've emailed you a link to this page");
   await expect(page.getByText(/holding this time for you until then \(\d+ h( \d+ min)? left\)/)).toBeVisible();
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await expectNoAxeViolations(page, "request sent", "all");
+});
 
-  // Another device: a fresh browser with nothing but the emailed link.
+test("the emailed link still opens on another device once it has been used", async ({ page, browser, request }) => {
+  const { id, statusPath } = await requestAt(request, 24);
+  await visit(page, statusPath);
+  await expect(page).toHaveURL(new RegExp(`/appointments/${id}$`));
+  // Another device: a fresh browser with nothing but the emailed link (APP_URL is this origin).
   const other = await browser.newContext();
   const phone = await other.newPage();
-  await phone.goto(statusUrl);
+  await phone.goto(statusPath);
   await expect(phone).toHaveURL(new RegExp(`/appointments/${id}$`));
   await expect(phone.getByRole("heading", { level: 1, name: "Your request with Dr. Priya Raman" })).toBeVisible();
   await other.close();
+});
 
-  // A browser that never had the link gets the plain 404 for the clean URL.
-  const stranger = await browser.newContext();
-  const strangerPage = await stranger.newPage();
-  const response = await strangerPage.goto(`/appointments/${id}`);
+test("a browser that never had the link gets the plain 404 for the clean URL", async ({ page, request }) => {
+  const { id } = await requestAt(request, 26);
+  const response = await page.goto(`/appointments/${id}`);
   expect(response?.status()).toBe(404);
-  await expect(strangerPage.getByRole("heading", { name: "We couldn't find that request" })).toBeVisible();
-  await stranger.close();
+  await expect(page.getByRole("heading", { name: "We couldn't find that request" })).toBeVisible();
 });
 
 test("a wrong or missing token is a plain 404, and one request's cookie opens no other", async ({ page, request }) => {
-  const { id, statusUrl } = await requestAnyTime(request, 24);
-  const second = await requestAnyTime(request, 28);
-  const token = new URL(statusUrl).searchParams.get("t")!;
+  const booked = await requestAt(request, 28);
+  const second = await requestAt(request, 32);
+  const id = booked.id;
+  const token = new URL(booked.statusPath, "http://localhost").searchParams.get("t")!;
 
   for (const path of [
     `/appointments/${id}?t=${token.slice(0, -2)}xx`, // wrong token, real request
@@ -99,7 +84,7 @@ test("a wrong or missing token is a plain 404, and one request's cookie opens no
     expect(await page.context().cookies(), path).toEqual([]);
   }
 
-  await page.goto(linkPath(statusUrl));
+  await page.goto(booked.statusPath);
   await expect(page.getByRole("heading", { level: 1, name: "Your request with Dr. Priya Raman" })).toBeVisible();
   const response = await page.goto(`/appointments/${second.id}`);
   expect(response?.status()).toBe(404);
