@@ -221,16 +221,22 @@ describe("the dev ticker's path with a 1-minute hold", () => {
     try {
       const { id } = await book(at("11:00"));
       expect((await appointment(id)).expiresAt.toMillis()).toBe(NOW.getTime() + 60 * SECOND);
-      // What scripts/expiry-ticker.ts runs every EXPIRY_TICK_MS: the Cloud Function's own handler.
+      // What scripts/expiry-ticker.ts runs every EXPIRY_TICK_MS: the Cloud Function's own handler,
+      // which reads the app's clock (moved here as the e2e stack moves it: APP_CLOCK_OFFSET_MS).
       const { expireStaleRequests } = await import("@/functions/src/index");
-      await expireStaleRequests.run({ scheduleTime: new Date(NOW.getTime() + 59 * SECOND).toISOString(), jobName: "dev-ticker" } as never);
+      const tickAt = (ms: number) => {
+        process.env.APP_CLOCK_OFFSET_MS = String(ms - Date.now());
+        return expireStaleRequests.run({ scheduleTime: new Date().toISOString(), jobName: "dev-ticker" } as never);
+      };
+      await tickAt(NOW.getTime() + 59 * SECOND);
       expect((await appointment(id)).status).toBe("pending");
-      await expireStaleRequests.run({ scheduleTime: new Date(NOW.getTime() + 60 * SECOND).toISOString(), jobName: "dev-ticker" } as never);
+      await tickAt(NOW.getTime() + 61 * SECOND);
       expect((await appointment(id)).status).toBe("expired");
       const inbox = await listDevMailbox({ to: "ada@example.com" });
       expect(inbox.filter((m) => m.appointmentId === id).map((m) => m.subject.split(":")[0])).toContain("Your request expired");
     } finally {
       delete process.env.DEV_HOLD_MINUTES;
+      delete process.env.APP_CLOCK_OFFSET_MS;
     }
   });
 });
