@@ -16,8 +16,11 @@ import { appointments } from "./appointments/model";
 //   email at that clinic also reads and writes one guard document
 //   (patientHolds/{clinicId}_{emailHash}): racing transactions conflict on it
 //   and the loser re-runs, seeing the winner's appointment in its query.
-// - Requests per client address per hour: a counter document per address and
-//   clock hour (requestCounters/{ipHash}_{hour}), incremented in the commit.
+// - Requests per client address per clinic per hour: a counter document per
+//   clinic, address and clock hour (requestCounters/{clinicId}_{ipHash}_{hour}),
+//   incremented in the commit. Per clinic, so a busy network (or an attacker)
+//   at one clinic never uses up another clinic's allowance, and each clinic's
+//   own setting governs only its own requests.
 
 export const MAX_LIVE_REQUESTS = 3;
 export const DEFAULT_IP_REQUESTS_PER_HOUR = 10;
@@ -74,7 +77,7 @@ export async function checkLimits(
   const guardRef = db().collection("patientHolds").doc(`${clinicId}_${hash(email)}`);
   const hour = Math.floor(now.getTime() / HOUR_MS);
   const hourEnd = (hour + 1) * HOUR_MS;
-  const counterRef = ip && !exemptFromIpLimit(ip) ? db().collection("requestCounters").doc(`${hash(ip)}_${hour}`) : null;
+  const counterRef = ip && !exemptFromIpLimit(ip) ? db().collection("requestCounters").doc(`${clinicId}_${hash(ip)}_${hour}`) : null;
   const [, counter, live] = await Promise.all([
     tx.get(guardRef),
     counterRef ? tx.get(counterRef) : Promise.resolve(null),
