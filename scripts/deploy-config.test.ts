@@ -85,7 +85,8 @@ describe("deploy-config checks", () => {
     expect(await problems(copy())).toEqual([]);
     expect(checkSendEmail(root).problems).toEqual([]);
     expect((await loadAppHosting(root)).problems).toEqual([]);
-  });
+    // firebase-tools' schemas load on first use: seconds on a busy machine.
+  }, 30_000);
 
   it("refuses a decommissioned runtime, a runtime unlike package.json's, and a missing predeploy", async () => {
     const dir = copy();

@@ -39,6 +39,22 @@ const text = (label: string, max: number) =>
 
 const requiredText = (label: string, max: number) => text(label, max).min(1, { error: `Enter ${article(label)}.` });
 
+/**
+ * Control characters (Unicode Cc: CR, LF, tab, NUL, ...) and the Unicode line
+ * and paragraph separators. A name is one line of text: it is copied into
+ * email subjects, headers and calendar files, where a lone CR or a separator
+ * can start a new line the reader obeys.
+ */
+export const LINE_BREAKING = /[\p{Cc}\u2028\u2029]/u;
+
+const capitalised = (label: string) => article(label).replace(/^./, (c) => c.toUpperCase());
+
+/** A required one-line name: no control characters or line separators anywhere in it. */
+const nameText = (label: string, max: number) =>
+  requiredText(label, max).refine((value) => !LINE_BREAKING.test(value), {
+    error: `${capitalised(label)} can't contain line breaks, tabs or other control characters.`,
+  });
+
 export const emailSchema = z
   .string({ error: "Enter an email address." })
   .trim()
@@ -175,14 +191,14 @@ function withFeeCents<T extends { currency: CurrencyCode; fee: string }>(value: 
 }
 
 const contactShape = {
-  address: requiredText("address", LIMITS.address),
+  address: nameText("address", LIMITS.address),
   phone: phoneSchema,
   email: emailSchema,
 };
 
 export const clinicProfileSchema = z
   .object({
-    name: requiredText("clinic name", LIMITS.clinicName),
+    name: nameText("clinic name", LIMITS.clinicName),
     description: text("description", LIMITS.description).default(""),
     ...contactShape,
     timezone: timeZoneSchema,
@@ -197,12 +213,12 @@ export type ClinicProfile = z.output<typeof clinicProfileSchema>;
 
 export const signupSchema = z
   .object({
-    clinicName: requiredText("clinic name", LIMITS.clinicName),
+    clinicName: nameText("clinic name", LIMITS.clinicName),
     slug: z.string({ error: "Choose an address for your booking link." }).trim().toLowerCase().pipe(slugSchema),
     ...contactShape,
     timezone: timeZoneSchema,
     ...feeShape,
-    adminName: requiredText("your name", LIMITS.personName),
+    adminName: nameText("your name", LIMITS.personName),
     adminEmail: emailSchema,
     password: newPasswordSchema,
   })
@@ -226,8 +242,8 @@ export const passwordResetSchema = z.object({ email: emailSchema });
 // ------------------------------------------------------------------- doctors
 
 export const doctorProfileSchema = z.object({
-  name: requiredText("doctor's name", LIMITS.personName),
-  specialty: requiredText("specialty", LIMITS.specialty),
+  name: nameText("doctor's name", LIMITS.personName),
+  specialty: nameText("specialty", LIMITS.specialty),
   bio: text("bio", LIMITS.bio).default(""),
 });
 
@@ -271,7 +287,7 @@ export const memberRoleSchema = z.object({ role: roleSchema, doctorId: doctorIdS
 export type MemberRoleValues = z.output<typeof memberRoleSchema>;
 
 export const acceptInviteNewUserSchema = z.object({
-  name: requiredText("your name", LIMITS.personName),
+  name: nameText("your name", LIMITS.personName),
   password: newPasswordSchema,
 });
 

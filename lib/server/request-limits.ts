@@ -9,15 +9,20 @@ import { appointments } from "./appointments/model";
 // counters live in Firestore: the app runs on several servers).
 //
 // - Live requests per patient email per clinic: counted by a query on the
-//   appointments themselves (status pending/approved/rescheduled), so the
+//   appointments themselves (status pending/approved/rescheduled; where the
+//   clinic asks patients to confirm their email, confirmed ones only, and
+//   checked again when one is confirmed), so the
 //   count is exact the moment a request is cancelled, declined, expired or
 //   confirmed, with no counter to keep in step. A query alone does not stop
 //   two requests racing past the limit together, so every request for that
 //   email at that clinic also reads and writes one guard document
 //   (patientHolds/{clinicId}_{emailHash}): racing transactions conflict on it
 //   and the loser re-runs, seeing the winner's appointment in its query.
-// - Requests per client address per hour: a counter document per address and
-//   clock hour (requestCounters/{ipHash}_{hour}), incremented in the commit.
+// - Requests per client address per clinic per hour: a counter document per
+//   clinic, address and clock hour (requestCounters/{clinicId}_{ipHash}_{hour}),
+//   incremented in the commit. Per clinic, so a busy network (or an attacker)
+//   at one clinic never uses up another clinic's allowance, and each clinic's
+//   own setting governs only its own requests.
 
 export const MAX_LIVE_REQUESTS = 3;
 export const DEFAULT_IP_REQUESTS_PER_HOUR = 10;
@@ -65,30 +70,66 @@ export interface LimitCheck {
 /**
  * Reads everything the limits need, inside the transaction (before any
  * write), and throws a RateLimitError when over. Then `recordRequest` writes.
+ * `confirmedOnly`: the clinic asks patients to confirm their email, so only
+ * confirmed requests count toward the per-email limit (see `countsTowardEmailLimit`).
  */
 export async function checkLimits(
   tx: Transaction,
-  input: { clinicId: string; email: string; ip: string | null; ipLimit: number; now: Date },
+  input: { clinicId: string; email: string; ip: string | null; ipLimit: number; now: Date; confirmedOnly: boolean },
 ): Promise<LimitCheck> {
   const { clinicId, email, ip, now } = input;
-  const guardRef = db().collection("patientHolds").doc(`${clinicId}_${hash(email)}`);
   const hour = Math.floor(now.getTime() / HOUR_MS);
   const hourEnd = (hour + 1) * HOUR_MS;
-  const counterRef = ip && !exemptFromIpLimit(ip) ? db().collection("requestCounters").doc(`${hash(ip)}_${hour}`) : null;
-  const [, counter, live] = await Promise.all([
-    tx.get(guardRef),
+  const counterRef = ip && !exemptFromIpLimit(ip) ? db().collection("requestCounters").doc(`${clinicId}_${hash(ip)}_${hour}`) : null;
+  const [guardRef, counter] = await Promise.all([
+    checkEmailLimit(tx, { clinicId, email, now, confirmedOnly: input.confirmedOnly }),
     counterRef ? tx.get(counterRef) : Promise.resolve(null),
+  ]);
+  if (counter && Number(counter.get("count") ?? 0) >= input.ipLimit) {
+    throw new RateLimitError(
+      "Too many booking requests have come from your network in the last hour. Please try again later, or call the clinic.",
+      Math.max(1, Math.ceil((hourEnd - now.getTime()) / 1000)),
+    );
+  }
+  return { guardRef, counterRef, counter, hourEnd };
+}
+
+/**
+ * Whether a live request counts toward its email's limit. Where the clinic
+ * asks for confirmation, an unconfirmed one does not: anyone can type someone
+ * else's address, and 3 unconfirmed requests would otherwise lock that person
+ * out of the clinic. (Missing `emailConfirmedAt` = made before the clinic
+ * asked: the patient was not asked, so it counts.)
+ */
+export const countsTowardEmailLimit = (confirmedOnly: boolean, emailConfirmedAt: unknown) =>
+  !confirmedOnly || emailConfirmedAt !== null;
+
+/**
+ * The per-email limit alone, inside the transaction: reads the guard and the
+ * live requests and throws a RateLimitError when `MAX_LIVE_REQUESTS` already
+ * count. The caller writes the guard (`recordRequest`, or `touchEmailGuard`
+ * at confirmation) so racing transactions conflict on it.
+ */
+export async function checkEmailLimit(
+  tx: Transaction,
+  input: { clinicId: string; email: string; now: Date; confirmedOnly: boolean },
+): Promise<DocumentReference> {
+  const { clinicId, email, now } = input;
+  const guardRef = db().collection("patientHolds").doc(`${clinicId}_${hash(email)}`);
+  const [, live] = await Promise.all([
+    tx.get(guardRef),
     tx.get(
 // query-shape: appointments.liveForPatient
       appointments()
         .where("clinicId", "==", clinicId)
         .where("patient.email", "==", email)
         .where("status", "in", LIVE)
-        .select("expiresAt"),
+        .select("expiresAt", "emailConfirmedAt"),
     ),
   ]);
   // A hold that lapsed but was not expired yet (the job runs every 5 minutes) no longer counts.
   const deadlines = live.docs
+    .filter((d) => countsTowardEmailLimit(input.confirmedOnly, d.get("emailConfirmedAt")))
     .map((d) => (d.get("expiresAt") as Timestamp | null)?.toMillis() ?? Number.POSITIVE_INFINITY)
     .filter((ms) => ms > now.getTime());
   if (deadlines.length >= MAX_LIVE_REQUESTS) {
@@ -99,13 +140,12 @@ export async function checkLimits(
       Math.max(60, Math.ceil((soonest - now.getTime()) / 1000)),
     );
   }
-  if (counter && Number(counter.get("count") ?? 0) >= input.ipLimit) {
-    throw new RateLimitError(
-      "Too many booking requests have come from your network in the last hour. Please try again later, or call the clinic.",
-      Math.max(1, Math.ceil((hourEnd - now.getTime()) / 1000)),
-    );
-  }
-  return { guardRef, counterRef, counter, hourEnd };
+  return guardRef;
+}
+
+/** Writes the per-email guard in the confirming commit (see checkEmailLimit). */
+export function touchEmailGuard(tx: Transaction, guardRef: DocumentReference, now: Date): void {
+  tx.set(guardRef, { lastRequestAt: Timestamp.fromDate(now) });
 }
 
 /** Writes the guard and the counter in the request's commit. */

@@ -1,11 +1,21 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { expectLocksMatchLiveAppointments } from "@/tests/helpers/locks";
-import { NOW, appointment, at, book, later, mailFor, seedReviewWorld } from "@/tests/helpers/review-fixtures";
+import { NOW, appointment, at, book, later, mailFor, seedReviewWorld, snapshotAll } from "@/tests/helpers/review-fixtures";
 import { db } from "../firebase";
 import { expireStale } from "../expiry";
-import { confirmRequestEmail } from "./email-confirmation";
+import { isRateLimitError } from "../request-limits";
+import { confirmRequestEmail, isConfirmLink } from "./email-confirmation";
+import { getPatientAppointment } from "./patient";
 
 const MINUTE = 60_000;
+
+/** The secret in the "confirm your request" email: only the mailbox has it. */
+async function emailedSecret(id: string): Promise<string> {
+  const mail = (await mailFor(id)).find((m) => /Please confirm your request/.test(m.message.subject));
+  const match = /\/confirm\?t=([\w-]{43})/.exec(mail?.message.text ?? "");
+  if (!match) throw new Error("no confirm link emailed");
+  return match[1]!;
+}
 
 beforeEach(async () => {
   await seedReviewWorld();
@@ -35,7 +45,8 @@ describe("a clinic that asks patients to confirm their email first", () => {
   });
 
   it("confirming gives the full hold from then and tells the clinic, once; a wrong token changes nothing", async () => {
-    const { id, token } = await book(at("11:00"));
+    const { id } = await book(at("11:00"));
+    const token = await emailedSecret(id);
     await expect(confirmRequestEmail(id, "wrong-token", later(0.25))).rejects.toMatchObject({ code: "not_found" });
     expect(await confirmRequestEmail(id, token, later(0.25))).toBe("confirmed");
     const a = await appointment(id);
@@ -48,8 +59,8 @@ describe("a clinic that asks patients to confirm their email first", () => {
   });
 
   it("a link opened after the 30 minutes expires the request instead", async () => {
-    const { id, token } = await book(at("11:00"));
-    expect(await confirmRequestEmail(id, token, later(1))).toBe("expired");
+    const { id } = await book(at("11:00"));
+    expect(await confirmRequestEmail(id, await emailedSecret(id), later(1))).toBe("expired");
     expect((await appointment(id)).status).toBe("expired");
     await expectLocksMatchLiveAppointments();
   });
@@ -59,5 +70,55 @@ describe("a clinic that asks patients to confirm their email first", () => {
     const { id, token } = await book(at("11:00"));
     expect((await appointment(id)).expiresAt.toMillis()).toBe(later(24).getTime());
     expect(await confirmRequestEmail(id, token, later(1))).toBe("not_needed");
+  });
+});
+
+describe("confirming proves the mailbox", () => {
+  it("the status link's token (handed to whoever submitted the form) confirms nothing; a wrong one neither; the emailed secret does", async () => {
+    const { id, token: statusToken } = await book(at("11:00"));
+    const secret = await emailedSecret(id);
+    const before = await snapshotAll();
+    for (const wrong of [statusToken, "wrong-token", "", null, `${secret}x`]) {
+      await expect(confirmRequestEmail(id, wrong, later(0.1)), String(wrong)).rejects.toMatchObject({ code: "not_found" });
+      expect(await isConfirmLink(id, wrong), String(wrong)).toBe(false);
+    }
+    expect(await snapshotAll()).toEqual(before);
+    expect((await appointment(id)).emailConfirmedAt).toBeNull();
+    expect(secret).not.toBe(statusToken);
+
+    expect(await isConfirmLink(id, secret)).toBe(true);
+    expect(await confirmRequestEmail(id, secret, later(0.1))).toBe("confirmed");
+    expect((await appointment(id)).emailConfirmedAt.toMillis()).toBe(later(0.1).getTime());
+    // The emailed link then opens the status page too (the confirm page lands there), and the status link still does.
+    await expect(getPatientAppointment(id, secret)).resolves.toMatchObject({ id });
+    await expect(getPatientAppointment(id, statusToken)).resolves.toMatchObject({ id });
+    // Only the hash is stored.
+    expect(JSON.stringify(await appointment(id))).not.toContain(secret);
+  });
+});
+
+describe("the per-email limit where the clinic asks for confirmation", () => {
+  const TIMES = ["09:00", "09:40", "10:20", "11:00", "11:40"];
+
+  it("unconfirmed requests do not count: typing someone's address many times does not lock them out", async () => {
+    for (const time of TIMES.slice(0, 4)) await book(at(time), { email: "victim@example.com" });
+    // The owner of the address can still ask, and confirm.
+    const own = await book(at(TIMES[4]!), { email: "victim@example.com" });
+    expect(await confirmRequestEmail(own.id, await emailedSecret(own.id), later(0.1))).toBe("confirmed");
+  });
+
+  it("confirmed ones do: a confirmation past the limit is refused (429), writes nothing and stays unconfirmed", async () => {
+    const made = [];
+    for (const time of TIMES.slice(0, 4)) made.push(await book(at(time)));
+    for (const { id } of made.slice(0, 3)) expect(await confirmRequestEmail(id, await emailedSecret(id), later(0.1))).toBe("confirmed");
+    const fourth = made[3]!;
+    const before = await snapshotAll();
+    const refused = await confirmRequestEmail(fourth.id, await emailedSecret(fourth.id), later(0.2)).catch((e: unknown) => e);
+    expect(isRateLimitError(refused)).toBe(true);
+    expect(refused).toMatchObject({ message: "You already have 3 requests waiting at this clinic. Please wait for an answer or cancel one." });
+    expect(await snapshotAll()).toEqual(before);
+    expect((await appointment(fourth.id)).emailConfirmedAt).toBeNull();
+    // And a new request for that address is refused at once.
+    await expect(book(at(TIMES[4]!))).rejects.toMatchObject({ code: "rate_limited" });
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { createEvent } from "ics";
+import { LINE_BREAKING } from "@/lib/domain/clinic-settings";
 import type { AppointmentDoc } from "./model";
 
 type IcsSource = Pick<
@@ -16,7 +17,14 @@ type IcsSource = Pick<
  * Nothing the patient typed goes in (the reason stays out of calendars).
  */
 export function appointmentIcs(appointmentId: string, a: IcsSource): string {
-  const contact = [a.clinicContact.phone, a.clinicContact.email].filter(Boolean).join(" · ");
+  // The library escapes only "\r?\n"; a lone CR (or another control
+  // character) in a name would end the property's line and start one of the
+  // attacker's. The forms refuse them; names stored before they did are
+  // flattened here, so no stored text can add a line.
+  const one = (text: string) => text.replace(new RegExp(LINE_BREAKING.source, "gu"), " ");
+  const doctorName = one(a.doctorName);
+  const clinicName = one(a.clinicName);
+  const contact = one([a.clinicContact.phone, a.clinicContact.email].filter(Boolean).join(" · "));
   const { error, value } = createEvent({
     uid: `${appointmentId}@clinic-booking`,
     sequence: a.version,
@@ -28,9 +36,9 @@ export function appointmentIcs(appointmentId: string, a: IcsSource): string {
     end: a.end.toMillis(),
     endInputType: "utc",
     endOutputType: "utc",
-    title: `${a.doctorName} at ${a.clinicName}`,
-    description: `Your visit with ${a.doctorName} at ${a.clinicName}.${contact ? ` To change it, contact the clinic: ${contact}.` : ""}`,
-    location: a.clinicContact.address || a.clinicName,
+    title: `${doctorName} at ${clinicName}`,
+    description: `Your visit with ${doctorName} at ${clinicName}.${contact ? ` To change it, contact the clinic: ${contact}.` : ""}`,
+    location: one(a.clinicContact.address) || clinicName,
     status: a.status === "confirmed" ? "CONFIRMED" : "TENTATIVE",
     busyStatus: "BUSY",
   });

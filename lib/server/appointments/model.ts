@@ -35,6 +35,8 @@ export interface AppointmentDoc {
   tokenHash: string;
   /** Hashes of the fresh tokens in later emails' status links (see newStatusLink); missing = none. */
   linkTokenHashes?: string[];
+  /** SHA-256 of the secret in the "confirm your request" email (confirmTokenMatches); only where confirmation is asked. */
+  confirmTokenHash?: string;
   /** The slot-lock documents this appointment holds while it is active. */
   lockIds: string[];
   /** Number of history entries; the next one is history/{version + 1}. */

@@ -103,6 +103,21 @@ describe("requests per client address per hour", () => {
     ).resolves.toMatchObject({ status: "pending" });
   });
 
+  it("counts per clinic: one address's full allowance at one clinic leaves another clinic's untouched", async () => {
+    await seedClinic({ id: "clinic-two", slug: "clinic-two", doctors: [{ id: "dr-test" }] });
+    await testDb().doc("clinics/clinic-test").update({ ipRequestsPerHour: 2 });
+    const atClinic = (slug: string, start: string, email: string) =>
+      requestAppointment(slug, "dr-test", { start, patient: { ...patient, email }, reason: "x" }, { source: "web", now, ip: "203.0.113.20" });
+    await atClinic("test-clinic", at(GRID[0]!), "a@example.com");
+    await atClinic("test-clinic", at(GRID[1]!), "b@example.com");
+    await expect(atClinic("test-clinic", at(GRID[2]!), "c@example.com")).rejects.toMatchObject({ code: "rate_limited" });
+    // The same address at another clinic: that clinic's own allowance (default 10), from zero.
+    for (const [i, time] of GRID.slice(0, 10).entries()) {
+      await expect(atClinic("clinic-two", at(time), `two${i}@example.com`), time).resolves.toMatchObject({ status: "pending" });
+    }
+    await expect(atClinic("clinic-two", at(GRID[10]!), "two10@example.com")).rejects.toMatchObject({ code: "rate_limited" });
+  });
+
   it("follows the clinic's setting (ipRequestsPerHour)", async () => {
     await testDb().doc("clinics/clinic-test").update({ ipRequestsPerHour: 2 });
     await request(at(GRID[0]!), { email: "a@example.com", ip: "203.0.113.9" });

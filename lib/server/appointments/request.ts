@@ -144,11 +144,13 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment | { take
   const at = Timestamp.fromDate(now);
   const appUrl = serverEnv().APP_URL;
   const statusUrl = `${appUrl}/appointments/${ref.id}?t=${token}`;
+  // Its own secret, only in the email: the status link above goes back to whoever submitted the form.
+  const confirm = c.confirmFirst ? newAccessToken() : null;
 
   return db().runTransaction(async (tx) => {
     // Every read before any write: the locks, then the limits.
     const existing = await tx.getAll(...locks.map((l) => l.ref));
-    const limits = await checkLimits(tx, { clinicId: clinic.id, email: request.patient.email, ip: c.ip, ipLimit: c.ipLimit, now });
+    const limits = await checkLimits(tx, { clinicId: clinic.id, email: request.patient.email, ip: c.ip, ipLimit: c.ipLimit, now, confirmedOnly: c.confirmFirst });
     const blocking = existing.filter((s) => s.exists);
     if (blocking.length > 0) return { taken: blocking };
 
@@ -182,7 +184,7 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment | { take
       cancelReason: null,
       payment: null,
       reminderSentAt: null,
-      ...(c.confirmFirst ? { emailConfirmedAt: null } : {}),
+      ...(confirm ? { emailConfirmedAt: null, confirmTokenHash: confirm.hash, linkTokenHashes: [confirm.hash] } : {}),
       source: c.source,
       createdAt: at,
       updatedAt: at,
@@ -192,7 +194,7 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment | { take
     tx.create(ref.collection("history").doc(historyId(1)), entry);
     recordRequest(tx, limits, now);
 
-    const confirmUrl = c.confirmFirst ? `${appUrl}/appointments/${ref.id}/confirm?t=${token}` : null;
+    const confirmUrl = confirm ? `${appUrl}/appointments/${ref.id}/confirm?t=${confirm.token}` : null;
     queueMail(tx, requestReceivedEmail(appointment, statusUrl, confirmUrl), { appointmentId: ref.id });
     const requestUrl = `${appUrl}/dashboard/requests/${ref.id}`;
     for (const to of c.recipients) queueMail(tx, newRequestClinicEmail(appointment, to, requestUrl), { appointmentId: ref.id });

@@ -73,4 +73,24 @@ describe("appointmentIcs", () => {
     expect(appointmentIcs("abc123", { ...doc, version: 5 })).toContain("SEQUENCE:5");
     expect(icsFilename(doc)).toBe("test-clinic-appointment.ics");
   });
+
+  it("no name, address or contact, however hostile, can add a line to the calendar file", () => {
+    const evil = "\r\nATTENDEE;CN=Evil:mailto:evil@example.com";
+    const breaks = ["\r", "\n", "\u2028", "\u2029", "\u0085", "\u000b", "\u000c"];
+    for (const br of breaks) {
+      const ics = appointmentIcs("abc123", {
+        ...doc,
+        doctorName: `Dr. Lee${br}ATTENDEE;CN=Evil:mailto:evil@example.com`,
+        clinicName: `Test Clinic${br}ORGANIZER:mailto:evil@example.com`,
+        clinicContact: { phone: `+1${evil}`, email: "clinic@test.test", address: `1 Main St${br}X-EVIL:1` },
+      });
+      // Lines end in CRLF; a folded line continues with a space or tab. Nothing else breaks a line.
+      expect(ics.replace(/\r\n/g, ""), JSON.stringify(br)).not.toMatch(/[\r\n\u2028\u2029\u0085\u000b\u000c]/);
+      const lines = ics.split("\r\n").filter(Boolean);
+      for (const line of lines) expect(line, JSON.stringify(br)).toMatch(/^([ \t]|[A-Z][A-Z-]*[;:])/);
+      const names = lines.filter((l) => !/^[ \t]/.test(l)).map((l) => /^[A-Z-]+/.exec(l)![0]);
+      expect(names.filter((n) => ["ATTENDEE", "ORGANIZER", "X-EVIL"].includes(n)), JSON.stringify(br)).toEqual([]);
+      expect(ics.replace(/\r\n[ \t]/g, "")).toContain("SUMMARY:Dr. Lee ATTENDEE\\;CN=Evil:mailto:evil@example.com at Test Clinic ORGANIZER:mailto:evil@example.com");
+    }
+  });
 });

@@ -30,6 +30,17 @@ export function newStatusLink(appUrl: string, appointmentId: string): { url: str
   return { url: `${appUrl}/appointments/${appointmentId}?t=${token}`, hash };
 }
 
+/**
+ * The "confirm your request" link's secret. Only the email carries it (its
+ * hash joins `linkTokenHashes` too, so the same link then opens the status
+ * page); the status link's token, which the booking page and API hand to
+ * whoever submitted the request, never confirms: confirming must prove the
+ * mailbox. A request without a confirm hash cannot be confirmed.
+ */
+export function confirmTokenMatches(token: string | null | undefined, a: { confirmTokenHash?: string }): boolean {
+  return a.confirmTokenHash !== undefined && tokenMatches(token, a.confirmTokenHash);
+}
+
 /** Does the token open this appointment: its first link's, or any later email's. */
 export function appointmentTokenMatches(
   token: string | null | undefined,

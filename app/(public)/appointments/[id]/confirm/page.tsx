@@ -4,15 +4,21 @@ import { PublicShell } from "@/components/booking/public-shell";
 import { Button, Card, CardContent } from "@/components/ui";
 import { isAppError } from "@/lib/domain/errors";
 import { formatSlotInZone } from "@/lib/domain/time-format";
+import { isConfirmLink } from "@/lib/server/appointments/email-confirmation";
 import { getPatientAppointment, type PatientAppointmentView } from "@/lib/server/appointments/patient";
+import { MAX_LIVE_REQUESTS } from "@/lib/server/request-limits";
 import { confirmEmailAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Confirm your request", robots: { index: false, follow: false }, referrer: "no-referrer" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[]; full?: string | string[] }> };
 
-/** The link in the "please confirm your request" email: one button, nothing changes by just opening it. */
+/**
+ * The link in the "please confirm your request" email: one button, nothing
+ * changes by just opening it. Only the email's own secret opens it: the
+ * status link (which the booking form hands to whoever submitted it) does not.
+ */
 export default async function ConfirmEmailPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const token = typeof query.t === "string" ? query.t : "";
@@ -23,6 +29,7 @@ export default async function ConfirmEmailPage({ params, searchParams }: Props) 
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   }
+  if (!(await isConfirmLink(id, token))) notFound();
   return (
     <PublicShell clinic={{ name: appointment.clinic.name, slug: appointment.clinic.slug }}>
       <Card>
@@ -32,6 +39,12 @@ export default async function ConfirmEmailPage({ params, searchParams }: Props) 
             {appointment.doctorName}, <span className="tabular-nums">{formatSlotInZone(Date.parse(appointment.start), appointment.timezone)}</span>.
             Confirming sends your request to {appointment.clinic.name}.
           </p>
+          {query.full === "1" && (
+            <p role="alert" className="text-red-700">
+              You already have {MAX_LIVE_REQUESTS} requests waiting at this clinic. Please wait for an answer or cancel one, then
+              confirm this one.
+            </p>
+          )}
           <form action={confirmEmailAction}>
             <input type="hidden" name="id" value={appointment.id} />
             <input type="hidden" name="t" value={token} />
