@@ -229,13 +229,14 @@ test("the clinic country's public holidays are offered as days off", async ({ pa
   await openEditor(page);
   await editorReady(page);
   const section = page.getByRole("region", { name: "Public holidays in United States" });
-  const christmas = section.getByRole("listitem").filter({ hasText: "Christmas Day" });
-  await expect(christmas).toBeVisible(); // always within the next 12 months
+  // Always within the next 12 months. In a year it falls on a weekend, the observed weekday is offered too.
+  const christmas = section.getByRole("listitem").filter({ hasText: "Christmas Day", hasNotText: "substitute" });
+  await expect(christmas).toBeVisible();
   await christmas.getByRole("button", { name: /^Close / }).click();
 
   // Now a planned day off with the holiday as its note, and no longer offered.
   await expect(christmas).toHaveCount(0);
-  await expect(page.getByRole("listitem").filter({ hasText: "Christmas Day" })).toContainText("Closed");
+  await expect(page.getByRole("listitem").filter({ hasText: "Christmas Day", hasNotText: "substitute" })).toContainText("Closed");
   await expect(page.getByText("Unsaved changes")).toBeVisible();
 
   // Put it back without saving (other specs book this doctor).
