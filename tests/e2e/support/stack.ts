@@ -1,3 +1,4 @@
+import type { APIRequestContext } from "@playwright/test";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { getApps, initializeApp } from "firebase-admin/app";
@@ -28,4 +29,20 @@ export async function runExpiry() {
     expireStaleRequests: { run: (event: { scheduleTime: string; jobName: string }) => Promise<void> };
   };
   await expireStaleRequests.run({ scheduleTime: new Date().toISOString(), jobName: "e2e" });
+}
+
+/**
+ * Loads the stripeWebhook function in the Functions emulator before a test pays. The emulator starts a
+ * worker process per concurrent invocation and loads the functions bundle in it on first use: more than
+ * 10 s on a loaded machine, which a payment would otherwise wait for (with the status page polling every
+ * 3 s). `concurrency` unsigned events at once leave that many warm workers (each answers 400 at once).
+ */
+export async function warmStripeWebhook(request: APIRequestContext, concurrency = 2) {
+  const url = `http://127.0.0.1:${e2eBackendPorts().functions}/${process.env.FIREBASE_PROJECT_ID ?? "demo-clinic"}/us-central1/stripeWebhook`;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      const response = await request.post(url, { data: { id: "evt_warm_up", object: "event", type: "ping" }, timeout: 60_000 });
+      if (response.status() !== 400) throw new Error(`warming stripeWebhook: ${response.status()} ${await response.text()}`);
+    }),
+  );
 }
