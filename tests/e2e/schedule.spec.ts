@@ -2,7 +2,7 @@ import { Timestamp } from "firebase-admin/firestore";
 import { expect, expectNoAxeViolations, reload, test, visit, type APIRequestContext, type Page, type Route } from "./support/fixtures";
 import { book, type Booked } from "./support/booking";
 import { appNow, localDate } from "./support/clock";
-import { stackFirestore, warmStripeWebhook } from "./support/stack";
+import { stackFirestore, warmStack, warmStripeWebhook } from "./support/stack";
 
 // The doctor's schedule: a visit confirmed on the free clinic (booked through
 // the public API, approved by staff@free.test) appears in Dr. Mei Lin's
@@ -37,6 +37,9 @@ async function letVisitTimeCome(visitId: string) {
   const now = appNow();
   await stackFirestore().doc(`visits/${visitId}`).update({ start: Timestamp.fromMillis(now - 30 * 60_000), end: Timestamp.fromMillis(now) });
 }
+
+// firebase-admin's first call to the stack's Firestore (letVisitTimeCome) is slow: made before the tests.
+test.beforeAll(() => warmStack());
 
 /** Server actions (the notes' saves) fail as if the server couldn't be reached; everything else goes through. */
 const failingSaves = (route: Route) => (route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort() : route.continue());
