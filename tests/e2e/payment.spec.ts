@@ -1,6 +1,7 @@
 import { expect, test, visit, reload, type APIRequestContext, type Page } from "./support/fixtures";
 import { book } from "./support/booking";
 import { appNow } from "./support/clock";
+import { warmStripeWebhook } from "./support/stack";
 import { e2eBackendPorts } from "../../scripts/lib/e2e-ports";
 
 // The pay step, offline: book → staff approve → the patient pays with the
@@ -11,6 +12,13 @@ import { e2eBackendPorts } from "../../scripts/lib/e2e-ports";
 // 48), so parallel tests never race for them.
 
 const CONFIRMED = { name: "Your visit is confirmed" };
+
+// The webhook's first delivery would otherwise wait for the emulator to load the function (stack.ts).
+test.beforeAll(async ({ playwright }) => {
+  const request = await playwright.request.newContext();
+  await warmStripeWebhook(request);
+  await request.dispose();
+});
 
 async function bookAndApprove(request: APIRequestContext, signedIn: (email: string) => Promise<Page>, offset: number, name: string) {
   const booked = await book(request, { slug: "demo", doctorId: "dr-amara-okafor", offset, name, phone: "+1 555 010 4242", reason: "Annual check-up." });

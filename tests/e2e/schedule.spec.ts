@@ -2,7 +2,7 @@ import { Timestamp } from "firebase-admin/firestore";
 import { expect, expectNoAxeViolations, reload, test, visit, type APIRequestContext, type Page, type Route } from "./support/fixtures";
 import { book, type Booked } from "./support/booking";
 import { appNow, localDate } from "./support/clock";
-import { stackFirestore } from "./support/stack";
+import { stackFirestore, warmStack, warmStripeWebhook } from "./support/stack";
 
 // The doctor's schedule: a visit confirmed on the free clinic (booked through
 // the public API, approved by staff@free.test) appears in Dr. Mei Lin's
@@ -37,6 +37,9 @@ async function letVisitTimeCome(visitId: string) {
   const now = appNow();
   await stackFirestore().doc(`visits/${visitId}`).update({ start: Timestamp.fromMillis(now - 30 * 60_000), end: Timestamp.fromMillis(now) });
 }
+
+// firebase-admin's first call to the stack's Firestore (letVisitTimeCome) is slow: made before the tests.
+test.beforeAll(() => warmStack());
 
 /** Server actions (the notes' saves) fail as if the server couldn't be reached; everything else goes through. */
 const failingSaves = (route: Route) => (route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort() : route.continue());
@@ -202,6 +205,14 @@ test.describe("visit notes", () => {
   });
 });
 
+test.describe("paid", () => {
+  // The webhook's first delivery would otherwise wait for the emulator to load the function (stack.ts).
+  test.beforeAll(async ({ playwright }) => {
+    const request = await playwright.request.newContext();
+    await warmStripeWebhook(request, 1);
+    await request.dispose();
+  });
+
 test("the whole way: book → approve → pay with the test card → the visit is in the doctor's schedule, paid → a note → completed", async ({ page, request, signedIn }) => {
   const booked = await book(request, { slug: "demo", doctorId: "dr-amara-okafor", offset: 48, name: "Walter Wholeway", phone: "+1 555 010 4545", reason: "Knee pain." });
 
@@ -227,4 +238,5 @@ test("the whole way: book → approve → pay with the test card → the visit i
   await doctor.getByRole("button", { name: "Mark completed" }).click();
   await expect(doctor.getByRole("listitem").filter({ hasText: "marked the visit completed" })).toContainText("Dr. Amara Okafor");
   await expect(doctor.getByLabel("Visit notes")).toHaveValue("Mild strain. Rest and ice.");
+});
 });

@@ -2,7 +2,7 @@ import { Timestamp } from "firebase-admin/firestore";
 import { expect, expectNoAxeViolations, reload, test, visit } from "./support/fixtures";
 import { book } from "./support/booking";
 import { appNow } from "./support/clock";
-import { runExpiry, stackFirestore } from "./support/stack";
+import { runExpiry, stackFirestore, warmStack } from "./support/stack";
 
 // The patient's status page in the "Expired" state. The test moves the hold's
 // deadline into the past on the app's clock (set-up only, as schedule.spec.ts
@@ -11,6 +11,9 @@ import { runExpiry, stackFirestore } from "./support/stack";
 // scripts/expiry-ticker.ts runs it in the dev stack. The status, the released
 // locks, the history and the email all come from that code. Dr. Priya Raman's
 // 36th free time counted from the first (status-page.spec.ts takes 20–32).
+
+// Loads firebase-admin and the functions bundle before the test, not inside it.
+test.beforeAll(() => warmStack({ expiry: true }));
 
 test("an expired request says so, links back to the clinic's booking page, and is axe-clean", async ({ page, request }) => {
   const booked = await book(request, { slug: "demo", doctorId: "dr-priya-raman", offset: 36, from: "first", name: "Eli Expired", phone: "+1 555 010 5555", reason: "Mole check." });

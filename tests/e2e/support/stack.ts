@@ -1,3 +1,4 @@
+import type { APIRequestContext } from "@playwright/test";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { getApps, initializeApp } from "firebase-admin/app";
@@ -20,12 +21,42 @@ export function stackFirestore(): Firestore {
   return getFirestore(app);
 }
 
-/** The app's expiry, exactly as the scheduler (and scripts/expiry-ticker.ts) runs it. */
-export async function runExpiry() {
+/** The functions bundle, loaded into this worker (once: `require` caches it). */
+function functionsBundle() {
   adoptStackEnv();
   const require = createRequire(import.meta.url);
-  const { expireStaleRequests } = require(path.resolve(process.cwd(), "functions/lib/index.js")) as {
+  return require(path.resolve(process.cwd(), "functions/lib/index.js")) as {
     expireStaleRequests: { run: (event: { scheduleTime: string; jobName: string }) => Promise<void> };
   };
-  await expireStaleRequests.run({ scheduleTime: new Date().toISOString(), jobName: "e2e" });
+}
+
+/** The app's expiry, exactly as the scheduler (and scripts/expiry-ticker.ts) runs it. */
+export async function runExpiry() {
+  await functionsBundle().expireStaleRequests.run({ scheduleTime: new Date().toISOString(), jobName: "e2e" });
+}
+
+/**
+ * For a beforeAll: loads firebase-admin's connection to the stack's Firestore (and, with `expiry`, the
+ * functions bundle) into this worker ahead of the test. On a loaded machine the first require and the
+ * first Firestore call took 15 s of a test's 30.
+ */
+export async function warmStack(options: { expiry?: boolean } = {}) {
+  await stackFirestore().doc("warm-up/e2e").get();
+  if (options.expiry) functionsBundle();
+}
+
+/**
+ * Loads the stripeWebhook function in the Functions emulator before a test pays. The emulator starts a
+ * worker process per concurrent invocation and loads the functions bundle in it on first use: more than
+ * 10 s on a loaded machine, which a payment would otherwise wait for (with the status page polling every
+ * 3 s). `concurrency` unsigned events at once leave that many warm workers (each answers 400 at once).
+ */
+export async function warmStripeWebhook(request: APIRequestContext, concurrency = 2) {
+  const url = `http://127.0.0.1:${e2eBackendPorts().functions}/${process.env.FIREBASE_PROJECT_ID ?? "demo-clinic"}/us-central1/stripeWebhook`;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      const response = await request.post(url, { data: { id: "evt_warm_up", object: "event", type: "ping" }, timeout: 60_000 });
+      if (response.status() !== 400) throw new Error(`warming stripeWebhook: ${response.status()} ${await response.text()}`);
+    }),
+  );
 }
