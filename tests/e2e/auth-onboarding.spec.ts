@@ -1,5 +1,5 @@
 import { unique } from "./support/booking";
-import { expect, test, visit, type Page } from "./support/fixtures";
+import { expect, test, visit, type Browser, type Page } from "./support/fixtures";
 
 // The path of a new clinic, a step a test: sign up; add a doctor; invite a
 // staff member, who accepts in a fresh browser and can then sign in on their
@@ -99,32 +99,44 @@ test("a new clinic adds a doctor, who is on its booking page; a London calendar 
   await expect(page.getByRole("grid").getByRole("row").nth(1).getByRole("gridcell").first()).toHaveAccessibleName(/^Monday,/);
 });
 
-test("an invited staff member joins from the link in their own browser; the link works once; their password signs them in", async ({ page, browser }) => {
-  const clinic = newClinic("invite");
-  const { staff } = clinic;
-  await signUp(page, clinic);
-
-  // Invite a staff member; the link is shown once.
-  await visit(page, "/dashboard/team");
-  await page.getByLabel("Email").fill(staff.email);
-  await page.getByLabel("Role").selectOption("staff");
-  await page.getByRole("button", { name: "Send invite" }).click();
-  await expect(page.getByText(`Invite sent to ${staff.email}`).first()).toBeVisible();
-  const link = await page.getByTestId("invite-link").inputValue();
+/** The demo admin invites a new staff member from the team page; returns the page, the invitee and the link shown once. */
+async function inviteStaff(signedIn: (email: string) => Promise<Page>, label: string) {
+  const admin = await signedIn("admin@demo.test");
+  const staff = { name: "Sven Staff", email: `sven-${label}-${unique().replace(/[^a-z0-9]/g, "")}@demo.test`, password: "sven-password" };
+  await visit(admin, "/dashboard/team");
+  await admin.getByLabel("Email").fill(staff.email);
+  await admin.getByLabel("Role").selectOption("staff");
+  await admin.getByRole("button", { name: "Send invite" }).click();
+  await expect(admin.getByText(`Invite sent to ${staff.email}`).first()).toBeVisible();
+  const link = await admin.getByTestId("invite-link").inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
-  await page.reload();
-  await expect(page.getByText("Waiting to join")).toBeVisible();
+  return { admin, staff, link };
+}
 
-  // The invitee opens the link in their own browser and joins.
-  const invitee = await browser.newContext();
-  const invitePage = await invitee.newPage();
+test("an admin invites a staff member: the link is shown once, and the invite waits on the team page", async ({ signedIn }) => {
+  const { admin, staff } = await inviteStaff(signedIn, "waits");
+  await admin.reload();
+  await expect(admin.getByTestId("invite-link")).toHaveCount(0);
+  await expect(admin.getByText("Waiting to join")).toBeVisible();
+  await expect(admin.getByText(staff.email).first()).toBeVisible(); // among the invites waiting
+});
+
+/** The invitee opens the link in a browser of their own and joins; returns that page, on the dashboard. */
+async function join(browser: Browser, link: string, staff: { name: string; email: string; password: string }) {
+  const invitePage = await (await browser.newContext()).newPage();
   await visit(invitePage, new URL(link).pathname);
-  await expect(invitePage.getByRole("heading", { name: `Join ${clinic.name}` })).toBeVisible();
+  await expect(invitePage.getByRole("heading", { name: "Join Demo Family Clinic" })).toBeVisible();
   await expect(invitePage.getByLabel("Email")).toHaveValue(staff.email);
   await invitePage.getByLabel("Your name").fill(staff.name);
   await invitePage.getByLabel("Choose a password").fill(staff.password);
   await invitePage.getByRole("button", { name: "Create account and join" }).click();
   await invitePage.waitForURL("**/dashboard");
+  return invitePage;
+}
+
+test("an invited staff member joins from the link in their own browser; the link works once; their password signs them in", async ({ browser, signedIn }) => {
+  const { admin, staff, link } = await inviteStaff(signedIn, "joins");
+  const invitePage = await join(browser, link, staff);
   await expect(invitePage.getByRole("heading", { name: "Welcome, Sven" })).toBeVisible();
   await expect(invitePage.getByText("We couldn't reach the server")).toHaveCount(0);
   await expect(invitePage.getByText("Staff", { exact: true }).first()).toBeVisible();
@@ -132,18 +144,20 @@ test("an invited staff member joins from the link in their own browser; the link
   // The link works once.
   await invitePage.goto(new URL(link).pathname);
   await expect(invitePage.getByText("This invite has already been used.")).toBeVisible();
-  await invitee.close();
+  await invitePage.context().close();
 
   // The password they chose signs them in (the form itself: the next test).
   const fresh = await browser.newContext();
-  const origin = new URL(page.url()).origin;
-  const signedIn = await fresh.request.post("/api/session", { data: { email: staff.email, password: staff.password }, headers: { origin } });
-  expect(signedIn.status()).toBe(200);
+  const signedInAgain = await fresh.request.post("/api/session", { data: { email: staff.email, password: staff.password }, headers: { origin: new URL(admin.url()).origin } });
+  expect(signedInAgain.status()).toBe(200);
   await fresh.close();
+});
 
-  // The admin sees them on the team.
-  await page.goto("/dashboard/team");
-  await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: staff.email })).toContainText("Staff");
+test("the admin sees an invitee who joined among the members, with their role", async ({ browser, signedIn }) => {
+  const { admin, staff, link } = await inviteStaff(signedIn, "member");
+  await (await join(browser, link, staff)).context().close();
+  await admin.reload();
+  await expect(admin.getByRole("main").getByRole("listitem").filter({ hasText: staff.email })).toContainText("Staff");
 });
 
 test("a new member signs out, is kept out of the dashboard, and signs back in with their password", async ({ page }) => {
