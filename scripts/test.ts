@@ -17,6 +17,14 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: process
 let passed = 0;
 let failed = 0;
 const summary: string[] = [];
+// Each failed test with the first lines of its error, printed last so a CI log's tail says what broke.
+const failures: string[] = [];
+
+/** The first few lines of an error, without colour codes: enough to tell one failure from another. */
+function firstLines(text: string | undefined, count = 6): string {
+  const plain = (text ?? "").replace(/\u001b\[[0-9;]*m/g, "");
+  return plain.split("\n").filter((line) => line.trim() !== "").slice(0, count).map((line) => `      ${line}`).join("\n");
+}
 
 function run(label: string, command: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
   console.log(`\n=== ${label} ===`);
@@ -36,12 +44,42 @@ function vitest(label: string, project: string, tz: string) {
   rmSync(file, { force: true });
   const ok = run(label, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${file}`], { TZ: tz });
   if (!existsSync(file)) return void (failed += 1);
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; success: boolean; testResults: { status: string }[] };
+  const report = JSON.parse(readFileSync(file, "utf8")) as VitestReport;
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   // A file that fails to load has no failed tests, yet the run failed.
   const brokenFiles = report.testResults.filter((r) => r.status === "failed").length;
   if (!ok && report.numFailedTests === 0) failed += Math.max(1, brokenFiles);
+  for (const fileResult of report.testResults) {
+    const name = path.relative(root, fileResult.name);
+    const failedTests = fileResult.assertionResults.filter((t) => t.status === "failed");
+    for (const t of failedTests) failures.push(`  ${label} › ${name} › ${t.fullName}\n${firstLines(t.failureMessages[0])}`);
+    if (fileResult.status === "failed" && failedTests.length === 0) failures.push(`  ${label} › ${name}\n${firstLines(fileResult.message)}`);
+  }
+}
+
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+};
+
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: { title: string; line: number; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+};
+
+function playwrightFailures(suite: PlaywrightSuite, file = suite.file ?? "") {
+  for (const spec of suite.specs ?? []) {
+    for (const t of spec.tests) {
+      if (t.status !== "unexpected") continue;
+      const error = t.results.find((r) => r.error)?.error?.message;
+      failures.push(`  e2e › ${file}:${spec.line} › ${spec.title}\n${firstLines(error, 10)}`);
+    }
+  }
+  for (const child of suite.suites ?? []) playwrightFailures(child, child.file ?? file);
 }
 
 function playwright() {
@@ -49,7 +87,8 @@ function playwright() {
   rmSync(file, { force: true });
   const ok = run("e2e (Playwright, Chromium)", bin("playwright"), ["test"]);
   if (!existsSync(file)) return void (failed += 1);
-  const { stats } = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
+  const { stats, suites } = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number }; suites: PlaywrightSuite[] };
+  for (const suite of suites) playwrightFailures(suite);
   passed += stats.expected + stats.flaky;
   failed += stats.unexpected;
   if (!ok && stats.unexpected === 0) failed += 1;
@@ -89,5 +128,6 @@ if (want("e2e")) {
 } else if (only === "deploy") deployCheck();
 
 console.log(`\n${summary.join("\n")}\n`);
+if (failures.length > 0) console.log(`Failed:\n${failures.join("\n")}\n`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
+import { HydrationMark } from "./hydration-mark";
 
 export type EmptyStateProps = {
   /** A decorative icon (it is hidden from assistive tech). */
@@ -23,6 +24,7 @@ export function EmptyState({ icon, title, description, action, headingLevel = 2,
         className,
       )}
     >
+      <HydrationMark />
       {icon && (
         <div aria-hidden="true" className="mb-4 flex size-12 items-center justify-center rounded-full bg-primary-50 text-primary-700">
           {icon}

@@ -1,8 +1,10 @@
 import { Skeleton, SkeletonText } from "@/components/ui";
+import { HydrationPending } from "@/components/ui/hydration-mark";
 
 export default function DashboardLoading() {
   return (
     <div aria-busy="true">
+      <HydrationPending />
       <span className="sr-only">Loading…</span>
       <Skeleton className="h-8 w-56" />
       <Skeleton className="mt-3 h-5 w-80 max-w-full" />

@@ -13,6 +13,7 @@ import { actionsAfterVisit, VISIT_STATUS_LABELS, type VisitStatus } from "@/lib/
 import { getRequestDetail, type RequestDetail } from "@/lib/server/appointments/queue";
 import { requireCaller } from "@/lib/server/caller";
 import { appNow } from "@/lib/server/clock";
+import { HydrationMark } from "@/components/ui/hydration-mark";
 
 export const metadata: Metadata = { title: "Request" };
 export const dynamic = "force-dynamic";
@@ -44,6 +45,7 @@ export default async function RequestPage({ params }: Props) {
 
   return (
     <>
+      <HydrationMark />
       <Link
         href="/dashboard/requests"
         className="-ml-2 inline-flex min-h-11 items-center gap-1.5 rounded-lg px-2 text-base font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"

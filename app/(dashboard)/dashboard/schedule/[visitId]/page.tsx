@@ -13,6 +13,7 @@ import { VISIT_STATUS_LABELS } from "@/lib/domain/visits";
 import { requireCaller } from "@/lib/server/caller";
 import { getVisit, type VisitDetail, type VisitPayment } from "@/lib/server/visits-admin";
 import { appNow } from "@/lib/server/clock";
+import { HydrationMark } from "@/components/ui/hydration-mark";
 
 export const metadata: Metadata = { title: "Visit" };
 export const dynamic = "force-dynamic";
@@ -63,6 +64,7 @@ export default async function VisitPage({ params }: Props) {
 
   return (
     <>
+      <HydrationMark />
       <Link
         href={back}
         className="-ml-2 inline-flex min-h-11 items-center gap-1.5 rounded-lg px-2 text-base font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"

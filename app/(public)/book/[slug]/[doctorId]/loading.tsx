@@ -1,9 +1,11 @@
 import { Skeleton } from "@/components/ui";
+import { HydrationPending } from "@/components/ui/hydration-mark";
 
 /** Shown while the doctor page renders on the server (e.g. after choosing a doctor). */
 export default function Loading() {
   return (
     <div className="flex min-h-dvh flex-col" aria-busy="true">
+      <HydrationPending />
       <p role="status" className="sr-only">
         Loading free times…
       </p>

@@ -15,6 +15,7 @@ import { listFreeSlots } from "@/lib/server/availability";
 import { bookableDoctor, doctorPath } from "../data";
 import { requestBooking } from "./actions";
 import { appNow } from "@/lib/server/clock";
+import { HydrationMark } from "@/components/ui/hydration-mark";
 
 // Free times change with every booking: always render fresh.
 export const dynamic = "force-dynamic";
@@ -62,6 +63,7 @@ export default async function DoctorPage({ params }: Props) {
 
   return (
     <PublicShell clinic={clinic}>
+      <HydrationMark />
       <Link
         href={`/book/${clinic.slug}`}
         className="-ml-2 inline-flex min-h-11 items-center gap-1.5 rounded-lg px-2 text-base font-medium text-slate-700 hover:bg-white hover:text-slate-900"
