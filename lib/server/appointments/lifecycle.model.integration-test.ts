@@ -16,6 +16,8 @@ import { newRun, settle, stripeFor, type Shared } from "./lifecycle-model/world"
 const RUNS = Number(process.env.MODEL_RUNS ?? 300);
 const CONCURRENT_RUNS = Number(process.env.MODEL_CONCURRENT_RUNS ?? Math.max(1, Math.round(RUNS / 6)));
 const PATH = process.env.MODEL_PATH || undefined;
+// fc.commands' own replayPath (printed in a counterexample): which commands of the shrunk list ran.
+const REPLAY = process.env.MODEL_REPLAY || undefined;
 const SEED = process.env.MODEL_SEED ? Number(process.env.MODEL_SEED) : Math.floor(Math.random() * 2 ** 31);
 const SHARDS = PATH ? 1 : Math.max(1, Number(process.env.MODEL_SHARDS ?? 4));
 const shared = { runs: 0 } as Shared;
@@ -73,13 +75,14 @@ async function assertModel(name: string, runs: number, property: (shard: Shard) 
   if (failed < 0) return;
   const message = String(((results[failed] as PromiseRejectedResult).reason as Error).message);
   const path = /path: "([^"]*)"/.exec(message)?.[1];
-  throw new Error(`${name}: replay with MODEL_SEED=${shards[failed]!.seed} MODEL_PATH=${path}\n${message}\n\nThe smallest failing run, command by command:\n${shards[failed]!.failedRunLog}`);
+  const replay = /replayPath="([^"]*)"/.exec(message)?.[1];
+  throw new Error(`${name}: replay with MODEL_SEED=${shards[failed]!.seed} MODEL_PATH=${path}${replay ? ` MODEL_REPLAY=${replay}` : ""}\n${message}\n\nThe smallest failing run, command by command:\n${shards[failed]!.failedRunLog}`);
 }
 
 describe("the appointment lifecycle, as a model", () => {
   it(`keeps every invariant over ${RUNS} random runs of up to 25 commands`, async () => {
     await assertModel("sequential", RUNS, (shard) =>
-      fc.asyncProperty(runOptions, fc.commands(commandArbitraries, { maxCommands: 25, size: "max" }), (options, commands) =>
+      fc.asyncProperty(runOptions, fc.commands(commandArbitraries, { maxCommands: 25, size: "max", replayPath: REPLAY }), (options, commands) =>
         inFreshClinic(shard, options, (real) => fc.asyncModelRun(() => ({ model: {}, real }), commands)),
       ) as never,
     );

@@ -203,10 +203,11 @@ export class Pay extends OnAppointment {
     } else {
       try {
         intentId = (await preparePayment(a.id, a.token, { stripe: shared.stripe, now })).intentId;
+        a.pageIntent = intentId;
       } catch (error) {
         if (!isAppError(error)) throw error;
-        run.log.push(`    nothing to pay on the page (${error.code}); the open tab's intent: ${a.intents.at(-1) ?? "none"}`);
-        intentId = a.intents.at(-1);
+        run.log.push(`    nothing to pay on the page (${error.code}); the open tab's intent: ${a.pageIntent ?? "none"}`);
+        intentId = a.pageIntent;
       }
     }
     if (!intentId) return;

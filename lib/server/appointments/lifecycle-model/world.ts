@@ -55,6 +55,8 @@ export interface ModelAppointment {
   email: string;
   doctorId: string;
   intents: string[];
+  /** The PaymentIntent the status page last offered: a tab left open can still pay it. */
+  pageIntent?: string;
 }
 
 export interface Run {
