@@ -19,7 +19,7 @@ const PATH = process.env.MODEL_PATH || undefined;
 // fc.commands' own replayPath (printed in a counterexample): which commands of the shrunk list ran.
 const REPLAY = process.env.MODEL_REPLAY || undefined;
 const SEED = process.env.MODEL_SEED ? Number(process.env.MODEL_SEED) : Math.floor(Math.random() * 2 ** 31);
-const SHARDS = PATH ? 1 : Math.max(1, Number(process.env.MODEL_SHARDS ?? 4));
+const SHARDS = PATH ? 1 : Math.max(1, Number(process.env.MODEL_SHARDS ?? 1));
 const shared = { runs: 0 } as Shared;
 
 beforeAll(async () => {

@@ -90,7 +90,7 @@ async function checkHistory(run: Run, id: string, a: DocumentData, options: Chec
   const ref = db().collection("appointments").doc(id);
   const [history, mail] = await Promise.all([ref.collection("history").get(), db().collection("mail").where("appointmentId", "==", id).get()]);
   const entries = history.docs.map((d) => ({ id: d.id, ...d.data() }) as DocumentData & { id: string });
-  const seen = run.seen.get(id) ?? { version: 0, history: [], endedByClinic: false };
+  const seen = run.seen.get(id) ?? { version: 0, history: [], endedByClinic: false, movedFrom: null };
   const now = entries.map((e) => JSON.stringify(e));
   if (seen.history.some((entry, i) => now[i] !== entry)) fail("history", `${label(id)}'s history changed: an entry was rewritten or removed`);
   if (entries.length !== a.version) fail("history", `${label(id)} is at version ${a.version} with ${entries.length} history entries`);
@@ -130,12 +130,13 @@ async function checkHistory(run: Run, id: string, a: DocumentData, options: Chec
   if (transitionMail.length !== entries.length) {
     fail("email", `${label(id)}: ${entries.length} transitions (${entries.map((e) => e.action).join(", ")}) but ${transitionMail.length} emails (${transitionMail.map((m) => m.get("message.subject")).join(" | ")})`);
   }
-  run.seen.set(id, { version: a.version, history: now, endedByClinic });
+  run.seen.set(id, { version: a.version, history: now, endedByClinic, movedFrom: entries.at(-1)?.action === "propose" ? entries.at(-1)!.from : null });
 }
 
 /**
  * The money, from the stand-in: settled charges minus refunds is the fee for
- * a confirmed appointment and nothing otherwise, and an appointment that no
+ * a confirmed appointment (or a confirmed one the clinic proposes to move,
+ * while the patient answers) and nothing otherwise, and an appointment that no
  * longer waits for payment has no PaymentIntent left open. Skipped while a
  * success is still on its way to the webhook (Stripe would deliver it), and
  * checked for all at the end, after every event was delivered.
@@ -155,11 +156,13 @@ async function checkMoney(shared: Shared, run: Run, id: string, a: DocumentData,
   const refunded = new Map<string, number>();
   for (const r of shared.standin.refunds) if (intents.has(r.payment_intent)) refunded.set(r.payment_intent, (refunded.get(r.payment_intent) ?? 0) + r.amount);
   const net = [...charged.values()].reduce((s, v) => s + v, 0) - [...refunded.values()].reduce((s, v) => s + v, 0);
-  const due = a.status === "confirmed" ? a.feeCents : 0;
+  // A confirmed visit the clinic proposes to move keeps its payment while the patient answers.
+  const movedConfirmed = a.status === "rescheduled" && run.seen.get(id)?.movedFrom === "confirmed";
+  const due = a.status === "confirmed" || movedConfirmed ? a.feeCents : 0;
   if (net !== due) {
     fail("money", `${label(id)} is ${a.status}${a.cancelledBy ? ` (by ${a.cancelledBy})` : ""} but Stripe holds ${net} cents of the patient's money (charged ${[...charged.values()]}, refunded ${[...refunded.values()]}); due ${due}; our record says ${JSON.stringify(a.payment?.status ?? null)}`);
   }
-  if (a.status === "approved") return;
+  if (a.status === "approved" || movedConfirmed) return;
   for (const intentId of intents) {
     if (charged.has(intentId)) {
       if (a.status !== "confirmed" && refunded.get(intentId) !== charged.get(intentId)) fail("intents", `${label(id)} is ${a.status}; its PaymentIntent ${intentId} succeeded and is not refunded`);

@@ -75,7 +75,7 @@ export interface Run {
   /** PaymentIntents the stand-in reported cancelled (final: not asked again). */
   canceledIntents: Set<string>;
   /** What the invariant checks saw last, per appointment: version, history (append-only), terminal facts. */
-  seen: Map<string, { version: number; history: string[]; endedByClinic: boolean }>;
+  seen: Map<string, { version: number; history: string[]; endedByClinic: boolean; movedFrom: string | null }>;
   /** The log of what each command did, printed with a counterexample. */
   log: string[];
   requests: number;
