@@ -4,6 +4,7 @@
 // failure. Anything else thrown fails the run. After each command (or each
 // parallel batch) the invariants are checked (invariants.ts).
 import fc from "fast-check";
+import type { Timestamp } from "firebase-admin/firestore";
 import { isAppError } from "@/lib/domain/errors";
 import { db } from "@/lib/server/firebase";
 import { requestAppointment } from "@/lib/server/appointments/request";
@@ -38,7 +39,9 @@ async function attempt(run: Run, what: string, verb: () => Promise<unknown>): Pr
 /** Time spent per command kind (acting, then checking), for MODEL_DEBUG. */
 export const timings: Record<string, { n: number; act: number; check: number }> = {};
 
-const pick = (run: Run, i: number): ModelAppointment | null => (run.appointments.length ? run.appointments[i % run.appointments.length]! : null);
+/** The i-th appointment (modulo how many there are); -1 is the latest. */
+const pick = (run: Run, i: number): ModelAppointment | null => (run.appointments.length ? run.appointments.at(i < 0 ? -1 : i % run.appointments.length)! : null);
+const shown = (i: number) => (i < 0 ? "latest" : `#${i}`);
 
 export abstract class LifecycleCommand implements fc.AsyncCommand<object, Real> {
   check(): boolean {
@@ -103,7 +106,7 @@ export class Request extends LifecycleCommand {
 
 export class ConfirmEmail extends OnAppointment {
   toString() {
-    return `confirmEmail(#${this.i})`;
+    return `confirmEmail(${shown(this.i)})`;
   }
   async on({ run }: Real, a: ModelAppointment, now: Date) {
     // The confirm secret is only in the email the patient received.
@@ -116,7 +119,7 @@ export class ConfirmEmail extends OnAppointment {
 
 export class Approve extends OnAppointment {
   toString() {
-    return `approve(#${this.i})`;
+    return `approve(${shown(this.i)})`;
   }
   on({ run }: Real, a: ModelAppointment, now: Date) {
     return attempt(run, "approve", () => approveAppointment(run.staff, a.id, { now }));
@@ -128,17 +131,20 @@ export class Propose extends OnAppointment {
     super(i);
   }
   toString() {
-    return `propose(#${this.i}, ${this.raw ? `t${this.time}` : `offered time ${this.time}`})`;
+    return `propose(${shown(this.i)}, ${this.raw ? `t${this.time}` : `offered time ${this.time}`})`;
   }
   async on({ run }: Real, a: ModelAppointment, now: Date) {
-    const start = timeFor(run, a.doctorId, this.time, this.raw);
+    // As staff would: one of the other times the doctor's hours offer (raw: any of the three).
+    const current = ((await db().collection("appointments").doc(a.id).get()).get("start") as Timestamp).toDate().toISOString();
+    const offered = (this.raw ? [0, 1, 2] : BOOKABLE[run.doctors[a.doctorId]!.hours]).map((t) => TIMES[t]!).filter((t) => t !== current);
+    const start = offered.length ? offered[this.time % offered.length]! : current;
     return attempt(run, `propose ${start}`, () => proposeNewTime(run.staff, a.id, { start }, { now }));
   }
 }
 
 export class Accept extends OnAppointment {
   toString() {
-    return `accept(#${this.i})`;
+    return `accept(${shown(this.i)})`;
   }
   on({ run }: Real, a: ModelAppointment, now: Date) {
     return attempt(run, "accept", () => acceptProposal(a.id, a.token, now));
@@ -147,7 +153,7 @@ export class Accept extends OnAppointment {
 
 export class Reject extends OnAppointment {
   toString() {
-    return `reject(#${this.i})`;
+    return `reject(${shown(this.i)})`;
   }
   on({ run }: Real, a: ModelAppointment, now: Date) {
     return attempt(run, "reject", () => rejectProposal(a.id, a.token, now));
@@ -156,7 +162,7 @@ export class Reject extends OnAppointment {
 
 export class Decline extends OnAppointment {
   toString() {
-    return `decline(#${this.i})`;
+    return `decline(${shown(this.i)})`;
   }
   on({ run }: Real, a: ModelAppointment, now: Date) {
     return attempt(run, "decline", () => declineAppointment(run.staff, a.id, { reason: "Not for this clinic" }, { now }));
@@ -165,7 +171,7 @@ export class Decline extends OnAppointment {
 
 export class PatientCancel extends OnAppointment {
   toString() {
-    return `patientCancel(#${this.i})`;
+    return `patientCancel(${shown(this.i)})`;
   }
   on({ run }: Real, a: ModelAppointment, now: Date) {
     return attempt(run, "cancel", () => cancelAppointmentByPatient(a.id, a.token, now));
@@ -174,7 +180,7 @@ export class PatientCancel extends OnAppointment {
 
 export class ClinicCancel extends OnAppointment {
   toString() {
-    return `clinicCancel(#${this.i})`;
+    return `clinicCancel(${shown(this.i)})`;
   }
   on({ run }: Real, a: ModelAppointment, now: Date) {
     return attempt(run, "clinic cancel", () => cancelByClinic(run.staff, a.id, { reason: "Doctor is ill" }, { now }));
@@ -194,7 +200,7 @@ export class Pay extends OnAppointment {
     super(i);
   }
   toString() {
-    return `${this.declined ? "payFailure" : "pay"}(#${this.i}${this.extra ? ", second intent" : ""}, delivered ×${this.deliveries})`;
+    return `${this.declined ? "payFailure" : "pay"}(${shown(this.i)}${this.extra ? ", second intent" : ""}, delivered ×${this.deliveries})`;
   }
   async on({ shared, run }: Real, a: ModelAppointment, now: Date) {
     let intentId: string | undefined;
@@ -232,7 +238,7 @@ export class Redeliver extends OnAppointment {
     super(i);
   }
   toString() {
-    return `redeliver(#${this.i}, event ${this.k})`;
+    return `redeliver(${shown(this.i)}, event ${this.k})`;
   }
   async on({ shared, run }: Real, a: ModelAppointment) {
     const events = eventsOf(shared, run, a).filter((e) => e.type !== "payment_intent.created");
@@ -302,37 +308,46 @@ export class HoursChanged extends LifecycleCommand {
   }
 }
 
-const i = fc.nat({ max: 7 });
+// Half the time the latest request: a path of several steps on one appointment is then likely.
+const i = fc.oneof(fc.constant(-1), fc.nat({ max: 3 }));
 const doctor = fc.nat({ max: DOCTORS.length - 1 });
 const time = fc.nat({ max: TIMES.length - 1 });
 const raw = fc.nat({ max: 4 }).map((n) => n === 0);
 const deliveries = fc.nat({ max: 3 });
-const weighted = (weight: number, arbitrary: fc.Arbitrary<LifecycleCommand>) => Array.from({ length: weight }, () => arbitrary);
-
 /**
- * Every command, weighted (by repetition: fc.commands picks uniformly) so a
- * run of 25 reaches approval, payment, proposals and late events often.
+ * Every command, by name, weighted (by repetition: fc.commands picks
+ * uniformly) so a run of 25 reaches approval, payment, proposals and late
+ * events often. MODEL_COMMANDS="request,approve,pay,..." keeps only those
+ * named, to hunt one path.
  */
-export const commandArbitraries: fc.Arbitrary<LifecycleCommand>[] = [
-  ...weighted(4, fc.tuple(doctor, time, raw).map(([d, t, r]) => new Request(d, t, r))),
-  ...weighted(1, i.map((n) => new ConfirmEmail(n))),
-  ...weighted(3, i.map((n) => new Approve(n))),
-  ...weighted(2, fc.tuple(i, time, raw).map(([n, t, r]) => new Propose(n, t, r))),
-  ...weighted(1, i.map((n) => new Accept(n))),
-  ...weighted(1, i.map((n) => new Reject(n))),
-  ...weighted(1, i.map((n) => new Decline(n))),
-  ...weighted(1, i.map((n) => new PatientCancel(n))),
-  ...weighted(1, i.map((n) => new ClinicCancel(n))),
-  ...weighted(3, fc.tuple(i, deliveries).map(([n, k]) => new Pay(n, k, false, false))),
-  ...weighted(1, fc.tuple(i, deliveries).map(([n, k]) => new Pay(n, k, true, false))),
-  ...weighted(1, fc.tuple(i, deliveries).map(([n, k]) => new Pay(n, k, false, true))),
-  ...weighted(2, fc.tuple(i, fc.nat({ max: 5 })).map(([n, k]) => new Redeliver(n, k))),
-  ...weighted(1, fc.constant(new ExpirySweep())),
-  ...weighted(1, fc.constant(new RetryRefunds())),
-  ...weighted(2, fc.constantFrom(0.6, 3, 13, 25).map((h) => new Advance(h))),
-  ...weighted(1, fc.tuple(doctor, fc.boolean()).map(([d, on]) => new DoctorActive(d, on))),
-  ...weighted(1, fc.tuple(doctor, fc.constantFrom(...HOURS_NAMES)).map(([d, h]) => new HoursChanged(d, h))),
+const COMMANDS: [name: string, weight: number, arbitrary: fc.Arbitrary<LifecycleCommand>][] = [
+  ["request", 4, fc.tuple(doctor, time, raw).map(([d, t, r]) => new Request(d, t, r))],
+  ["confirmEmail", 1, i.map((n) => new ConfirmEmail(n))],
+  ["approve", 3, i.map((n) => new Approve(n))],
+  ["propose", 2, fc.tuple(i, time, raw).map(([n, t, r]) => new Propose(n, t, r))],
+  ["accept", 1, i.map((n) => new Accept(n))],
+  ["reject", 1, i.map((n) => new Reject(n))],
+  ["decline", 1, i.map((n) => new Decline(n))],
+  ["patientCancel", 1, i.map((n) => new PatientCancel(n))],
+  ["clinicCancel", 1, i.map((n) => new ClinicCancel(n))],
+  ["pay", 3, fc.tuple(i, deliveries).map(([n, k]) => new Pay(n, k, false, false))],
+  ["secondIntent", 1, fc.tuple(i, deliveries).map(([n, k]) => new Pay(n, k, true, false))],
+  ["payFailure", 1, fc.tuple(i, deliveries).map(([n, k]) => new Pay(n, k, false, true))],
+  ["redeliver", 2, fc.tuple(i, fc.nat({ max: 5 })).map(([n, k]) => new Redeliver(n, k))],
+  ["expirySweep", 1, fc.constant(new ExpirySweep())],
+  ["retryRefunds", 1, fc.constant(new RetryRefunds())],
+  ["advance", 2, fc.constantFrom(0.6, 3, 13, 25).map((h) => new Advance(h))],
+  ["doctorActive", 1, fc.tuple(doctor, fc.boolean()).map(([d, on]) => new DoctorActive(d, on))],
+  ["hoursChanged", 1, fc.tuple(doctor, fc.constantFrom(...HOURS_NAMES)).map(([d, h]) => new HoursChanged(d, h))],
 ];
+
+function selected(env = process.env): typeof COMMANDS {
+  const names = (env.MODEL_COMMANDS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  for (const name of names) if (!COMMANDS.some(([n]) => n === name)) throw new Error(`MODEL_COMMANDS: no command "${name}" (${COMMANDS.map(([n]) => n).join(", ")})`);
+  return names.length ? COMMANDS.filter(([n]) => names.includes(n)) : COMMANDS;
+}
+
+export const commandArbitraries: fc.Arbitrary<LifecycleCommand>[] = selected().flatMap(([, weight, arbitrary]) => Array.from({ length: weight }, () => arbitrary));
 
 /** Each run's clinic: whether it asks patients to confirm their email first, and each doctor's hours to begin with. */
 export const runOptions = fc.record({
