@@ -6,7 +6,8 @@ import { approvedAndPaid, approvedWithIntent, deliver, eventFor, refundsOf, soon
 import { cancelByClinic } from "../appointments/clinic-cancel";
 import { expireIfLapsed } from "../appointments/expire";
 import { cancelAppointmentByPatient, rejectProposal } from "../appointments/patient";
-import { approveAppointment, proposeNewTime } from "../appointments/review";
+import { approveAppointment, declineAppointment, proposeNewTime } from "../appointments/review";
+import { retryAfterCommitEffects } from "./stripe-effects";
 
 // Money that arrives after the appointment left "approved" never overrules
 // the clinic: the PaymentIntent is cancelled at Stripe when the appointment
@@ -37,6 +38,23 @@ describe("leaving approved cancels the PaymentIntent at Stripe", () => {
       code: "payment_intent_unexpected_state",
     });
   });
+
+  it("Stripe unreachable during the cancel: the cancel stands, the intent cancel stays due, and the scheduled retry makes it once", async () => {
+    const { id, intentId } = await approvedWithIntent(world, at("09:00"));
+    const port = process.env.STRIPE_API_PORT;
+    process.env.STRIPE_API_PORT = "9";
+    try {
+      await cancelByClinic(callers.staff, id, { reason: "Doctor is ill" }, { now: soon });
+    } finally {
+      process.env.STRIPE_API_PORT = port;
+    }
+    expect(await appointment(id)).toMatchObject({ status: "cancelled", paymentIntentId: null, paymentIntentIds: [intentId] });
+    expect(await intentStatus(intentId)).toBe("requires_payment_method");
+    expect((await testDb().doc(`intentCancels/${intentId}`).get()).get("status")).toBe("pending");
+    expect(await retryAfterCommitEffects(50, world.stripe)).toEqual({ refunded: 0, cancelled: 1, failed: 0 });
+    expect(await retryAfterCommitEffects(50, world.stripe)).toEqual({ refunded: 0, cancelled: 0, failed: 0 });
+    expect(await intentStatus(intentId)).toBe("canceled");
+  });
 });
 
 describe("a payment that arrives after the appointment left approved", () => {
@@ -54,7 +72,6 @@ describe("a payment that arrives after the appointment left approved", () => {
     const { id, token, intentId } = await approvedAndPaid(world, at("09:00"));
     await proposeNewTime(callers.staff, id, { start: at("11:00") }, { now: soon });
     await rejectProposal(id, token, soon);
-    const { declineAppointment } = await import("../appointments/review");
     await declineAppointment(callers.staff, id, { reason: "No time left this week" }, { now: soon });
     expect((await deliver(world, succeeded(intentId))).status).toBe(200);
     expect(await appointment(id)).toMatchObject({ status: "declined" });
