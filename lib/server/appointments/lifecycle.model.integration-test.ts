@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { startStripeStandin } from "@/scripts/stripe-standin/server";
-import { commandArbitraries, runOptions, timings, type LifecycleCommand, type Real } from "./lifecycle-model/commands";
+import { commandArbitraries, runOptions } from "./lifecycle-model/arbitraries";
+import { timings, type LifecycleCommand, type Real } from "./lifecycle-model/commands";
 import { checkInvariants, knownGaps } from "./lifecycle-model/invariants";
 import { newRun, settle, stripeFor, type Shared } from "./lifecycle-model/world";
 
@@ -62,7 +63,7 @@ async function inFreshClinic(shard: Shard, options: Options, body: (real: Real) 
  * SEED+1, ...). A failure names its shard's seed and path, and prints the
  * shrunk run's log.
  */
-async function assertModel(name: string, runs: number, property: (shard: Shard) => fc.IAsyncPropertyWithHooks<[Options, never]> | fc.IAsyncPropertyWithHooks<never>) {
+async function assertModel<Ts extends unknown[]>(name: string, runs: number, property: (shard: Shard) => fc.IAsyncPropertyWithHooks<Ts>) {
   const started = Date.now();
   const shards = Array.from({ length: SHARDS }, (_, k): Shard => ({ seed: SEED + k, failedRunLog: "" }));
   const results = await Promise.allSettled(
@@ -84,7 +85,7 @@ describe("the appointment lifecycle, as a model", () => {
     await assertModel("sequential", RUNS, (shard) =>
       fc.asyncProperty(runOptions, fc.commands(commandArbitraries, { maxCommands: 25, size: "max", replayPath: REPLAY }), (options, commands) =>
         inFreshClinic(shard, options, (real) => fc.asyncModelRun(() => ({ model: {}, real }), commands)),
-      ) as never,
+      ),
     );
   }, 900_000);
 
@@ -100,7 +101,7 @@ describe("the appointment lifecycle, as a model", () => {
             await checkInvariants(shared, real.run, { doctorsInFlux });
           }
         }),
-      ) as never,
+      ),
     );
   }, 900_000);
 });
