@@ -63,7 +63,7 @@ async function inFreshClinic(shard: Shard, options: Options, body: (real: Real) 
  * SEED+1, ...). A failure names its shard's seed and path, and prints the
  * shrunk run's log.
  */
-async function assertModel<Ts extends unknown[]>(name: string, runs: number, property: (shard: Shard) => fc.IAsyncPropertyWithHooks<Ts>) {
+async function assertModel<Ts extends unknown[]>(name: "sequential" | "concurrent", runs: number, property: (shard: Shard) => fc.IAsyncPropertyWithHooks<Ts>) {
   const started = Date.now();
   const shards = Array.from({ length: SHARDS }, (_, k): Shard => ({ seed: SEED + k, failedRunLog: "" }));
   const results = await Promise.allSettled(
@@ -77,7 +77,8 @@ async function assertModel<Ts extends unknown[]>(name: string, runs: number, pro
   const message = String(((results[failed] as PromiseRejectedResult).reason as Error).message);
   const path = /path: "([^"]*)"/.exec(message)?.[1];
   const replay = /replayPath="([^"]*)"/.exec(message)?.[1];
-  throw new Error(`${name}: replay with MODEL_SEED=${shards[failed]!.seed} MODEL_PATH=${path}${replay ? ` MODEL_REPLAY=${replay}` : ""}\n${message}\n\nThe smallest failing run, command by command:\n${shards[failed]!.failedRunLog}`);
+  const only = name === "sequential" ? "random runs" : "in parallel";
+  throw new Error(`${name}: replay with MODEL_SEED=${shards[failed]!.seed} MODEL_PATH=${path}${replay ? ` MODEL_REPLAY=${replay}` : ""} (and the same MODEL_COMMANDS) -t "${only}"\n${message}\n\nThe smallest failing run, command by command:\n${shards[failed]!.failedRunLog}`);
 }
 
 describe("the appointment lifecycle, as a model", () => {
