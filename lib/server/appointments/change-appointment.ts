@@ -13,6 +13,7 @@ import { cancelVisit, readVisit } from "../visits";
 import { deleteLocks, isLapsed, readOwnLocks } from "./appointment-locks";
 import { changedMessage, expiredError } from "./change-messages";
 import { expiredEmail } from "./emails";
+import { renewalDeadline } from "./hold";
 import { PATIENT, SYSTEM, appointments, historyId, holdsTime, isPaid, type ActedBy, type AppointmentDoc, type HistoryEntry, type RefundReason } from "./model";
 
 /**
@@ -58,8 +59,14 @@ export interface Change<R> {
   refundNote?: string | null;
   /** False when the verb's own email already says the money goes back. */
   refundEmail?: boolean;
-  /** The verb's reads (before any write) and writes. Throw an AppError to refuse: nothing is written. */
-  apply: (tx: Transaction, loaded: Loaded, to: AppointmentStatus) => Applied<R> | Promise<Applied<R>>;
+  /** The visit start that caps a renewed hold (default the appointment's start; a proposal's new time, say). */
+  holdUntil?: (a: AppointmentDoc) => Timestamp | number;
+  /**
+   * The verb's reads (before any write) and writes, given the status the state
+   * machine chose and the hold the runner worked out for it. Throw an AppError
+   * to refuse: nothing is written.
+   */
+  apply: (tx: Transaction, loaded: Loaded, to: AppointmentStatus, expiresAt: Timestamp | null) => Applied<R> | Promise<Applied<R>>;
 }
 
 export interface Target {
@@ -118,6 +125,8 @@ export function refuseIfVisitHappened(visit: DocumentSnapshot): void {
   if (visit.exists && hasTakenPlace(visit.get("status"))) throw new AppError("conflict", VISIT_TAKEN_PLACE);
 }
 
+const WAITING: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>(["pending", "approved", "rescheduled"]);
+
 const DEFAULT_REFUND_REASON: Partial<Record<AppointmentAction, RefundReason>> = {
   reject: "proposal_rejected",
   expire: "proposal_expired",
@@ -146,14 +155,17 @@ export async function applyChange<R>(tx: Transaction, loaded: Loaded, change: Ch
   );
   if (!decided.ok) throw refused(decided.code, decided.message);
   const to = decided.to;
-  const applied = await change.apply(tx, loaded, to);
+  // Every hold comes from the clinic's rule, here: a status that waits for
+  // someone is held from now (never past the visit), any other holds nothing.
+  const expiresAt = WAITING.has(to) ? await renewalDeadline(tx, a.clinicId, a.timezone, now, change.holdUntil?.(a) ?? a.start) : null;
+  const applied = await change.apply(tx, loaded, to, expiresAt);
   const by = change.by ?? (change.actor === "patient" ? PATIENT : change.actor === "staff" ? null : SYSTEM);
   // A staff change without a named member would make history lie about who did it.
   if (!by) throw new Error("applyChange: a staff change needs `by`");
 
   const at = Timestamp.fromDate(now);
   const seq = a.version + 1;
-  const fields: UpdateData<AppointmentDoc> = { ...applied.fields, status: to, version: seq, updatedAt: at };
+  const fields: UpdateData<AppointmentDoc> = { ...applied.fields, status: to, expiresAt, version: seq, updatedAt: at };
   const effects: AfterCommit[] = [];
   const mail: Parameters<typeof queueMail>[1][] = [];
   applied.before?.(tx);
@@ -183,7 +195,7 @@ export async function applyChange<R>(tx: Transaction, loaded: Loaded, change: Ch
   tx.update(ref, fields);
   const entry: HistoryEntry = { ...decided.event, ...by, at, ...(change.note ? { note: change.note } : {}) };
   tx.create(ref.collection("history").doc(historyId(seq)), entry);
-  const doc: AppointmentDoc = { ...a, ...plainFields(applied.fields ?? {}), status: to, version: seq, updatedAt: at };
+  const doc: AppointmentDoc = { ...a, ...plainFields(applied.fields ?? {}), status: to, expiresAt, version: seq, updatedAt: at };
   applied.after?.(tx, doc);
   for (const message of mail) queueMail(tx, message, { appointmentId: ref.id });
   return { status: to, version: seq, result: applied.result, effects };
@@ -195,7 +207,7 @@ export function expireChange(): Change<null> {
     action: "expire",
     actor: "system",
     apply: (_tx, { ref, a, locks, visit }) => ({
-      fields: { expiresAt: null, lockIds: [], proposal: null },
+      fields: { lockIds: [], proposal: null },
       after: (tx, doc) => {
         deleteLocks(tx, locks);
         cancelVisit(tx, visit, doc.updatedAt.toDate());

@@ -10,7 +10,6 @@ import { readRequestRecipients } from "../notifications";
 import { cancelVisit, scheduleVisit } from "../visits";
 import { cancelledEmail } from "./emails";
 import { appointmentIcs, icsFilename } from "./ics";
-import { renewalDeadline } from "./hold";
 import { appointments, holdsTime, type AppointmentDoc } from "./model";
 import {
   approvedPleasePayEmail,
@@ -112,7 +111,7 @@ export async function cancelAppointmentByPatient(id: string, token: string | nul
     action: "cancel",
     actor: "patient",
     apply: (_tx, { a, locks, visit }) => ({
-      fields: { expiresAt: null, lockIds: [], proposal: null },
+      fields: { lockIds: [], proposal: null },
       after: (tx) => {
         deleteLocks(tx, locks);
         // A confirmed visit that was being moved leaves the schedule.
@@ -142,13 +141,11 @@ export async function acceptProposal(id: string, token: string | null | undefine
   const { status } = await changeAppointment({ ...patientTarget(id, token, now), lapsed: proposalExpired }, {
     action: "accept",
     actor: "patient",
-    apply: async (tx, { a, locks, visit }, to) => {
+    apply: async (tx, { a, locks, visit }, to, expiresAt) => {
       const recipients = await readRequestRecipients(tx, a.clinicId, a.clinicContact.email, a.doctorId);
-      // The clinic's hold rule is read here, before the first write.
-      const expiresAt = to === "confirmed" ? null : await renewalDeadline(tx, a.clinicId, a.timezone, now, a.start);
       const link = newStatusLink(appUrl, id);
       return {
-        fields: { expiresAt, proposal: null, timeHeld: true, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
+        fields: { proposal: null, timeHeld: true, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
         before: (w) => setLockExpiry(w, locks, expiresAt),
         after: (w, after) => {
           if (to === "confirmed") {
@@ -181,9 +178,11 @@ export async function rejectProposal(id: string, token: string | null | undefine
     action: "reject",
     actor: "patient",
     refundEmail: false,
+    // Staff now have the clinic's hold to propose another time or decline, never past the time asked for.
+    holdUntil: (a) => a.proposal?.previousStart ?? a.start,
     apply: async (tx, { a, locks, visit }, to) => {
       const recipients = await readRequestRecipients(tx, a.clinicId, a.clinicContact.email, a.doctorId);
-      const released = { expiresAt: null, lockIds: [], proposal: null };
+      const released = { lockIds: [], proposal: null };
       const done = (w: Transaction) => {
         deleteLocks(w, locks);
         cancelVisit(w, visit, now);
@@ -193,11 +192,9 @@ export async function rejectProposal(id: string, token: string | null | undefine
         return { fields: released, after: (w) => (done(w), queueMail(w, proposalRejectedCancelledEmail(a), { appointmentId: id })), result: null };
       }
       const previous = a.proposal ? { start: a.proposal.previousStart, end: a.proposal.previousEnd } : { start: a.start, end: a.end };
-      // Staff now have the clinic's hold to propose another time or decline, never past the time asked for.
-      const expiresAt = await renewalDeadline(tx, a.clinicId, a.timezone, now, previous.start);
       const link = newStatusLink(appUrl, id);
       return {
-        fields: { ...released, ...previous, expiresAt, timeHeld: false, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
+        fields: { ...released, ...previous, timeHeld: false, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
         after: (w) => (done(w), queueMail(w, proposalRejectedEmail(a, link.url), { appointmentId: id })),
         result: null,
       };

@@ -14,7 +14,6 @@ import { changeAppointment, checkTransition, refuseIfVisitHappened, type Target 
 import { changedMessage, expiredError } from "./change-messages";
 import { expireIfLapsed } from "./expire";
 import { appointmentIcs, icsFilename } from "./ics";
-import { renewalDeadline } from "./hold";
 import { appointments, type ActedBy, type AppointmentDoc } from "./model";
 import { approvedPleasePayEmail, confirmedEmail, declinedEmail, proposedTimeEmail } from "./review-emails";
 import { LocksTaken, checkBookable, claimSlot, readTakenLocks, slotTaken } from "./slot-claim";
@@ -100,12 +99,10 @@ export async function approveAppointment(caller: Caller | null | undefined, id: 
     action: "approve",
     actor: "staff",
     by: actedBy(caller),
-    apply: async (tx, { a, locks, visit }, to) => {
-      // The clinic's hold rule is read here, before the first write.
-      const expiresAt = to === "confirmed" ? null : await renewalDeadline(tx, a.clinicId, a.timezone, now, a.start);
+    apply: (_tx, { locks, visit }, to, expiresAt) => {
       const link = newStatusLink(appUrl, id);
       return {
-        fields: { expiresAt, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
+        fields: { linkTokenHashes: FieldValue.arrayUnion(link.hash) },
         before: (w) => setLockExpiry(w, locks, expiresAt),
         after: (w, after) => {
           if (to === "confirmed") {
@@ -139,7 +136,7 @@ export async function declineAppointment(
     by: actedBy(caller),
     note: reason,
     apply: (_tx, { a, locks }) => ({
-      fields: { expiresAt: null, lockIds: [], declineReason: reason, proposal: null },
+      fields: { lockIds: [], declineReason: reason, proposal: null },
       after: (w) => {
         deleteLocks(w, locks);
         queueMail(w, declinedEmail(a, reason, `${appUrl}/book/${a.clinicSlug}`), { appointmentId: id });
@@ -214,7 +211,8 @@ export async function proposeNewTime(
       actor: "staff",
       by: actedBy(caller),
       ...(message ? { note: message } : {}),
-      apply: async (tx, { a, locks, visit }) => {
+      holdUntil: () => slot.start,
+      apply: async (tx, { a, locks, visit }, _to, expiresAt) => {
         const oldIds = new Set(a.lockIds);
         const toCreate = newLocks.filter((l) => !oldIds.has(l.ref.id));
         const blocking = await readTakenLocks(tx, toCreate);
@@ -225,8 +223,6 @@ export async function proposeNewTime(
           });
         }
         if (blocking.length > 0) throw new LocksTaken(blocking);
-        // The clinic's hold rule is read here, before the first write.
-        const expiresAt = await renewalDeadline(tx, a.clinicId, a.timezone, now, slot.start);
         const keep = new Set(newLocks.map((l) => l.ref.id));
         const link = newStatusLink(appUrl, id);
         const time = { start: Timestamp.fromMillis(slot.start), end: Timestamp.fromMillis(slot.end) };
@@ -235,7 +231,6 @@ export async function proposeNewTime(
             ...time,
             bufferMinutes,
             lockIds: newLocks.map((l) => l.ref.id),
-            expiresAt,
             timeHeld: true,
             proposal: { previousStart: a.start, previousEnd: a.end, message, at: Timestamp.fromDate(now), by: caller.uid },
             linkTokenHashes: FieldValue.arrayUnion(link.hash),

@@ -198,7 +198,6 @@ function payChange(id: string, payment: AppointmentPayment, link: { url: string;
     ...(claim ? { note: "The payment arrived after the request expired; the time was still free, so the visit is confirmed." } : {}),
     apply: (_tx, { a, locks, visit }) => ({
       fields: {
-        expiresAt: null,
         payment,
         paymentIntentId: payment.intentId,
         linkTokenHashes: FieldValue.arrayUnion(link.hash),
