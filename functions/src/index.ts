@@ -6,7 +6,7 @@ import { logger } from "firebase-functions";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { appNow } from "@/lib/server/clock";
 import { expireStale } from "@/lib/server/expiry";
-import { retryPendingRefunds } from "@/lib/server/payments/refund";
+import { retryAfterCommitEffects } from "@/lib/server/payments/stripe-effects";
 import { STRIPE_SECRET_KEY } from "./secrets";
 
 export const expireStaleRequests = onSchedule(
@@ -24,13 +24,13 @@ export const expireStaleRequests = onSchedule(
 
 export { stripeWebhook } from "./stripe-webhook";
 
-/** Refunds a verb could not make at Stripe right after its commit (Stripe unreachable) are retried here. */
+/** Stripe calls a change could not make right after its commit (Stripe unreachable): refunds, PaymentIntent cancels. */
 export const retryRefunds = onSchedule(
   { schedule: "every 15 minutes", timeZone: "UTC", retryCount: 0, secrets: [STRIPE_SECRET_KEY] },
   async () => {
     process.env.STRIPE_SECRET_KEY ??= STRIPE_SECRET_KEY.value();
-    const result = await retryPendingRefunds();
-    if (result.failed > 0) logger.warn("retryRefunds left refunds due", result);
-    else if (result.refunded > 0) logger.info("retryRefunds", result);
+    const result = await retryAfterCommitEffects();
+    if (result.failed > 0) logger.warn("retryRefunds left Stripe calls due", result);
+    else if (result.refunded > 0 || result.cancelled > 0) logger.info("retryRefunds", result);
   },
 );

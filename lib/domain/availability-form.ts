@@ -16,6 +16,7 @@ import {
   type LocalInterval,
   type Weekday,
 } from "./slots";
+import { DAY_MS } from "./slots/local-time";
 import { summarizeWeek } from "./week-summary";
 
 /** What is stored on the doctor document: the engine's schedule minus the clinic's zone. */
@@ -59,7 +60,6 @@ export const WEEKDAY_LABELS: Record<Weekday, { long: string; short: string }> = 
 };
 
 const MINUTES_PER_DAY = 24 * 60;
-const DAY_MS = 86_400_000;
 
 // ---------------------------------------------------------------- keys
 

@@ -6,6 +6,8 @@
  */
 import { z } from "zod";
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from "./appointments/status";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "./slots/local-time";
+import { APPOINTMENT_ID_PATTERN } from "./validation";
 
 /** The open sections, in the order staff work them: decisions first. */
 export const OPEN_SECTIONS = [
@@ -85,9 +87,6 @@ export function queueHref(filters: Partial<QueueFilters>): string {
   return `/dashboard/requests${text ? `?${text}` : ""}`;
 }
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 
 /** A hold lapsing within this is shown red. */
 export const URGENT_MS = 2 * HOUR_MS;
@@ -115,12 +114,11 @@ export function holdState(expiresAt: number | null, now: number): HoldState {
 /** Staff's line for a pending request whose patient turned the proposed time down (no time is held). */
 export const PATIENT_DECLINED_PROPOSAL = "Patient declined the new time — propose another or decline";
 
-const APPOINTMENT_ID = /^[A-Za-z0-9]{1,40}$/;
 export const MAX_REVIEW_TEXT = 500;
 
 /** Which request, and the version the page showed (so a change made meanwhile is caught, not overwritten). */
 const target = {
-  id: z.string().regex(APPOINTMENT_ID, "That isn't a request id."),
+  id: z.string().regex(APPOINTMENT_ID_PATTERN, "That isn't a request id."),
   version: z.coerce.number({ error: "Reload the page and try again." }).int().min(0),
 };
 

@@ -25,3 +25,10 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 export function isDocumentId(id: unknown, maxLength = 64): id is string {
   return typeof id === "string" && id.length <= maxLength && /^[A-Za-z0-9_-]+$/.test(id) && !/^__.*__$/.test(id);
 }
+
+/** Appointment ids are Firestore auto-ids: letters and digits only. The one check for an id from a URL, a form or Stripe metadata. */
+export const APPOINTMENT_ID_PATTERN = /^[A-Za-z0-9]{1,40}$/;
+
+export function isAppointmentId(id: unknown): id is string {
+  return typeof id === "string" && APPOINTMENT_ID_PATTERN.test(id);
+}

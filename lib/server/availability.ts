@@ -1,12 +1,11 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import { computeFreeSlots, localDateToDayNumber, slotToIso, type LocalDate } from "@/lib/domain/slots";
+import { DAY_MS, computeFreeSlots, localDateToDayNumber, slotToIso, type LocalDate } from "@/lib/domain/slots";
 import { loadBookableDoctor } from "./bookable-doctor";
 import { loadBusy } from "./busy-time";
 import { appNow } from "./clock";
 
 export const MAX_RANGE_DAYS = 62;
-const DAY_MS = 86_400_000;
 
 export interface FreeSlots {
   timezone: string;

@@ -4,6 +4,7 @@ import { doctorSlugCandidate, doctorSlugFromName } from "@/lib/domain/doctor-slu
 import { AppError } from "@/lib/domain/errors";
 import { isValidSlug } from "@/lib/domain/slug";
 import { db } from "./firebase";
+import { isAlreadyExists } from "./firestore-errors";
 import { isDocumentId } from "@/lib/domain/validation";
 
 // Doctor slugs: /book/{clinic slug}/{doctor slug}. Unique per clinic by
@@ -14,8 +15,6 @@ import { isDocumentId } from "@/lib/domain/validation";
 // doctor, so old links redirect to the new address, and nobody else can take it.
 
 export const SLUG_TAKEN = "Another doctor of your clinic already uses this address. Please choose another.";
-
-const ALREADY_EXISTS = 6;
 
 export const doctorSlugRef = (clinicId: string, slug: string) =>
   db().collection("clinics").doc(clinicId).collection("doctorSlugs").doc(slug);
@@ -62,7 +61,7 @@ export async function claimSlug(tx: Transaction, clinicId: string, doctorId: str
 
 /** ALREADY_EXISTS from a create(): another writer took the slug between our read and the commit. */
 export function isSlugRace(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === ALREADY_EXISTS;
+  return isAlreadyExists(error);
 }
 
 /**

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/domain/errors";
 import type { SignupValues } from "@/lib/domain/clinic-settings";
 import { isValidSlug } from "@/lib/domain/slug";
 import { adminAuth, db } from "./firebase";
+import { isAlreadyExists } from "./firestore-errors";
 
 // A new clinic and its first admin. The Auth user must exist before the
 // Firestore transaction (the member document is keyed by its uid), and Auth
@@ -92,7 +93,7 @@ export async function createClinic(input: SignupValues): Promise<CreatedClinic> 
       .catch((cleanup) => console.error(`Signup: could not delete Auth user ${uid} after a failed transaction`, cleanup));
     if (error instanceof AppError) throw error;
     // ALREADY_EXISTS from create(): the slug was taken between our read and the commit.
-    if ((error as { code?: unknown })?.code === 6) throw new AppError("conflict", SLUG_TAKEN, { slug: SLUG_TAKEN });
+    if (isAlreadyExists(error)) throw new AppError("conflict", SLUG_TAKEN, { slug: SLUG_TAKEN });
     throw error;
   }
   return { clinicId: clinicRef.id, uid };

@@ -86,6 +86,10 @@ export const QUERY_SHAPES = {
   "appointments.liveForPatient": { collection: "appointments", equality: ["clinicId", "patient.email", "status"] },
   /** retryPendingRefunds (scheduled retryRefunds): payments whose refund Stripe has not confirmed yet. */
   "appointments.refundPending": { collection: "appointments", equality: ["payment.status"] },
+  /** retryAfterCommitEffects: charges that are not an appointment's payment, refund not yet confirmed. */
+  "extraCharges.refundPending": { collection: "extraCharges", equality: ["status"] },
+  /** retryAfterCommitEffects: PaymentIntents of appointments that left "approved", cancel not yet confirmed. */
+  "intentCancels.pending": { collection: "intentCancels", equality: ["status"] },
   /** listVisits: a doctor's visits in a day or a week, by start. */
   "visits.scheduleOfDoctor": {
     collection: "visits",

@@ -2,6 +2,7 @@ import "server-only";
 import { Timestamp } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
 import { assertSignedIn, forbidden, type Caller } from "@/lib/domain/roles";
+import { DAY_MS } from "@/lib/domain/slots/local-time";
 import { formatTime } from "@/lib/domain/time-format";
 import {
   canReadSchedule,
@@ -62,7 +63,7 @@ export interface VisitDetail extends ScheduleVisit {
   canSetOutcome: boolean;
 }
 
-const MAX_RANGE_MS = 8 * 86_400_000;
+const MAX_RANGE_MS = 8 * DAY_MS;
 const notFound = () => new AppError("not_found", "We couldn't find that visit in your clinic.");
 
 /** A visit the caller may see (same clinic; a doctor's own), or not_found. */

@@ -64,6 +64,19 @@ describe("Stripe stand-in", () => {
     expect(standin.events.map((e) => e.type)).toEqual(["payment_intent.created", "payment_intent.payment_failed", "payment_intent.succeeded"]);
   });
 
+  it("cancels an unpaid intent, which can then not be paid; a paid or cancelled one cannot be cancelled", async () => {
+    standin = await startStripeStandin();
+    const stripe = client(standin);
+    const pi = await stripe.paymentIntents.create(intentParams);
+    expect((await stripe.paymentIntents.cancel(pi.id)).status).toBe("canceled");
+    await expect(stripe.paymentIntents.confirm(pi.id, { payment_method: "pm_card_visa" })).rejects.toMatchObject({ code: "payment_intent_unexpected_state" });
+    await expect(stripe.paymentIntents.cancel(pi.id)).rejects.toMatchObject({ code: "payment_intent_unexpected_state" });
+    const paid = await stripe.paymentIntents.create(intentParams);
+    await stripe.paymentIntents.confirm(paid.id, { payment_method: "pm_card_visa" });
+    await expect(stripe.paymentIntents.cancel(paid.id)).rejects.toMatchObject({ code: "payment_intent_unexpected_state" });
+    expect((await stripe.paymentIntents.retrieve(paid.id)).status).toBe("succeeded");
+  });
+
   it("Idempotency-Key: same key and params → the same response; different params → 400 idempotency_error", async () => {
     standin = await startStripeStandin();
     const stripe = client(standin);

@@ -203,15 +203,14 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
     return intent;
   }
 
+  function unexpectedState(intent: PaymentIntent, message: string): StripeError {
+    return new StripeError(400, { type: "invalid_request_error", code: "payment_intent_unexpected_state", message, payment_intent: intent });
+  }
+
   function confirm(intentId: string, params: Json, key: string | null): PaymentIntent {
     const intent = intentOf(intentId);
-    if (intent.status === "succeeded") {
-      throw new StripeError(400, {
-        type: "invalid_request_error",
-        code: "payment_intent_unexpected_state",
-        message: "This PaymentIntent's payment_method could not be updated because it has a status of succeeded.",
-        payment_intent: intent,
-      });
+    if (intent.status === "succeeded" || intent.status === "canceled") {
+      throw unexpectedState(intent, `This PaymentIntent's payment_method could not be updated because it has a status of ${intent.status}.`);
     }
     const pm = String(params.payment_method ?? "pm_card_visa");
     intent.payment_method = pm;
@@ -242,6 +241,17 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
     });
     Object.assign(intent, { status: "succeeded", amount_received: intent.amount, latest_charge: chargeId, last_payment_error: null });
     emit("payment_intent.succeeded", intent, key);
+    return intent;
+  }
+
+  /** As Stripe: only an intent that has not succeeded (or been cancelled) can be cancelled. */
+  function cancel(intentId: string, key: string | null): PaymentIntent {
+    const intent = intentOf(intentId);
+    if (intent.status === "succeeded" || intent.status === "canceled") {
+      throw unexpectedState(intent, `You cannot cancel this PaymentIntent because it has a status of ${intent.status}.`);
+    }
+    Object.assign(intent, { status: "canceled", canceled_at: now(), cancellation_reason: null });
+    emit("payment_intent.canceled", intent, key);
     return intent;
   }
 
@@ -282,6 +292,8 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
     if (m && method === "GET") return intentOf(m[1]!);
     m = /^\/v1\/payment_intents\/([^/]+)\/confirm$/.exec(path);
     if (m && method === "POST") return confirm(m[1]!, params, key);
+    m = /^\/v1\/payment_intents\/([^/]+)\/cancel$/.exec(path);
+    if (m && method === "POST") return cancel(m[1]!, key);
     if (method === "POST" && path === "/v1/refunds") return refund(params, key);
     throw new StripeError(404, { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` });
   }

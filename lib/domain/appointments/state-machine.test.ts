@@ -86,7 +86,7 @@ describe("transition: every (status, action, actor, money, time held) against th
       expect(result).toMatchObject({ ok: false, code: "invalid_transition" });
     } else {
       const to = money === "due" ? row[3] : money === "free" ? row[4] : row[5];
-      expect(result).toEqual({ ok: true, to, event: { action, from: status, to, actor } });
+      expect(result).toMatchObject({ ok: true, to, event: { action, from: status, to, actor } });
     }
     if (!result.ok) expect(result.message).toMatch(/^[A-Z].*\.$/);
   });
@@ -124,6 +124,13 @@ describe("transition messages", () => {
     expect(transition(state, "decline", "staff")).toMatchObject({ ok: true, to: "declined" });
     expect(transition(state, "cancel", "patient")).toMatchObject({ ok: true, to: "cancelled" });
     expect(transition(state, "expire", "system")).toMatchObject({ ok: true, to: "expired" });
+  });
+
+  it("an expired appointment is confirmed by a payment only when the server says its time can be kept", () => {
+    expect(transition({ status: "expired", feeCents: PAID }, "pay", "payment")).toMatchObject({ ok: false, message: "This request has expired." });
+    expect(transition({ status: "expired", feeCents: PAID, reinstatable: true }, "pay", "payment")).toMatchObject({ ok: true, to: "confirmed" });
+    expect(transition({ status: "expired", feeCents: PAID, reinstatable: true }, "cancel", "patient")).toMatchObject({ ok: false });
+    expect(allowedActions("expired", "payment")).toEqual([]);
   });
 
   it("reports a forbidden actor before an impossible transition", () => {

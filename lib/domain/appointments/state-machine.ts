@@ -6,6 +6,7 @@
  * returned `event` to the appointment's history; the UI calls
  * `allowedActions` / `patientNextStep` to decide which buttons to show.
  */
+import { moneyEffect, type MoneyEffect } from "./money";
 import { isTerminalStatus, type AppointmentStatus } from "./status";
 
 export const APPOINTMENT_ACTIONS = [
@@ -82,7 +83,12 @@ const TRANSITIONS: Readonly<Record<AppointmentStatus, Partial<Record<Appointment
   },
   declined: {},
   cancelled: {},
-  expired: {},
+  // Terminal for every person. Only money already on its way when the
+  // patient let the payment hold lapse brings it back, and only when the
+  // server says the time can still be kept (`reinstatable`).
+  expired: {
+    pay: "confirmed",
+  },
 };
 
 /** Append-only history entry; the server adds the timestamp. */
@@ -96,7 +102,7 @@ export type AppointmentEvent = {
 export type TransitionErrorCode = "invalid_transition" | "forbidden_actor";
 
 export type TransitionResult =
-  | { ok: true; to: AppointmentStatus; event: AppointmentEvent }
+  | { ok: true; to: AppointmentStatus; event: AppointmentEvent; money: MoneyEffect }
   | { ok: false; code: TransitionErrorCode; message: string };
 
 export type AppointmentState = {
@@ -110,6 +116,12 @@ export type AppointmentState = {
    * another time (or decline). Default true.
    */
   timeHeld?: boolean;
+  /**
+   * True only for an appointment that expired because its payment hold
+   * lapsed, whose doctor is still active and whose time is still one of their
+   * bookable slots: a payment that arrives then confirms it. Default false.
+   */
+  reinstatable?: boolean;
 };
 
 function assertFeeCents(feeCents: number): void {
@@ -207,8 +219,11 @@ export function transition(
   if (action === "approve" && current.timeHeld === false) {
     return { ok: false, code: "invalid_transition", message: NO_TIME_HELD_MESSAGE };
   }
+  if (current.status === "expired" && current.reinstatable !== true) {
+    return { ok: false, code: "invalid_transition", message: TERMINAL_MESSAGE.expired };
+  }
   const to = resolveTarget(target, current);
-  return { ok: true, to, event: { action, from: current.status, to, actor } };
+  return { ok: true, to, event: { action, from: current.status, to, actor }, money: moneyEffect(current.status, action, to, current.paid === true) };
 }
 
 /**
@@ -221,6 +236,8 @@ export function allowedActions(
   actor: Actor,
   options: { timeHeld?: boolean } = {},
 ): AppointmentAction[] {
+  // An expired appointment's reinstatement is the payment's, never offered to anyone.
+  if (isTerminalStatus(status)) return [];
   return (Object.keys(TRANSITIONS[status]) as AppointmentAction[]).filter(
     (action) => ACTION_ACTOR[action] === actor && !(action === "approve" && options.timeHeld === false),
   );

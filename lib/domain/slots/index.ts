@@ -31,4 +31,4 @@ export {
   type ScheduleValidation,
 } from "./schedule-schema";
 export { isKnownTimeZone, localDayNumberAt, resolveWallTime, zoneOffsetAt, type WallTimeResolution } from "./zone-offsets";
-export { dayNumberToLocalDate, localDateToDayNumber, parseLocalDate } from "./local-time";
+export { DAY_MS, HOUR_MS, MINUTE_MS, dayNumberToLocalDate, localDateToDayNumber, parseLocalDate } from "./local-time";

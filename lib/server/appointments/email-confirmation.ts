@@ -2,6 +2,7 @@ import "server-only";
 import { Timestamp } from "firebase-admin/firestore";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { AppError } from "@/lib/domain/errors";
+import { isAppointmentId } from "@/lib/domain/validation";
 import { serverEnv } from "../env";
 import { db } from "../firebase";
 import { queueMail } from "../mail";
@@ -10,7 +11,8 @@ import { checkEmailLimit, touchEmailGuard } from "../request-limits";
 import { holdRuleOf, requestHoldDeadline } from "./hold";
 import { appointments, type AppointmentDoc } from "./model";
 import { newRequestClinicEmail } from "./review-emails";
-import { ID, expireInTx, isLapsed, loadForChange, setLockExpiry } from "./review-steps";
+import { setLockExpiry } from "./appointment-locks";
+import { updateAppointment } from "./change-appointment";
 import { appointmentTokenMatches, confirmTokenMatches } from "./tokens";
 import { appNow } from "../clock";
 
@@ -32,7 +34,7 @@ export type EmailConfirmation = "confirmed" | "already_confirmed" | "not_needed"
  * so this is where the limit holds.
  */
 export async function confirmRequestEmail(id: string, token: string | null | undefined, now = appNow()): Promise<EmailConfirmation> {
-  if (!ID.test(id)) throw notFound();
+  if (!isAppointmentId(id)) throw notFound();
   const before = (await appointments().doc(id).get()).data() as AppointmentDoc | undefined;
   if (!before) throw notFound();
   // A clinic that asked nothing: any of the patient's links may learn that (nothing is written).
@@ -47,32 +49,36 @@ export async function confirmRequestEmail(id: string, token: string | null | und
   const expiresAt = await requestHoldDeadline(before.clinicId, before.timezone, holdRuleOf(clinic), now, before.start.toMillis());
   const appUrl = serverEnv().APP_URL;
 
-  return db().runTransaction(async (tx) => {
-    const loaded = await loadForChange(tx, id, (a) => {
+  const target = {
+    id,
+    now,
+    notFound,
+    authorize: (a: AppointmentDoc) => {
       if (!confirmTokenMatches(token, a)) throw notFound();
-    }, notFound);
-    const { ref, a, locks } = loaded;
-    const recipients = await readRequestRecipients(tx, a.clinicId, a.clinicContact.email, a.doctorId);
-    if (a.emailConfirmedAt) return "already_confirmed";
-    if (isLapsed(a, now)) {
-      expireInTx(tx, loaded, now);
-      return "expired";
-    }
-    if (a.status !== "pending") return a.status;
-    const guard = await checkEmailLimit(tx, { clinicId: a.clinicId, email: a.patient.email, now, confirmedOnly: true });
-    touchEmailGuard(tx, guard, now);
-    tx.update(ref, { emailConfirmedAt: Timestamp.fromDate(now), expiresAt, updatedAt: Timestamp.fromDate(now) });
-    setLockExpiry(tx, locks, expiresAt);
-    const after = { ...a, expiresAt };
-    const requestUrl = `${appUrl}/dashboard/requests/${id}`;
-    for (const to of recipients) queueMail(tx, newRequestClinicEmail(after, to, requestUrl), { appointmentId: id });
-    return "confirmed";
-  });
+    },
+  };
+  return updateAppointment<EmailConfirmation>(
+    target,
+    async (tx, { ref, a, locks }) => {
+      const recipients = await readRequestRecipients(tx, a.clinicId, a.clinicContact.email, a.doctorId);
+      if (a.status !== "pending") return a.status;
+      const guard = await checkEmailLimit(tx, { clinicId: a.clinicId, email: a.patient.email, now, confirmedOnly: true });
+      touchEmailGuard(tx, guard, now);
+      tx.update(ref, { emailConfirmedAt: Timestamp.fromDate(now), expiresAt, updatedAt: Timestamp.fromDate(now) });
+      setLockExpiry(tx, locks, expiresAt);
+      const after = { ...a, expiresAt };
+      const requestUrl = `${appUrl}/dashboard/requests/${id}`;
+      for (const to of recipients) queueMail(tx, newRequestClinicEmail(after, to, requestUrl), { appointmentId: id });
+      return "confirmed";
+    },
+    () => "expired",
+    ({ a }) => (a.emailConfirmedAt ? "already_confirmed" : undefined),
+  );
 }
 
 /** Whether the token is this request's confirm secret: the confirm page offers its button only then. */
 export async function isConfirmLink(id: string, token: string | null | undefined): Promise<boolean> {
-  if (!ID.test(id)) return false;
+  if (!isAppointmentId(id)) return false;
   const a = (await appointments().doc(id).get()).data() as AppointmentDoc | undefined;
   return a !== undefined && confirmTokenMatches(token, a);
 }

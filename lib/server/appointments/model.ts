@@ -3,6 +3,7 @@ import type { Timestamp } from "firebase-admin/firestore";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import type { AppointmentAction, Actor } from "@/lib/domain/appointments/state-machine";
 import type { VisitOutcomeAction } from "@/lib/domain/visits";
+import { DAY_MS } from "@/lib/domain/slots/local-time";
 import { db } from "../firebase";
 
 export interface PatientContact {
@@ -45,7 +46,7 @@ export interface AppointmentDoc {
   proposal: AppointmentProposal | null;
   /**
    * False only for a pending request whose patient turned down a proposed time:
-   * no locks, no busy time, expires 24 h after the rejection unless staff act.
+   * no locks, no busy time, expires by the clinic's hold rule from the rejection unless staff act.
    * Missing on documents written before this field existed: read as true.
    */
   timeHeld: boolean;
@@ -57,8 +58,14 @@ export interface AppointmentDoc {
   cancelledBy?: "clinic";
   /** The payment once Stripe reported one (lib/server/payments); null until then. */
   payment: AppointmentPayment | null;
-  /** The PaymentIntent preparePayment made for the fee (reused on every try); missing/null = none yet. */
+  /**
+   * The live PaymentIntent preparePayment made for the fee (reused on every
+   * try while approved); null once the appointment left "approved" (the
+   * intent is then cancelled at Stripe). Missing/null = none.
+   */
   paymentIntentId?: string | null;
+  /** Every PaymentIntent ever made for this appointment: the webhook acts only on these. Missing = only paymentIntentId. */
+  paymentIntentIds?: string[];
   /**
    * When staff were reminded that this request lapses in 2 hours (expiry.ts),
    * set in the same transaction as the reminder email; null until then.
@@ -108,7 +115,17 @@ export interface AppointmentPayment {
   flagged: "amount_mismatch" | null;
 }
 
-export type RefundReason = "time_taken" | "amount_mismatch" | "duplicate" | "clinic_cancelled" | "proposal_rejected" | "stripe_dashboard";
+export type RefundReason =
+  | "time_taken"
+  | "amount_mismatch"
+  | "duplicate"
+  | "clinic_cancelled"
+  | "proposal_rejected"
+  | "proposal_expired"
+  | "patient_cancelled"
+  | "not_this_appointment"
+  | "time_changed"
+  | "stripe_dashboard";
 
 export const isPaid = (a: Pick<AppointmentDoc, "payment">) => a.payment?.status === "paid";
 /** Documents written before `timeHeld` existed hold their time. */
@@ -139,8 +156,8 @@ export const SYSTEM: ActedBy = { by: "system", byName: "System" };
 
 export const appointments = () => db().collection("appointments");
 
-/** How long a time is held while someone must act: the clinic on a request, the patient on a proposal or payment. */
-export const HOLD_MS = 24 * 60 * 60 * 1000;
+/** The default hold (the clinic's rule decides each real one: hold.ts); the honeypot's decoy answer shows it. */
+export const HOLD_MS = DAY_MS;
 
 /** Zero-padded so the ids sort in order. */
 export const historyId = (seq: number) => String(seq).padStart(6, "0");

@@ -3,16 +3,14 @@ import { FieldValue, type Transaction } from "firebase-admin/firestore";
 import { patientNextStep, type PatientNextStep } from "@/lib/domain/appointments/state-machine";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { AppError } from "@/lib/domain/errors";
+import { isAppointmentId } from "@/lib/domain/validation";
 import { serverEnv } from "../env";
-import { db } from "../firebase";
 import { queueMail } from "../mail";
 import { readRequestRecipients } from "../notifications";
-import { markRefundDue, refundAfterCommit } from "../payments/refund";
 import { cancelVisit, scheduleVisit } from "../visits";
 import { cancelledEmail } from "./emails";
 import { appointmentIcs, icsFilename } from "./ics";
-import { renewalDeadline } from "./hold";
-import { HOLD_MS, appointments, holdsTime, type AppointmentDoc } from "./model";
+import { appointments, holdsTime, type AppointmentDoc } from "./model";
 import {
   approvedPleasePayEmail,
   confirmedEmail,
@@ -20,9 +18,9 @@ import {
   proposalRejectedCancelledEmail,
   proposalRejectedEmail,
 } from "./review-emails";
-import { ID, expireInTx, expiredFrom, hold, isExpired, isLapsed, loadForChange, setLockExpiry } from "./review-steps";
+import { deleteLocks, setLockExpiry } from "./appointment-locks";
+import { changeAppointment } from "./change-appointment";
 import { appointmentTokenMatches, newStatusLink } from "./tokens";
-import { applyTransition, checkTransition, deleteLocks } from "./transition";
 import { appNow } from "../clock";
 
 /** What the patient's private status page shows. */
@@ -57,7 +55,7 @@ export interface PatientAppointmentView {
 const notFound = () => new AppError("not_found", "We couldn't find that request. Please use the link from your email.");
 
 export async function getPatientAppointment(id: string, token: string | null | undefined): Promise<PatientAppointmentView> {
-  if (!ID.test(id)) throw notFound();
+  if (!isAppointmentId(id)) throw notFound();
   const snapshot = await appointments().doc(id).get();
   const a = snapshot.data() as AppointmentDoc | undefined;
   if (!a || !appointmentTokenMatches(token, a)) throw notFound();
@@ -98,30 +96,33 @@ const byToken = (token: string | null | undefined) => (a: AppointmentDoc) => {
   if (!appointmentTokenMatches(token, a)) throw notFound();
 };
 
+const proposalExpired = () => new AppError("conflict", "The proposed time expired before you answered. Please book again.");
+const patientTarget = (id: string, token: string | null | undefined, now: Date) => ({ id, now, notFound, authorize: byToken(token) });
+
 /**
  * The patient cancels a pending, approved or rescheduled request. The status
  * change, the release of its locks, the history entry and the email are one
- * transaction, so the time is free again the moment this returns.
+ * transaction, so the time is free again the moment this returns. A paid,
+ * moved visit is refunded, an approval's PaymentIntent cancelled (the runner).
  */
 export async function cancelAppointmentByPatient(id: string, token: string | null | undefined, now = appNow()): Promise<AppointmentStatus> {
-  if (!ID.test(id)) throw notFound();
-  return db().runTransaction(async (tx) => {
-    const { ref, a, locks, visit } = await loadForChange(tx, id, byToken(token), notFound);
-    const status = applyTransition(tx, ref, a, {
-      action: "cancel",
-      actor: "patient",
-      now,
-      fields: { expiresAt: null, lockIds: [], proposal: null },
-    });
-    deleteLocks(tx, locks);
-    // A confirmed visit that was being moved leaves the schedule.
-    cancelVisit(tx, visit, now);
-    queueMail(tx, cancelledEmail(a), { appointmentId: id });
-    return status;
+  if (!isAppointmentId(id)) throw notFound();
+  const { status } = await changeAppointment(patientTarget(id, token, now), {
+    action: "cancel",
+    actor: "patient",
+    apply: (_tx, { a, locks, visit }) => ({
+      fields: { lockIds: [], proposal: null },
+      after: (tx) => {
+        deleteLocks(tx, locks);
+        // A confirmed visit that was being moved leaves the schedule.
+        cancelVisit(tx, visit, now);
+        queueMail(tx, cancelledEmail(a), { appointmentId: id });
+      },
+      result: null,
+    }),
   });
+  return status;
 }
-
-const proposalExpired = () => new AppError("conflict", "The proposed time expired before you answered. Please book again.");
 
 function notifyClinic(tx: Transaction, a: AppointmentDoc, id: string, recipients: string[], answer: "accepted" | "declined") {
   const url = `${serverEnv().APP_URL}/dashboard/requests/${id}`;
@@ -135,107 +136,76 @@ function notifyClinic(tx: Transaction, a: AppointmentDoc, id: string, recipients
  * an .ics invite. The clinic's reviewers are told.
  */
 export async function acceptProposal(id: string, token: string | null | undefined, now = appNow()): Promise<AppointmentStatus> {
-  if (!ID.test(id)) throw notFound();
+  if (!isAppointmentId(id)) throw notFound();
   const appUrl = serverEnv().APP_URL;
-  const result = await db().runTransaction(async (tx) => {
-    const loaded = await loadForChange(tx, id, byToken(token), notFound);
-    const { ref, a, locks, visit } = loaded;
-    const recipients = await readRequestRecipients(tx, a.clinicId, a.clinicContact.email, a.doctorId);
-    if (isLapsed(a, now)) {
-      expireInTx(tx, loaded, now);
-      return expiredFrom(a);
-    }
-    const to = checkTransition(a, "accept", "patient");
-    // The clinic's hold rule is read here, before the first write.
-    const expiresAt = to === "confirmed" ? null : await renewalDeadline(tx, a.clinicId, a.timezone, now, a.start);
-    const link = newStatusLink(appUrl, id);
-    setLockExpiry(tx, locks, expiresAt);
-    applyTransition(tx, ref, a, {
-      action: "accept",
-      actor: "patient",
-      now,
-      fields: { expiresAt, proposal: null, timeHeld: true, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
-    });
-    const after: AppointmentDoc = { ...a, status: to, version: a.version + 1, expiresAt, proposal: null };
-    if (to === "confirmed") {
-      scheduleVisit(tx, id, after, visit, now);
-      queueMail(tx, confirmedEmail(after, link.url, { filename: icsFilename(after), content: appointmentIcs(id, after) }), { appointmentId: id });
-    } else {
-      queueMail(tx, approvedPleasePayEmail(after, link.url), { appointmentId: id });
-    }
-    notifyClinic(tx, after, id, recipients, "accepted");
-    return to;
+  const { status } = await changeAppointment({ ...patientTarget(id, token, now), lapsed: proposalExpired }, {
+    action: "accept",
+    actor: "patient",
+    apply: async (tx, { a, locks, visit }, to, expiresAt) => {
+      const recipients = await readRequestRecipients(tx, a.clinicId, a.clinicContact.email, a.doctorId);
+      const link = newStatusLink(appUrl, id);
+      return {
+        fields: { proposal: null, timeHeld: true, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
+        before: (w) => setLockExpiry(w, locks, expiresAt),
+        after: (w, after) => {
+          if (to === "confirmed") {
+            scheduleVisit(w, id, after, visit, now);
+            queueMail(w, confirmedEmail(after, link.url, { filename: icsFilename(after), content: appointmentIcs(id, after) }), { appointmentId: id });
+          } else {
+            queueMail(w, approvedPleasePayEmail(after, link.url), { appointmentId: id });
+          }
+          notifyClinic(w, after, id, recipients, "accepted");
+        },
+        result: null,
+      };
+    },
   });
-  if (isExpired(result)) throw proposalExpired();
-  return result;
-}
-
-/**
- * A paid appointment whose patient turned down a proposed time is cancelled,
- * and its payment refunded: marked "refund_pending" in the rejecting
- * transaction, then refunded at Stripe after the commit (lib/server/payments/refund.ts).
- */
-export function refundOnRejectedProposal(tx: Transaction, appointmentId: string, appointment: AppointmentDoc, now = appNow()): void {
-  if (!appointment.payment || appointment.payment.status !== "paid") return;
-  // proposalRejectedCancelledEmail already tells the patient the money goes back.
-  markRefundDue(tx, appointmentId, appointment, appointment.payment, "proposal_rejected", { now, email: false });
+  return status;
 }
 
 /**
  * The patient turns the proposed time down. Unpaid: the proposal's locks are
  * released and the request goes back to pending holding no time (start/end
- * back to the time the proposal replaced), expiring 24 h later unless staff
- * propose another time or decline; the patient can still cancel. Paid:
- * cancelled, and refunded by the payments hook. The clinic's reviewers are told.
+ * back to the time the proposal replaced), lapsing by the clinic's hold rule
+ * unless staff propose another time or decline; the patient can still cancel.
+ * Paid: cancelled, and refunded (the runner; this email says so). The
+ * clinic's reviewers are told.
  */
 export async function rejectProposal(id: string, token: string | null | undefined, now = appNow()): Promise<AppointmentStatus> {
-  if (!ID.test(id)) throw notFound();
+  if (!isAppointmentId(id)) throw notFound();
   const appUrl = serverEnv().APP_URL;
-  const result = await db().runTransaction(async (tx) => {
-    const loaded = await loadForChange(tx, id, byToken(token), notFound);
-    const { ref, a, locks, visit } = loaded;
-    const recipients = await readRequestRecipients(tx, a.clinicId, a.clinicContact.email, a.doctorId);
-    if (isLapsed(a, now)) {
-      expireInTx(tx, loaded, now);
-      return expiredFrom(a);
-    }
-    const to = checkTransition(a, "reject", "patient");
-    deleteLocks(tx, locks);
-    cancelVisit(tx, visit, now);
-    if (to === "cancelled") {
-      applyTransition(tx, ref, a, { action: "reject", actor: "patient", now, fields: { expiresAt: null, lockIds: [], proposal: null } });
-      refundOnRejectedProposal(tx, id, a, now);
-      queueMail(tx, proposalRejectedCancelledEmail(a), { appointmentId: id });
-    } else {
+  const { status } = await changeAppointment({ ...patientTarget(id, token, now), lapsed: proposalExpired }, {
+    action: "reject",
+    actor: "patient",
+    refundEmail: false,
+    // Staff now have the clinic's hold to propose another time or decline, never past the time asked for.
+    holdUntil: (a) => a.proposal?.previousStart ?? a.start,
+    apply: async (tx, { a, locks, visit }, to) => {
+      const recipients = await readRequestRecipients(tx, a.clinicId, a.clinicContact.email, a.doctorId);
+      const released = { lockIds: [], proposal: null };
+      const done = (w: Transaction) => {
+        deleteLocks(w, locks);
+        cancelVisit(w, visit, now);
+        notifyClinic(w, a, id, recipients, "declined");
+      };
+      if (to === "cancelled") {
+        return { fields: released, after: (w) => (done(w), queueMail(w, proposalRejectedCancelledEmail(a), { appointmentId: id })), result: null };
+      }
+      const previous = a.proposal ? { start: a.proposal.previousStart, end: a.proposal.previousEnd } : { start: a.start, end: a.end };
       const link = newStatusLink(appUrl, id);
-      const previous = a.proposal ? { start: a.proposal.previousStart, end: a.proposal.previousEnd } : {};
-      applyTransition(tx, ref, a, {
-        action: "reject",
-        actor: "patient",
-        now,
-        fields: {
-          ...previous,
-          expiresAt: hold(now, HOLD_MS),
-          lockIds: [],
-          timeHeld: false,
-          proposal: null,
-          linkTokenHashes: FieldValue.arrayUnion(link.hash),
-        },
-      });
-      queueMail(tx, proposalRejectedEmail(a, link.url), { appointmentId: id });
-    }
-    notifyClinic(tx, a, id, recipients, "declined");
-    return to;
+      return {
+        fields: { ...released, ...previous, timeHeld: false, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
+        after: (w) => (done(w), queueMail(w, proposalRejectedEmail(a, link.url), { appointmentId: id })),
+        result: null,
+      };
+    },
   });
-  if (isExpired(result)) throw proposalExpired();
-  // After the commit, never inside it: the Stripe refund (idempotent per intent).
-  if (result === "cancelled") await refundAfterCommit(id);
-  return result;
+  return status;
 }
 
 /** The confirmed appointment's calendar file, for the status page's "Add to calendar". */
 export async function getPatientIcs(id: string, token: string | null | undefined): Promise<{ filename: string; ics: string }> {
-  if (!ID.test(id)) throw notFound();
+  if (!isAppointmentId(id)) throw notFound();
   const a = (await appointments().doc(id).get()).data() as AppointmentDoc | undefined;
   if (!a || !appointmentTokenMatches(token, a) || a.status !== "confirmed") throw notFound();
   return { filename: icsFilename(a), ics: appointmentIcs(id, a) };

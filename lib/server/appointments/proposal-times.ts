@@ -12,11 +12,13 @@ import {
   type DoctorSchedule,
   type LocalDate,
 } from "@/lib/domain/slots";
+import { DAY_MS } from "@/lib/domain/slots/local-time";
 import { localDateKey } from "@/lib/domain/time-format";
+import { isAppointmentId } from "@/lib/domain/validation";
 import { loadBusy } from "../busy-time";
 import { db } from "../firebase";
 import { appointments, holdsTime, type AppointmentDoc } from "./model";
-import { ID, notFound, scopeOf } from "./queue";
+import { notFound, scopeOf } from "./queue";
 import { appNow } from "../clock";
 
 // The staff side's "Propose a new time" picker: the doctor's free times from
@@ -33,7 +35,6 @@ export interface ProposalTimes {
   ownDate: LocalDate;
 }
 
-const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 62;
 
 /**
@@ -45,7 +46,7 @@ const MAX_RANGE_DAYS = 62;
  */
 export async function getProposalTimes(caller: Caller | null, id: string, range?: DateRange, now = appNow()): Promise<ProposalTimes> {
   const scope = scopeOf(caller);
-  if (typeof id !== "string" || !ID.test(id)) throw notFound();
+  if (!isAppointmentId(id)) throw notFound();
   const snapshot = await appointments().doc(id).get();
   const a = snapshot.data() as AppointmentDoc | undefined;
   if (!a || a.clinicId !== scope.caller.clinicId || (scope.doctorId && a.doctorId !== scope.doctorId)) throw notFound();

@@ -10,6 +10,7 @@ import {
   type QueueFilters,
 } from "@/lib/domain/request-queue";
 import { assertSignedIn, forbidden, requestScope, type Caller } from "@/lib/domain/roles";
+import { isAppointmentId } from "@/lib/domain/validation";
 import { db } from "../firebase";
 import { toHistoryItem, type HistoryItem } from "./history-view";
 import { appointments, holdsTime, type AppointmentDoc } from "./model";
@@ -249,13 +250,12 @@ export interface RequestDetail extends QueueRow {
   visit: VisitView | null;
 }
 
-export const ID = /^[A-Za-z0-9]{1,40}$/;
 export const notFound = () => new AppError("not_found", "We couldn't find that request in your clinic.");
 
 /** One request with its full history and its visit. Another clinic's or another doctor's request is not found. */
 export async function getRequestDetail(caller: Caller | null, id: string): Promise<RequestDetail> {
   const scope = scopeOf(caller);
-  if (typeof id !== "string" || !ID.test(id)) throw notFound();
+  if (!isAppointmentId(id)) throw notFound();
   const ref = appointments().doc(id);
   const [snapshot, history, visit] = await Promise.all([
     ref.get(),

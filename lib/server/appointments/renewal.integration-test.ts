@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/firebase";
 import { expectLocksMatchLiveAppointments } from "@/tests/helpers/locks";
 import { appointment, book, callers, seedReviewWorld } from "@/tests/helpers/review-fixtures";
-import { acceptProposal } from "./patient";
+import { acceptProposal, rejectProposal } from "./patient";
 import { approveAppointment, proposeNewTime } from "./review";
 
 const { staff } = callers;
@@ -64,6 +64,17 @@ describe("renewals at a clinic that counts opening hours", () => {
     const { id } = await book(visit.toISOString(), { now: FRI_1600 });
     expect(await approveAppointment(staff, id, { now: FRI_1800 })).toMatchObject({ status: "approved" });
     await expectDeadline(id, visit);
+  });
+
+  it("the patient turns the proposal down on Friday 18:00: the request (holding no time) waits for staff until Monday 13:00, not 24 h", async () => {
+    await openingHoursClinic();
+    const { id, token } = await book(WED_0900, { now: FRI_1600 });
+    await proposeNewTime(staff, id, { start: WED_1100 }, { now: FRI_1630 });
+    expect(await rejectProposal(id, token, FRI_1800)).toBe("pending");
+    const a = await appointment(id);
+    expect(a).toMatchObject({ status: "pending", timeHeld: false, lockIds: [] });
+    expect(a.expiresAt.toDate().toISOString()).toBe(ny("2030-01-14", "13:00").toISOString());
+    await expectLocksMatchLiveAppointments();
   });
 
   it("a wall-clock clinic with its own length (6 h): the renewal is 6 h, not 24", async () => {

@@ -1,27 +1,24 @@
 import "server-only";
-import { Timestamp, type DocumentSnapshot } from "firebase-admin/firestore";
+import { Timestamp } from "firebase-admin/firestore";
 import type { BookingApiRequest } from "@/lib/domain/booking-request";
 import { AppError } from "@/lib/domain/errors";
-import { isBookableStart } from "@/lib/domain/slots";
 import { loadBookableDoctor, type BookableDoctor } from "../bookable-doctor";
 import { serverEnv } from "../env";
 import { db } from "../firebase";
 import { queueMail } from "../mail";
-import { loadBusy } from "../busy-time";
-import { lockTtl, locksFor, type LockSpec, type SlotLockDoc } from "../slot-locks";
+import { locksFor, type LockSpec } from "../slot-locks";
 import { loadRequestRecipients } from "../notifications";
 import { requestReceivedEmail } from "./emails";
 import { newRequestClinicEmail } from "./review-emails";
 import { checkLimits, ipLimitOf, recordRequest } from "../request-limits";
-import { releaseLapsedHolds } from "./expire";
+import { createLocks } from "./appointment-locks";
+import { checkBookable, claimSlot, readTakenLocks, slotTaken, type Taken } from "./slot-claim";
 import { holdRuleOf, requestHoldDeadline, requiresEmailConfirmation, unconfirmedHold } from "./hold";
 import { HOLD_MS, PATIENT, appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./model";
 import { newAccessToken } from "./tokens";
 import { appNow } from "../clock";
 
 export { HOLD_MS };
-const DAY_MS = 24 * 60 * 60 * 1000;
-const ALREADY_EXISTS = 6;
 
 export interface RequestedAppointment {
   id: string;
@@ -29,8 +26,6 @@ export interface RequestedAppointment {
   expiresAt: string;
   statusUrl: string;
 }
-
-const taken = () => new AppError("slot_unavailable", "That time was just taken. Please choose another time.");
 
 export interface RequestOptions {
   source: "web" | "api";
@@ -40,11 +35,6 @@ export interface RequestOptions {
   /** The booking form's hidden field, invisible to people: filled means a bot. */
   honeypot?: string | null;
 }
-
-// A lapsed hold in the way is expired, then the request retries its own
-// commit. Several rounds: two requests that each need a different part of
-// one lapsed hold race to release it, and the loser must still retry.
-const MAX_ATTEMPTS = 4;
 
 /**
  * A patient asks for a slot. In ONE transaction: the limits (live requests
@@ -62,16 +52,15 @@ export async function requestAppointment(slug: string, doctorId: string, request
   const slot = { start, end: start + bookable.schedule.slotMinutes * 60_000 };
 
   // Re-validate against the engine now: the page the patient saw may be stale.
-  const base = { schedule: bookable.schedule, now: now.getTime() };
-  if (!isBookableStart({ ...base, busy: [] }, start)) {
+  const bookability = await checkBookable({ clinicId: bookable.clinic.id, doctorId, schedule: bookable.schedule }, start, now);
+  if (bookability === "not_offered") {
     throw new AppError("invalid_request", "That time isn't one of the doctor's available times. Please choose another.", {
       start: "Please choose one of the available times",
     });
   }
   // A bot filled the hidden field: answer as if it worked, hold nothing, send nothing.
   if (options.honeypot && options.honeypot.trim() !== "") return decoyAnswer(now);
-  const busy = await loadBusy(bookable.clinic.id, doctorId, start - DAY_MS, start + DAY_MS, now);
-  if (!isBookableStart({ ...base, busy }, start)) throw taken();
+  if (bookability === "busy") throw slotTaken();
 
   const locks = locksFor(bookable.clinic.id, doctorId, slot, bookable.schedule.bufferMinutes);
   // Read before the commit: who at the clinic hears of the request, and the clinic's hold rule and limit.
@@ -98,24 +87,7 @@ export async function requestAppointment(slug: string, doctorId: string, request
     ipLimit: ipLimitOf(clinicDoc),
     confirmFirst,
   };
-  for (let attempt = 1; ; attempt++) {
-    const result = await commitHold(context).catch((error: unknown) => {
-      // The transaction read the locks as free, so this is a lock created outside any transaction: taken.
-      if ((error as { code?: unknown }).code === ALREADY_EXISTS) throw taken();
-      throw error;
-    });
-    if (!("taken" in result)) return result;
-    // Taken, unless what holds it is a lapsed hold nobody has cleaned up yet.
-    const lapsed = result.taken.every((lock) => isLapsedLock(lock, now));
-    if (!lapsed || attempt === MAX_ATTEMPTS) throw taken();
-    // Whether this call or a racing one released it, the locks may be free now: try again.
-    await releaseLapsedHolds(bookable.clinic.id, result.taken, now);
-  }
-}
-
-function isLapsedLock(lock: DocumentSnapshot, now: Date): boolean {
-  const expiresAt = lock.get("expiresAt") as Timestamp | null | undefined;
-  return expiresAt != null && expiresAt.toMillis() <= now.getTime();
+  return claimSlot(bookable.clinic.id, now, () => commitHold(context));
 }
 
 function decoyAnswer(now: Date): RequestedAppointment {
@@ -137,7 +109,7 @@ interface HoldContext {
   confirmFirst: boolean;
 }
 
-async function commitHold(c: HoldContext): Promise<RequestedAppointment | { taken: DocumentSnapshot[] }> {
+async function commitHold(c: HoldContext): Promise<RequestedAppointment | Taken> {
   const { bookable: { clinic, doctor, schedule }, request, slot, locks, now, expiresAt } = c;
   const ref = appointments().doc();
   const { token, hash } = newAccessToken();
@@ -149,15 +121,11 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment | { take
 
   return db().runTransaction(async (tx) => {
     // Every read before any write: the locks, then the limits.
-    const existing = await tx.getAll(...locks.map((l) => l.ref));
+    const blocking = await readTakenLocks(tx, locks);
     const limits = await checkLimits(tx, { clinicId: clinic.id, email: request.patient.email, ip: c.ip, ipLimit: c.ipLimit, now, confirmedOnly: c.confirmFirst });
-    const blocking = existing.filter((s) => s.exists);
     if (blocking.length > 0) return { taken: blocking };
 
-    for (const lock of locks) {
-      const doc: SlotLockDoc = { clinicId: clinic.id, doctorId: doctor.id, appointmentId: ref.id, start: Timestamp.fromMillis(lock.start), expiresAt, ttlAt: lockTtl(lock.start) };
-      tx.create(lock.ref, doc);
-    }
+    createLocks(tx, locks, { clinicId: clinic.id, doctorId: doctor.id }, ref.id, expiresAt);
     const appointment: AppointmentDoc = {
       clinicId: clinic.id,
       clinicSlug: clinic.slug,

@@ -1,24 +1,23 @@
 import "server-only";
-import { FieldValue, Timestamp, type DocumentSnapshot } from "firebase-admin/firestore";
+import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { AppError, isAppError } from "@/lib/domain/errors";
 import { assertSignedIn, forbidden, requestScope, type Caller } from "@/lib/domain/roles";
-import { isBookableStart } from "@/lib/domain/slots";
+import { isAppointmentId } from "@/lib/domain/validation";
 import { loadClinicDoctor } from "../bookable-doctor";
-import { loadBusy } from "../busy-time";
 import { serverEnv } from "../env";
-import { db } from "../firebase";
 import { queueMail } from "../mail";
-import { lockTtl, locksFor, type SlotLockDoc } from "../slot-locks";
+import { locksFor } from "../slot-locks";
 import { moveVisit, scheduleVisit } from "../visits";
-import { expireIfLapsed, releaseLapsedHolds } from "./expire";
+import { createLocks, deleteLocks, isLapsed, setLockExpiry } from "./appointment-locks";
+import { changeAppointment, checkTransition, refuseIfVisitHappened, type Target } from "./change-appointment";
+import { changedMessage, expiredError } from "./change-messages";
+import { expireIfLapsed } from "./expire";
 import { appointmentIcs, icsFilename } from "./ics";
-import { renewalDeadline } from "./hold";
 import { appointments, type ActedBy, type AppointmentDoc } from "./model";
 import { approvedPleasePayEmail, confirmedEmail, declinedEmail, proposedTimeEmail } from "./review-emails";
-import { ID, changedMessage, expireInTx, expiredError, expiredFrom, isExpired, isLapsed, loadForChange, refuseIfVisitHappened, setLockExpiry } from "./review-steps";
+import { LocksTaken, checkBookable, claimSlot, readTakenLocks, slotTaken } from "./slot-claim";
 import { newStatusLink } from "./tokens";
-import { applyTransition, checkTransition, deleteLocks } from "./transition";
 import { appNow } from "../clock";
 
 /**
@@ -39,12 +38,8 @@ export interface ReviewOptions {
   now?: Date;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_TEXT = 500;
 const notFound = () => new AppError("not_found", "We couldn't find that request.");
-const taken = () => new AppError("slot_unavailable", "That time was just taken. Please choose another time.");
-const ALREADY_EXISTS = 6;
-const isTaken = (value: object): value is { taken: DocumentSnapshot[] } => "taken" in value;
 
 /**
  * Staff and admins review any request of their clinic; a doctor only their
@@ -54,7 +49,7 @@ const isTaken = (value: object): value is { taken: DocumentSnapshot[] } => "take
 function assertMayReviewSomething(caller: Caller | null | undefined, id: string): asserts caller is Caller {
   assertSignedIn(caller);
   if (!requestScope(caller)) throw forbidden();
-  if (!ID.test(id)) throw notFound();
+  if (!isAppointmentId(id)) throw notFound();
 }
 
 function authorizeFor(caller: Caller) {
@@ -67,6 +62,14 @@ function authorizeFor(caller: Caller) {
 }
 
 const actedBy = (caller: Caller): ActedBy => ({ by: caller.uid, byName: caller.name || caller.email });
+
+const targetOf = (caller: Caller, id: string, now: Date, opts: ReviewOptions): Target => ({
+  id,
+  now,
+  notFound,
+  authorize: authorizeFor(caller),
+  ...(opts.expectedVersion !== undefined ? { expectedVersion: opts.expectedVersion } : {}),
+});
 
 function cleanText(value: string | undefined, field: string, required: string | null): string | null {
   const text = (value ?? "").trim();
@@ -92,36 +95,28 @@ export async function approveAppointment(caller: Caller | null | undefined, id: 
   assertMayReviewSomething(caller, id);
   const now = opts.now ?? appNow();
   const appUrl = serverEnv().APP_URL;
-  const result = await db().runTransaction(async (tx) => {
-    const loaded = await loadForChange(tx, id, authorizeFor(caller), notFound, opts.expectedVersion);
-    const { ref, a, locks, visit } = loaded;
-    if (isLapsed(a, now)) {
-      expireInTx(tx, loaded, now);
-      return expiredFrom(a);
-    }
-    const to = checkTransition(a, "approve", "staff");
-    const link = newStatusLink(appUrl, id);
-    // The clinic's hold rule is read here, before the first write.
-    const expiresAt = to === "confirmed" ? null : await renewalDeadline(tx, a.clinicId, a.timezone, now, a.start);
-    setLockExpiry(tx, locks, expiresAt);
-    applyTransition(tx, ref, a, {
-      action: "approve",
-      actor: "staff",
-      by: actedBy(caller),
-      now,
-      fields: { expiresAt, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
-    });
-    const after: AppointmentDoc = { ...a, status: to, version: a.version + 1, expiresAt };
-    if (to === "confirmed") {
-      scheduleVisit(tx, id, after, visit, now);
-      queueMail(tx, confirmedEmail(after, link.url, { filename: icsFilename(after), content: appointmentIcs(id, after) }), { appointmentId: id });
-    } else {
-      queueMail(tx, approvedPleasePayEmail(after, link.url), { appointmentId: id });
-    }
-    return { status: to, version: after.version };
+  const { status, version } = await changeAppointment(targetOf(caller, id, now, opts), {
+    action: "approve",
+    actor: "staff",
+    by: actedBy(caller),
+    apply: (_tx, { locks, visit }, to, expiresAt) => {
+      const link = newStatusLink(appUrl, id);
+      return {
+        fields: { linkTokenHashes: FieldValue.arrayUnion(link.hash) },
+        before: (w) => setLockExpiry(w, locks, expiresAt),
+        after: (w, after) => {
+          if (to === "confirmed") {
+            scheduleVisit(w, id, after, visit, now);
+            queueMail(w, confirmedEmail(after, link.url, { filename: icsFilename(after), content: appointmentIcs(id, after) }), { appointmentId: id });
+          } else {
+            queueMail(w, approvedPleasePayEmail(after, link.url), { appointmentId: id });
+          }
+        },
+        result: null,
+      };
+    },
   });
-  if (isExpired(result)) throw expiredError(result.expired);
-  return result;
+  return { status, version };
 }
 
 /** Decline with a reason the patient sees; the time is released. */
@@ -135,27 +130,21 @@ export async function declineAppointment(
   const reason = cleanText(input.reason, "reason", "Please give a reason; the patient will see it.")!;
   const now = opts.now ?? appNow();
   const appUrl = serverEnv().APP_URL;
-  const result = await db().runTransaction(async (tx) => {
-    const loaded = await loadForChange(tx, id, authorizeFor(caller), notFound, opts.expectedVersion);
-    const { ref, a, locks } = loaded;
-    if (isLapsed(a, now)) {
-      expireInTx(tx, loaded, now);
-      return expiredFrom(a);
-    }
-    const status = applyTransition(tx, ref, a, {
-      action: "decline",
-      actor: "staff",
-      by: actedBy(caller),
-      now,
-      note: reason,
-      fields: { expiresAt: null, lockIds: [], declineReason: reason, proposal: null },
-    });
-    deleteLocks(tx, locks);
-    queueMail(tx, declinedEmail(a, reason, `${appUrl}/book/${a.clinicSlug}`), { appointmentId: id });
-    return { status, version: a.version + 1 };
+  const { status, version } = await changeAppointment(targetOf(caller, id, now, opts), {
+    action: "decline",
+    actor: "staff",
+    by: actedBy(caller),
+    note: reason,
+    apply: (_tx, { a, locks }) => ({
+      fields: { lockIds: [], declineReason: reason, proposal: null },
+      after: (w) => {
+        deleteLocks(w, locks);
+        queueMail(w, declinedEmail(a, reason, `${appUrl}/book/${a.clinicSlug}`), { appointmentId: id });
+      },
+      result: null,
+    }),
   });
-  if (isExpired(result)) throw expiredError(result.expired);
-  return result;
+  return { status, version };
 }
 
 /**
@@ -164,7 +153,8 @@ export async function declineAppointment(
  * released, the appointment moved to the new time with the old one kept in
  * `proposal`, and the patient emailed both times. A granule the old and new
  * times share keeps its lock document (its expiry renewed) rather than being
- * deleted and created again. A confirmed visit follows the appointment.
+ * deleted and created again. A confirmed visit follows the appointment; an
+ * approval's PaymentIntent is cancelled (the patient pays again once they accept).
  */
 export async function proposeNewTime(
   caller: Caller | null | undefined,
@@ -202,88 +192,62 @@ export async function proposeNewTime(
     }
     throw error;
   });
-  const base = { schedule: bookable.schedule, now: now.getTime() };
-  if (!isBookableStart({ ...base, busy: [] }, start)) {
+  const owner = { clinicId: current.clinicId, doctorId: current.doctorId, schedule: bookable.schedule };
+  const bookability = await checkBookable(owner, start, now, { excludeAppointmentId: id });
+  if (bookability === "not_offered") {
     throw new AppError("invalid_request", "That time isn't one of the doctor's available times. Please choose another.", {
       start: "Please choose one of the available times",
     });
   }
-  const busy = await loadBusy(current.clinicId, current.doctorId, start - DAY_MS, start + DAY_MS, now, { excludeAppointmentId: id });
-  if (!isBookableStart({ ...base, busy }, start)) throw taken();
+  if (bookability === "busy") throw slotTaken();
   const slot = { start, end: start + bookable.schedule.slotMinutes * 60_000 };
   const bufferMinutes = bookable.schedule.bufferMinutes;
   const newLocks = locksFor(current.clinicId, current.doctorId, slot, bufferMinutes);
   const appUrl = serverEnv().APP_URL;
 
-  const attempt = () =>
-    db().runTransaction(async (tx) => {
-      const loaded = await loadForChange(tx, id, authorizeFor(caller), notFound, opts.expectedVersion);
-      const { ref, a, locks, visit } = loaded;
-      const oldIds = new Set(a.lockIds);
-      const toCreate = newLocks.filter((l) => !oldIds.has(l.ref.id));
-      const existing: DocumentSnapshot[] = toCreate.length > 0 ? await tx.getAll(...toCreate.map((l) => l.ref)) : [];
-      if (isLapsed(a, now)) {
-        expireInTx(tx, loaded, now);
-        return expiredFrom(a);
-      }
-      refuseIfVisitHappened(visit);
-      checkTransition(a, "propose", "staff");
-      if (a.start.toMillis() === slot.start && a.timeHeld !== false) {
-        throw new AppError("invalid_request", "That is the time the request already has. Please choose another.", {
-          start: "Choose a different time",
-        });
-      }
-      const blocking = existing.filter((s) => s.exists);
-      if (blocking.length > 0) return { taken: blocking };
-
-      // The clinic's hold rule is read here, before the first write.
-      const expiresAt = await renewalDeadline(tx, a.clinicId, a.timezone, now, slot.start);
-      // Locks first: a create that fails (ALREADY_EXISTS) fails the whole commit.
-      for (const lock of toCreate) {
-        const doc: SlotLockDoc = { clinicId: a.clinicId, doctorId: a.doctorId, appointmentId: id, start: Timestamp.fromMillis(lock.start), expiresAt, ttlAt: lockTtl(lock.start) };
-        tx.create(lock.ref, doc);
-      }
-      const keep = new Set(newLocks.map((l) => l.ref.id));
-      deleteLocks(tx, locks.filter((l) => !keep.has(l.id)));
-      setLockExpiry(tx, locks.filter((l) => keep.has(l.id)), expiresAt);
-
-      const link = newStatusLink(appUrl, id);
-      const time = { start: Timestamp.fromMillis(slot.start), end: Timestamp.fromMillis(slot.end) };
-      const status = applyTransition(tx, ref, a, {
-        action: "propose",
-        actor: "staff",
-        by: actedBy(caller),
-        now,
-        ...(message ? { note: message } : {}),
-        fields: {
-          ...time,
-          bufferMinutes,
-          lockIds: newLocks.map((l) => l.ref.id),
-          expiresAt,
-          timeHeld: true,
-          proposal: { previousStart: a.start, previousEnd: a.end, message, at: Timestamp.fromDate(now), by: caller.uid },
-          linkTokenHashes: FieldValue.arrayUnion(link.hash),
-        },
-      });
-      // The visit follows the appointment (its old time was released above).
-      if (a.status === "confirmed") moveVisit(tx, visit, time, now);
-      queueMail(tx, proposedTimeEmail({ ...a, ...time, expiresAt }, a.start, message, link.url), { appointmentId: id });
-      return { status, version: a.version + 1 };
+  const commit = () =>
+    changeAppointment(targetOf(caller, id, now, opts), {
+      action: "propose",
+      actor: "staff",
+      by: actedBy(caller),
+      ...(message ? { note: message } : {}),
+      holdUntil: () => slot.start,
+      apply: async (tx, { a, locks, visit }, _to, expiresAt) => {
+        const oldIds = new Set(a.lockIds);
+        const toCreate = newLocks.filter((l) => !oldIds.has(l.ref.id));
+        const blocking = await readTakenLocks(tx, toCreate);
+        refuseIfVisitHappened(visit);
+        if (a.start.toMillis() === slot.start && a.timeHeld !== false) {
+          throw new AppError("invalid_request", "That is the time the request already has. Please choose another.", {
+            start: "Choose a different time",
+          });
+        }
+        if (blocking.length > 0) throw new LocksTaken(blocking);
+        const keep = new Set(newLocks.map((l) => l.ref.id));
+        const link = newStatusLink(appUrl, id);
+        const time = { start: Timestamp.fromMillis(slot.start), end: Timestamp.fromMillis(slot.end) };
+        return {
+          fields: {
+            ...time,
+            bufferMinutes,
+            lockIds: newLocks.map((l) => l.ref.id),
+            timeHeld: true,
+            proposal: { previousStart: a.start, previousEnd: a.end, message, at: Timestamp.fromDate(now), by: caller.uid },
+            linkTokenHashes: FieldValue.arrayUnion(link.hash),
+          },
+          // Locks first: a create that fails (ALREADY_EXISTS) fails the whole commit.
+          before: (w) => createLocks(w, toCreate, a, id, expiresAt),
+          after: (w) => {
+            deleteLocks(w, locks.filter((l) => !keep.has(l.id)));
+            setLockExpiry(w, locks.filter((l) => keep.has(l.id)), expiresAt);
+            // The visit follows the appointment (its old time was released above).
+            if (a.status === "confirmed") moveVisit(w, visit, time, now);
+            queueMail(w, proposedTimeEmail({ ...a, ...time, expiresAt }, a.start, message, link.url), { appointmentId: id });
+          },
+          result: null,
+        };
+      },
     });
-
-  const run = async () => {
-    try {
-      return await attempt();
-    } catch (error) {
-      // Someone created a lock on the new time between our read and our commit.
-      if ((error as { code?: unknown }).code === ALREADY_EXISTS) throw taken();
-      throw error;
-    }
-  };
-  let result = await run();
-  // The new time is held by a lapsed hold nobody expired yet: expire it, then try once more.
-  if (isTaken(result) && (await releaseLapsedHolds(current.clinicId, result.taken, now))) result = await run();
-  if (isTaken(result)) throw taken();
-  if (isExpired(result)) throw expiredError(result.expired);
-  return result;
+  const { status, version } = await claimSlot(current.clinicId, now, commit);
+  return { status, version };
 }

@@ -38,6 +38,10 @@ const WHY: Record<RefundReason, (a: Summary) => string> = {
   duplicate: () => "This appointment had already been paid for.",
   clinic_cancelled: (a) => `${a.clinicName} cancelled your visit with ${a.doctorName} on ${when(a)}.`,
   proposal_rejected: () => "You declined the new time the clinic proposed, so the appointment was cancelled.",
+  proposal_expired: () => "The new time the clinic proposed lapsed before you answered, so the appointment was cancelled.",
+  patient_cancelled: () => "You cancelled the appointment.",
+  time_changed: () => "Your payment arrived after the clinic changed the appointment, so we did not use it. Your status page shows what happens next.",
+  not_this_appointment: () => "This payment was not the one the appointment asked for, so we did not use it.",
   stripe_dashboard: (a) => `${a.clinicName} refunded your payment.`,
 };
 

@@ -117,17 +117,18 @@ describe("handleStripeEvent", () => {
     expect((await history(id)).at(-1)).toMatchObject({ action: "pay", from: "approved", to: "confirmed", actor: "payment", by: "system" });
   });
 
-  it("succeeded before the approval has committed: 500 and nothing written, then the redelivery confirms", async () => {
+  it("succeeded on an intent the appointment never made (before its approval): refunded on its own, the request untouched", async () => {
     const { id } = await book(at("09:00"));
     const intent = await stripe.paymentIntents.create({ amount: 5000, currency: "usd", metadata: { appointmentId: id, clinicId: "clinic-a" } });
     await stripe.paymentIntents.confirm(intent.id, { payment_method: "pm_card_visa" });
     const event = eventFor("payment_intent.succeeded", intent.id);
-    const before = await snapshotAll();
-    expect((await deliver(event)).status).toBe(500);
-    expect(await snapshotAll()).toEqual(before);
+    expect((await deliver(event)).body).toMatchObject({ outcome: "refund_due" });
+    expect(await appointment(id)).toMatchObject({ status: "pending", payment: null });
+    expect((await db().doc(`extraCharges/${intent.id}`).get()).data()).toMatchObject({ status: "refunded", refundReason: "not_this_appointment", appointmentId: id });
+    expect((await deliver(event)).body).toMatchObject({ outcome: "duplicate" });
+    expect(standin.refunds.filter((r) => r.payment_intent === intent.id).map((r) => r.amount)).toEqual([5000]);
     await approveAppointment(callers.staff, id, { now: soon });
-    expect((await deliver(event)).body).toMatchObject({ outcome: "confirmed" });
-    expect((await appointment(id)).status).toBe("confirmed");
+    expect((await appointment(id)).status).toBe("approved");
   });
 
   it("out of order: succeeded, then an older payment_failed → stays confirmed, no 'try again' email", async () => {
@@ -204,13 +205,16 @@ describe("handleStripeEvent", () => {
   });
 
   it("a payment whose amount differs from the fee snapshot is refunded and flagged, never confirmed", async () => {
-    const { id } = await book(at("09:00"));
+    const { id, token } = await book(at("09:00"));
     await approveAppointment(callers.staff, id, { now: soon });
-    const intent = await stripe.paymentIntents.create({ amount: 100, currency: "usd", metadata: { appointmentId: id, clinicId: "clinic-a" } });
-    await stripe.paymentIntents.confirm(intent.id, { payment_method: "pm_card_visa" });
-    expect((await deliver(eventFor("payment_intent.succeeded", intent.id))).body).toMatchObject({ outcome: "refund_due" });
-    expect(await appointment(id)).toMatchObject({ status: "approved", payment: { status: "refunded", flagged: "amount_mismatch", amountCents: 100 } });
-    expect(standin.refunds.filter((r) => r.payment_intent === intent.id).map((r) => r.amount)).toEqual([100]);
+    const { intentId } = await preparePayment(id, token, { stripe, now: soon });
+    // The fee snapshot changed under the intent (data repaired by hand, say): the amount no longer matches.
+    await db().doc(`appointments/${id}`).update({ feeCents: 6000 });
+    await stripe.paymentIntents.confirm(intentId, { payment_method: "pm_card_visa" });
+    expect((await deliver(eventFor("payment_intent.succeeded", intentId))).body).toMatchObject({ outcome: "refund_due" });
+    expect(await appointment(id)).toMatchObject({ status: "approved", payment: null });
+    expect((await db().doc(`extraCharges/${intentId}`).get()).data()).toMatchObject({ status: "refunded", refundReason: "amount_mismatch", flagged: "amount_mismatch", amountCents: 5000 });
+    expect(standin.refunds.filter((r) => r.payment_intent === intentId).map((r) => r.amount)).toEqual([5000]);
   });
 
   it("a refund made in the Stripe dashboard (charge.refunded) is recorded on the appointment", async () => {

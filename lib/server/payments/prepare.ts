@@ -1,11 +1,13 @@
 import "server-only";
-import { Timestamp } from "firebase-admin/firestore";
+import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import type Stripe from "stripe";
 import { AppError } from "@/lib/domain/errors";
+import { isAppointmentId } from "@/lib/domain/validation";
 import { db } from "../firebase";
 import { appointments, type AppointmentDoc } from "../appointments/model";
-import { ID, isLapsed } from "../appointments/review-steps";
+import { isLapsed } from "../appointments/appointment-locks";
 import { appointmentTokenMatches } from "../appointments/tokens";
+import { queueIntentCancel, runAfterCommit } from "./stripe-effects";
 import { stripeClient } from "./stripe";
 import { appNow } from "../clock";
 
@@ -21,7 +23,7 @@ export interface PreparedPayment {
 const notFound = () => new AppError("not_found", "We couldn't find that appointment.");
 
 async function payable(id: string, token: string | null | undefined, now: Date): Promise<AppointmentDoc> {
-  if (!ID.test(id)) throw notFound();
+  if (!isAppointmentId(id)) throw notFound();
   const a = (await appointments().doc(id).get()).data() as AppointmentDoc | undefined;
   if (!a || !appointmentTokenMatches(token, a)) throw notFound();
   if (a.status !== "approved" || a.feeCents <= 0 || a.payment) throw new AppError("conflict", "There is nothing to pay for this appointment.");
@@ -31,10 +33,14 @@ async function payable(id: string, token: string | null | undefined, now: Date):
 
 /**
  * The PaymentIntent for the appointment's fee snapshot: the stored one, or a
- * new one. The idempotency key is the appointment id and fee, so two tabs (or
- * a retry) get the same intent from Stripe, and the patient can never pay
- * twice. The Stripe call is outside any transaction; the id is stored in the
+ * new one. The idempotency key is the appointment id, its version and fee,
+ * so two tabs (or a retry) get the same intent from Stripe, and the patient
+ * can never pay twice; an appointment that left "approved" and came back (a
+ * proposal accepted) gets a new one, its old intent having been cancelled.
+ * The Stripe call is outside any transaction; the id is stored in the
  * following one (first writer wins; the other got the same intent anyway).
+ * If the appointment changed meanwhile, the new intent is cancelled at once
+ * and the patient is told to reload.
  */
 export async function preparePayment(
   id: string,
@@ -53,14 +59,27 @@ export async function preparePayment(
           metadata: { appointmentId: id, clinicId: a.clinicId },
           automatic_payment_methods: { enabled: true },
         },
-        { idempotencyKey: `pi-${id}-${a.feeCents}-${a.currency.toLowerCase()}` },
+        { idempotencyKey: `pi-${id}-v${a.version}-${a.feeCents}-${a.currency.toLowerCase()}` },
       );
   if (!a.paymentIntentId) {
     const ref = appointments().doc(id);
-    await db().runTransaction(async (tx) => {
+    const stored = await db().runTransaction(async (tx) => {
       const fresh = (await tx.get(ref)).data() as AppointmentDoc | undefined;
-      if (fresh && !fresh.paymentIntentId) tx.update(ref, { paymentIntentId: intent.id, updatedAt: Timestamp.fromDate(appNow()) });
+      if (!fresh) return false;
+      // Every intent made for it is its own, so a payment on it is refunded if it cannot be used.
+      const own = { paymentIntentIds: FieldValue.arrayUnion(intent.id), updatedAt: Timestamp.fromDate(appNow()) };
+      if (fresh.status !== "approved" || fresh.version !== a.version) {
+        tx.update(ref, own);
+        queueIntentCancel(tx, intent.id, id, appNow());
+        return false;
+      }
+      tx.update(ref, fresh.paymentIntentId ? own : { ...own, paymentIntentId: intent.id });
+      return true;
     });
+    if (!stored) {
+      await runAfterCommit([{ kind: "cancel_intent", intentId: intent.id }], stripe);
+      throw new AppError("conflict", "This appointment changed while the payment was being prepared. Please reload the page.");
+    }
   }
   return { intentId: intent.id, clientSecret: intent.client_secret ?? "", amountCents: intent.amount, currency: intent.currency, intentStatus: intent.status };
 }

@@ -1,19 +1,23 @@
 import "server-only";
 import { FieldValue, Timestamp, type DocumentSnapshot, type Transaction } from "firebase-admin/firestore";
 import type Stripe from "stripe";
+import { isAppointmentId } from "@/lib/domain/validation";
+import { loadClinicDoctor } from "../bookable-doctor";
 import { serverEnv } from "../env";
 import { db } from "../firebase";
 import { queueMail } from "../mail";
-import { lockTtl, locksFor, type SlotLockDoc } from "../slot-locks";
+import { locksFor, type LockSpec } from "../slot-locks";
 import { readVisit, scheduleVisit } from "../visits";
+import { createLocks, readOwnLocks, setLockExpiry } from "../appointments/appointment-locks";
+import { applyChange, type Change } from "../appointments/change-appointment";
 import { appointmentIcs, icsFilename } from "../appointments/ics";
-import { SYSTEM, appointments, historyId, type AppointmentDoc, type AppointmentPayment, type HistoryEntry } from "../appointments/model";
+import { appointments, historyId, type AppointmentDoc, type AppointmentPayment, type HistoryEntry, type RefundReason } from "../appointments/model";
 import { confirmedEmail } from "../appointments/review-emails";
-import { setLockExpiry } from "../appointments/review-steps";
+import { checkBookable, claimSlot, readTakenLocks, type Taken } from "../appointments/slot-claim";
 import { newStatusLink } from "../appointments/tokens";
-import { applyTransition, readOwnLocks } from "../appointments/transition";
 import { paymentFailedEmail } from "./emails";
 import { markRefundDue, paymentFromIntent } from "./refund";
+import { extraCharges, recordExtraCharge, type AfterCommit } from "./stripe-effects";
 import { appNow } from "../clock";
 
 /**
@@ -25,9 +29,6 @@ import { appNow } from "../clock";
 
 export const stripeEvents = () => db().collection("stripeEvents");
 
-/** Thrown when the event must be delivered again later (the approval has not committed yet). */
-export class RetryLater extends Error {}
-
 export type Outcome =
   | "duplicate"
   | "ignored"
@@ -38,7 +39,12 @@ export type Outcome =
   | "failure_emailed"
   | "refund_recorded";
 
-const ALREADY_EXISTS = 6;
+export interface Recorded {
+  outcome: Outcome;
+  appointmentId: string | null;
+  /** The Stripe calls the commit made due (the webhook makes them, and answers 500 if Stripe fails). */
+  effects: AfterCommit[];
+}
 
 function eventRecord(event: Stripe.Event, appointmentId: string | null, outcome: Outcome) {
   return { type: event.type, created: Timestamp.fromMillis(event.created * 1000), receivedAt: Timestamp.fromDate(appNow()), appointmentId, outcome };
@@ -54,7 +60,7 @@ interface Loaded {
 async function load(tx: Transaction, event: Stripe.Event, appointmentId: string | undefined, clinicId: string | undefined): Promise<Loaded> {
   const [seen, snapshot] = await Promise.all([
     tx.get(stripeEvents().doc(event.id)),
-    appointmentId && /^[A-Za-z0-9]{1,40}$/.test(appointmentId) ? tx.get(appointments().doc(appointmentId)) : Promise.resolve(null),
+    isAppointmentId(appointmentId) ? tx.get(appointments().doc(appointmentId)) : Promise.resolve(null),
   ]);
   const a = (snapshot?.data() as AppointmentDoc | undefined) ?? null;
   // Metadata naming another clinic than the appointment's is not ours to act on.
@@ -66,123 +72,149 @@ function record(tx: Transaction, event: Stripe.Event, appointmentId: string | nu
   return outcome;
 }
 
+/** The PaymentIntents this appointment made (preparePayment); the webhook acts on no other. */
+export const isOwnIntent = (a: AppointmentDoc, intentId: string) => a.paymentIntentId === intentId || (a.paymentIntentIds ?? []).includes(intentId);
+
 /**
- * payment_intent.succeeded. Approved (hold live or lapsed but still ours):
- * confirmed, payment recorded, locks permanent, visit, history, email with
- * .ics. Expired, declined or cancelled: reinstated if create-only locks for
- * the same time succeed, else refunded. Wrong amount/currency: refunded and
- * flagged. Pending/rescheduled (the approval or acceptance has not
- * committed): RetryLater, so Stripe delivers again.
+ * Whether a payment for this expired appointment may bring it back: it
+ * expired because the patient let the payment hold lapse (not the clinic,
+ * not a proposal), the visit is ahead, the doctor is still active and the
+ * time is still one of their bookable slots. Read before the commit; the
+ * commit's create-only locks decide whether the time is still free.
  */
-export async function recordPayment(event: Stripe.Event, now = appNow()): Promise<{ outcome: Outcome; appointmentId: string | null }> {
+async function mayReinstate(id: string | null, now: Date): Promise<Reinstatable> {
+  if (!isAppointmentId(id)) return { version: null, ok: false };
+  const ref = appointments().doc(id);
+  const a = (await ref.get()).data() as AppointmentDoc | undefined;
+  if (!a) return { version: null, ok: false };
+  const no = { version: a.version, ok: false };
+  if (a.status !== "expired" || a.start.toMillis() <= now.getTime()) return no;
+  const lapse = (await ref.collection("history").doc(historyId(a.version)).get()).data() as HistoryEntry | undefined;
+  if (lapse?.action !== "expire" || lapse.from !== "approved") return no;
+  const doctor = await loadClinicDoctor(a.clinicId, a.doctorId).catch(() => null);
+  if (!doctor) return no;
+  const owner = { clinicId: a.clinicId, doctorId: a.doctorId, schedule: doctor.schedule };
+  return { version: a.version, ok: (await checkBookable(owner, a.start.toMillis(), now, { excludeAppointmentId: id })) === "bookable" };
+}
+
+/** mayReinstate's answer, for the appointment's version it read. */
+interface Reinstatable {
+  version: number | null;
+  ok: boolean;
+}
+
+/** The appointment changed since mayReinstate read it (it expired meanwhile): read again. */
+class Stale extends Error {}
+
+/** Why money is going back that arrived after the appointment stopped waiting for it. */
+function lateReason(a: AppointmentDoc): RefundReason {
+  if (a.status === "declined" || a.cancelledBy === "clinic") return "clinic_cancelled";
+  if (a.status === "cancelled") return "patient_cancelled";
+  if (a.status === "expired") return "time_taken";
+  return "time_changed";
+}
+
+/**
+ * payment_intent.succeeded, in one transaction with the event's record.
+ * Only the appointment's own PaymentIntent can confirm it; any other charge,
+ * or a second one, is recorded and refunded on its own (extraCharges) and
+ * never replaces the appointment's payment. Approved with its live intent:
+ * confirmed (the runner's "pay"). Expired by the patient's own lapse with the
+ * time still bookable: reinstated, if create-only locks for the time land.
+ * Anything else (cancelled or declined by the clinic, cancelled by the
+ * patient, a time taken, a time changed, no time held): refunded.
+ */
+export async function recordPayment(event: Stripe.Event, now = appNow()): Promise<Recorded> {
   const intent = event.data.object as Stripe.PaymentIntent;
   const id = intent.metadata?.appointmentId ?? null;
   const appUrl = serverEnv().APP_URL;
+  let reinstatable = await mayReinstate(id, now);
   const attempt = (reinstate: boolean) =>
-    db().runTransaction(async (tx): Promise<Outcome> => {
+    db().runTransaction(async (tx): Promise<Recorded | Taken> => {
       const { seen, snapshot, a } = await load(tx, event, id ?? undefined, intent.metadata?.clinicId);
-      if (seen) return "duplicate";
-      if (!a || !snapshot || !id) return record(tx, event, id, "ignored");
+      if (seen) return { outcome: "duplicate", appointmentId: id, effects: [] };
+      if (!a || !snapshot || !id) return { outcome: record(tx, event, id, "ignored"), appointmentId: id, effects: [] };
+      const extra = await tx.get(extraCharges().doc(intent.id));
       const [locks, visit] = await Promise.all([readOwnLocks(tx, id, a.lockIds), readVisit(tx, id)]);
+      const done = (outcome: Outcome, effects: AfterCommit[] = []): Recorded => ({ outcome: record(tx, event, id, outcome), appointmentId: id, effects });
       const payment = paymentFromIntent(intent, now);
-      if (a.payment?.intentId === intent.id) return record(tx, event, id, "already_recorded");
-      if (a.payment) {
-        markRefundDue(tx, id, a, payment, "duplicate", { now });
-        return record(tx, event, id, "refund_due");
+      if (a.payment?.intentId === intent.id || extra.exists) return done("already_recorded");
+      // Not the appointment's own intent, or it is paid already: this charge is refunded on its own.
+      if (!isOwnIntent(a, intent.id) || a.payment) {
+        return done("refund_due", [recordExtraCharge(tx, id, a, payment, a.payment ? "duplicate" : "not_this_appointment")]);
       }
-      if (intent.amount !== a.feeCents || intent.currency.toLowerCase() !== a.currency.toLowerCase()) {
-        markRefundDue(tx, id, a, { ...payment, flagged: "amount_mismatch" }, "amount_mismatch", { now });
-        return record(tx, event, id, "refund_due");
-      }
-      if (a.status === "pending" || a.status === "rescheduled") throw new RetryLater(`appointment ${id} is ${a.status}; the approval has not committed`);
-      if (a.status === "confirmed") {
-        markRefundDue(tx, id, a, payment, "duplicate", { now });
-        return record(tx, event, id, "refund_due");
-      }
+      const terminal = a.status === "expired" || a.status === "cancelled" || a.status === "declined";
+      const refund = (reason: RefundReason, flagged: AppointmentPayment["flagged"] = null) => {
+        // A waiting appointment keeps its payment field free for the payment it still asks for.
+        if (!terminal) return done("refund_due", [recordExtraCharge(tx, id, a, { ...payment, flagged }, reason)]);
+        markRefundDue(tx, id, a, { ...payment, flagged }, reason, { now });
+        return done("refund_due", [{ kind: "refund", appointmentId: id }]);
+      };
+      if (intent.amount !== a.feeCents || intent.currency.toLowerCase() !== a.currency.toLowerCase()) return refund("amount_mismatch", "amount_mismatch");
       const link = newStatusLink(appUrl, id);
-      if (a.status === "approved" && locks.length === a.lockIds.length) {
-        setLockExpiry(tx, locks, null);
-        applyTransition(tx, snapshot.ref, a, {
-          action: "pay",
-          actor: "payment",
-          now,
-          fields: { expiresAt: null, payment, paymentIntentId: intent.id, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
-        });
-        confirm(tx, id, a, visit, link.url, now);
-        return record(tx, event, id, "confirmed");
+      const loaded = { ref: snapshot.ref, a, locks, visit };
+      if (a.status === "expired" && reinstatable.version !== a.version) throw new Stale();
+      if (a.status === "approved" && a.paymentIntentId === intent.id && locks.length === a.lockIds.length) {
+        await applyChange(tx, loaded, payChange(id, payment, link, now), now);
+        return done("confirmed");
       }
-      // Late: the request ended (or its time was released) before the money arrived.
-      if (reinstate && a.start.toMillis() > now.getTime()) {
-        reinstateInTx(tx, id, snapshot, a, payment, link, now);
-        confirm(tx, id, a, visit, link.url, now);
-        return record(tx, event, id, "reinstated");
+      if (a.status === "expired" && reinstate && reinstatable.ok) {
+        const claim = locksFor(a.clinicId, a.doctorId, { start: a.start.toMillis(), end: a.end.toMillis() }, a.bufferMinutes);
+        const taken = await readTakenLocks(tx, claim);
+        if (taken.length > 0) return { taken };
+        await applyChange(tx, loaded, payChange(id, payment, link, now, claim), now);
+        return done("reinstated");
       }
-      markRefundDue(tx, id, a, payment, "time_taken", { now });
-      return record(tx, event, id, "refund_due");
+      return refund(lateReason(a));
     });
-  try {
-    return { outcome: await attempt(true), appointmentId: id };
-  } catch (error) {
-    // A create-only lock met another booking: the time is taken. Refund instead.
-    if ((error as { code?: number }).code !== ALREADY_EXISTS) throw error;
-    return { outcome: await attempt(false), appointmentId: id };
+  for (let round = 1; ; round++) {
+    try {
+      return await claimSlot(intent.metadata?.clinicId ?? "", now, () => attempt(true), () => new TimeTaken());
+    } catch (error) {
+      // It expired while we looked: decide again on what it is now (an expiry is final, so once is enough).
+      if (error instanceof Stale && round < 3) {
+        reinstatable = await mayReinstate(id, now);
+        continue;
+      }
+      // The time is taken after all: refund instead.
+      if (!(error instanceof TimeTaken)) throw error;
+      return (await attempt(false)) as Recorded;
+    }
   }
 }
 
-function confirm(tx: Transaction, id: string, a: AppointmentDoc, visit: DocumentSnapshot, statusUrl: string, now: Date) {
-  const after: AppointmentDoc = { ...a, status: "confirmed", version: a.version + 1, expiresAt: null };
-  scheduleVisit(tx, id, after, visit, now);
-  queueMail(tx, confirmedEmail(after, statusUrl, { filename: icsFilename(after), content: appointmentIcs(id, after) }), { appointmentId: id });
-}
+class TimeTaken extends Error {}
 
 /**
- * Expired, declined and cancelled are terminal for every person and every
- * state-machine action; only money that was already on its way can bring
- * the appointment back, and only if its time is still free: the locks are
- * created create-only (ALREADY_EXISTS fails the whole commit).
+ * The payment's transition: confirmed, the payment recorded, the locks
+ * permanent (or, reinstating, created create-only), the visit scheduled and
+ * the confirmation with its .ics sent.
  */
-function reinstateInTx(
-  tx: Transaction,
-  id: string,
-  snapshot: DocumentSnapshot,
-  a: AppointmentDoc,
-  payment: AppointmentPayment,
-  link: { hash: string },
-  now: Date,
-) {
-  const locks = locksFor(a.clinicId, a.doctorId, { start: a.start.toMillis(), end: a.end.toMillis() }, a.bufferMinutes);
-  for (const lock of locks) {
-    const doc: SlotLockDoc = { clinicId: a.clinicId, doctorId: a.doctorId, appointmentId: id, start: Timestamp.fromMillis(lock.start), expiresAt: null, ttlAt: lockTtl(lock.start) };
-    tx.create(lock.ref, doc);
-  }
-  const at = Timestamp.fromDate(now);
-  const seq = a.version + 1;
-  tx.update(snapshot.ref, {
-    status: "confirmed",
-    version: seq,
-    updatedAt: at,
-    expiresAt: null,
-    lockIds: locks.map((l) => l.ref.id),
-    timeHeld: true,
-    proposal: null,
-    payment,
-    paymentIntentId: payment.intentId,
-    linkTokenHashes: FieldValue.arrayUnion(link.hash),
-  });
-  const entry: HistoryEntry = {
+function payChange(id: string, payment: AppointmentPayment, link: { url: string; hash: string }, now: Date, claim?: LockSpec[]): Change<null> {
+  return {
     action: "pay",
-    from: a.status,
-    to: "confirmed",
     actor: "payment",
-    ...SYSTEM,
-    at,
-    note: `The payment arrived after the request was ${a.status}; the time was still free, so the visit is confirmed.`,
+    reinstatable: claim !== undefined,
+    ...(claim ? { note: "The payment arrived after the request expired; the time was still free, so the visit is confirmed." } : {}),
+    apply: (_tx, { a, locks, visit }) => ({
+      fields: {
+        payment,
+        paymentIntentId: payment.intentId,
+        linkTokenHashes: FieldValue.arrayUnion(link.hash),
+        ...(claim ? { lockIds: claim.map((l) => l.ref.id), timeHeld: true, proposal: null } : {}),
+      },
+      before: (w) => (claim ? createLocks(w, claim, a, id, null) : setLockExpiry(w, locks, null)),
+      after: (w, after) => {
+        scheduleVisit(w, id, after, visit, now);
+        queueMail(w, confirmedEmail(after, link.url, { filename: icsFilename(after), content: appointmentIcs(id, after) }), { appointmentId: id });
+      },
+      result: null,
+    }),
   };
-  tx.create(snapshot.ref.collection("history").doc(historyId(seq)), entry);
 }
 
 /** payment_intent.payment_failed: no status change; unless it is paid already, the patient gets a link to try again. */
-export async function recordFailure(event: Stripe.Event): Promise<{ outcome: Outcome; appointmentId: string | null }> {
+export async function recordFailure(event: Stripe.Event): Promise<Recorded> {
   const intent = event.data.object as Stripe.PaymentIntent;
   const id = intent.metadata?.appointmentId ?? null;
   const appUrl = serverEnv().APP_URL;
@@ -196,11 +228,11 @@ export async function recordFailure(event: Stripe.Event): Promise<{ outcome: Out
     queueMail(tx, paymentFailedEmail(a, link.url), { appointmentId: id });
     return record(tx, event, id, "failure_emailed");
   });
-  return { outcome, appointmentId: id };
+  return { outcome, appointmentId: id, effects: [] };
 }
 
 /** charge.refunded (ours, or one made in the Stripe dashboard): recorded on the appointment. */
-export async function recordRefund(event: Stripe.Event): Promise<{ outcome: Outcome; appointmentId: string | null }> {
+export async function recordRefund(event: Stripe.Event): Promise<Recorded> {
   const charge = event.data.object as Stripe.Charge;
   const id = charge.metadata?.appointmentId ?? null;
   const intentId = typeof charge.payment_intent === "string" ? charge.payment_intent : (charge.payment_intent?.id ?? null);
@@ -219,5 +251,5 @@ export async function recordRefund(event: Stripe.Event): Promise<{ outcome: Outc
     tx.update(snapshot.ref, { payment, updatedAt: Timestamp.fromDate(appNow()) });
     return record(tx, event, id, "refund_recorded");
   });
-  return { outcome, appointmentId: id };
+  return { outcome, appointmentId: id, effects: [] };
 }

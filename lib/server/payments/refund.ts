@@ -18,6 +18,9 @@ import { appNow } from "../clock";
  * the webhook answers 500 and the redelivery, or the next verb that meets
  * "refund_pending", runs (2) again.
  */
+/** The payment as due for refund (step 1), for a transaction that writes the appointment itself. */
+export const refundDue = (payment: AppointmentPayment, reason: RefundReason): AppointmentPayment => ({ ...payment, status: "refund_pending", refundReason: reason });
+
 export function markRefundDue(
   tx: Transaction,
   appointmentId: string,
@@ -26,7 +29,7 @@ export function markRefundDue(
   reason: RefundReason,
   opts: { now?: Date; note?: string | null; email?: boolean } = {},
 ): AppointmentPayment {
-  const due: AppointmentPayment = { ...payment, status: "refund_pending", refundReason: reason };
+  const due = refundDue(payment, reason);
   tx.update(appointments().doc(appointmentId), { payment: due, updatedAt: Timestamp.fromDate(opts.now ?? appNow()) });
   // Callers whose own email already says the money goes back pass email: false.
   if (opts.email !== false) queueMail(tx, refundEmail(a, reason, payment.amountCents, payment.currency, opts.note), { appointmentId });

@@ -1,7 +1,7 @@
 import "server-only";
 import Stripe from "stripe";
-import { recordFailure, recordPayment, recordRefund, RetryLater, type Outcome } from "./record";
-import { refundPayment } from "./refund";
+import { recordFailure, recordPayment, recordRefund, type Outcome, type Recorded } from "./record";
+import { runEffect, type AfterCommit } from "./stripe-effects";
 
 export interface WebhookAnswer {
   status: 200 | 400 | 500;
@@ -16,9 +16,9 @@ const verifier = new Stripe("sk_test_none" /* never sent: signatures only */);
  * signature is checked on the raw bytes; bad or missing → 400, nothing
  * written. Each event is handled in one transaction that records its id
  * create-only (a duplicate → 200, nothing more). Anything thrown → 500, so
- * Stripe delivers again and the redelivery has no double effect. A refund
- * the event made due is asked of Stripe after the commit; on a duplicate
- * it is asked again if still pending (idempotent at Stripe).
+ * Stripe delivers again and the redelivery has no double effect. The Stripe
+ * calls the event made due (a refund) are made after the commit; on a
+ * duplicate they are made again if still due (idempotent at Stripe).
  */
 export async function handleStripeEvent(
   rawBody: Buffer | string | undefined,
@@ -34,20 +34,25 @@ export async function handleStripeEvent(
     return { status: 400, body: { error: "Invalid signature." } };
   }
   try {
-    const result =
+    const result: Recorded =
       event.type === "payment_intent.succeeded"
         ? await recordPayment(event, opts.now)
         : event.type === "payment_intent.payment_failed"
           ? await recordFailure(event)
           : event.type === "charge.refunded"
             ? await recordRefund(event)
-            : { outcome: "ignored" as const, appointmentId: null };
-    if (result.appointmentId && (result.outcome === "refund_due" || result.outcome === "duplicate")) {
-      await refundPayment(result.appointmentId, opts.stripe);
+            : { outcome: "ignored" as const, appointmentId: null, effects: [] };
+    const effects: AfterCommit[] = [...result.effects];
+    if (result.outcome === "duplicate" && result.appointmentId) {
+      // A redelivery after Stripe failed us: whatever this event made due and is still due.
+      effects.push({ kind: "refund", appointmentId: result.appointmentId });
+      const object = event.data.object as { id?: string };
+      if (event.type === "payment_intent.succeeded" && object.id) effects.push({ kind: "refund_extra", intentId: object.id });
     }
+    for (const effect of effects) await runEffect(effect, opts.stripe);
     return { status: 200, body: { received: true, outcome: result.outcome } };
   } catch (error) {
-    if (!(error instanceof RetryLater)) console.error("stripeWebhook failed; Stripe will redeliver", event.id, error);
+    console.error("stripeWebhook failed; Stripe will redeliver", event.id, error);
     return { status: 500, body: { error: "Try again later." } };
   }
 }

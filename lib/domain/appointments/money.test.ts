@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { MONEY_EFFECTS, moneyEffect, type MoneyEffect } from "./money";
+import { APPOINTMENT_ACTIONS, ACTION_ACTOR, transition, type AppointmentAction } from "./state-machine";
+import { APPOINTMENT_STATUSES, type AppointmentStatus } from "./status";
+
+// The whole table, written out by hand: [from, action, to, paid, what happens to the money].
+// Every transition the state machine allows (fee due, free, or already paid) must appear exactly once.
+type Row = [AppointmentStatus, AppointmentAction, AppointmentStatus, boolean, MoneyEffect];
+const TABLE: Row[] = [
+  ["pending", "approve", "approved", false, "none"],
+  ["pending", "approve", "confirmed", false, "none"], // free
+  ["pending", "approve", "confirmed", true, "none"],
+  ["pending", "decline", "declined", false, "none"],
+  ["pending", "decline", "declined", true, "refund"],
+  ["pending", "propose", "rescheduled", false, "none"],
+  ["pending", "propose", "rescheduled", true, "none"],
+  ["pending", "cancel", "cancelled", false, "none"],
+  ["pending", "cancel", "cancelled", true, "refund"],
+  ["pending", "expire", "expired", false, "none"],
+  ["pending", "expire", "expired", true, "refund"],
+  ["approved", "pay", "confirmed", false, "capture_expected"],
+  ["approved", "pay", "confirmed", true, "capture_expected"],
+  ["approved", "propose", "rescheduled", false, "cancel_intent"],
+  ["approved", "propose", "rescheduled", true, "none"],
+  ["approved", "cancel", "cancelled", false, "cancel_intent"],
+  ["approved", "cancel", "cancelled", true, "refund"],
+  ["approved", "expire", "expired", false, "cancel_intent"],
+  ["approved", "expire", "expired", true, "refund"],
+  ["approved", "clinic_cancel", "cancelled", false, "cancel_intent"],
+  ["approved", "clinic_cancel", "cancelled", true, "refund"],
+  ["rescheduled", "accept", "approved", false, "none"],
+  ["rescheduled", "accept", "confirmed", false, "none"], // free
+  ["rescheduled", "accept", "confirmed", true, "none"],
+  ["rescheduled", "reject", "pending", false, "none"],
+  ["rescheduled", "reject", "cancelled", true, "refund"],
+  ["rescheduled", "cancel", "cancelled", false, "none"],
+  ["rescheduled", "cancel", "cancelled", true, "refund"],
+  ["rescheduled", "expire", "expired", false, "none"],
+  ["rescheduled", "expire", "expired", true, "refund"],
+  ["confirmed", "propose", "rescheduled", false, "none"],
+  ["confirmed", "propose", "rescheduled", true, "none"],
+  ["confirmed", "clinic_cancel", "cancelled", false, "none"],
+  ["confirmed", "clinic_cancel", "cancelled", true, "refund"],
+  ["expired", "pay", "confirmed", false, "capture_expected"],
+  ["expired", "pay", "confirmed", true, "capture_expected"],
+];
+
+const key = (from: string, action: string, to: string, paid: boolean) => `${from} ${action} → ${to}${paid ? " (paid)" : ""}`;
+
+describe("money follows the transition", () => {
+  // Every (status, action, fee, paid) the state machine accepts, with a payment's reinstatement allowed.
+  const allowed = new Map<string, MoneyEffect>();
+  for (const status of APPOINTMENT_STATUSES) {
+    for (const action of APPOINTMENT_ACTIONS) {
+      for (const [feeCents, paid] of [[5000, false], [0, false], [5000, true]] as const) {
+        const result = transition({ status, feeCents, paid, reinstatable: true }, action, ACTION_ACTOR[action]);
+        if (result.ok) allowed.set(key(status, action, result.to, paid), result.money);
+      }
+    }
+  }
+
+  it("the table lists every allowed transition once, and nothing else", () => {
+    const listed = TABLE.map(([from, action, to, paid]) => key(from, action, to, paid));
+    expect(new Set(listed).size).toBe(listed.length);
+    expect([...listed].sort()).toEqual([...allowed.keys()].sort());
+  });
+
+  it.each(TABLE)("%s + %s → %s, paid %s: %s", (from, action, to, paid, money) => {
+    expect(moneyEffect(from, action, to, paid)).toBe(money);
+    expect(allowed.get(key(from, action, to, paid))).toBe(money);
+  });
+
+  it("paid money is kept only where the appointment keeps a time; every way out of approved unpaid cancels the intent", () => {
+    for (const [from, action, to, paid, money] of TABLE) {
+      expect(MONEY_EFFECTS).toContain(money);
+      if (paid && money === "none") expect(["confirmed", "rescheduled"]).toContain(to);
+      if (from === "approved" && action !== "pay" && !paid) expect(money).toBe("cancel_intent");
+    }
+  });
+});

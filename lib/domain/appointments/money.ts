@@ -1,0 +1,31 @@
+/**
+ * What a transition does to the money, decided from the transition alone so
+ * the server does exactly this and nothing else:
+ *
+ * - "capture_expected": the payment confirms the appointment; the transition
+ *   is only made with the captured payment in hand (it is recorded with it).
+ * - "cancel_intent": the appointment leaves "approved" without being paid, so
+ *   the PaymentIntent the status page made is cancelled at Stripe (a payment
+ *   that gets through anyway is refunded by the webhook).
+ * - "refund": paid money whose visit is gone goes back in full. A paid
+ *   appointment only keeps its money while it has a time: confirmed, or
+ *   rescheduled (a proposal the patient can still accept).
+ * - "none": nothing happens to the money.
+ *
+ * "approved" is never paid (paying confirms it), so a transition never needs
+ * both a cancel and a refund.
+ */
+import type { AppointmentAction } from "./state-machine";
+import type { AppointmentStatus } from "./status";
+
+export const MONEY_EFFECTS = ["none", "capture_expected", "cancel_intent", "refund"] as const;
+export type MoneyEffect = (typeof MONEY_EFFECTS)[number];
+
+/** The statuses in which paid money stays paid: the appointment has a time the patient keeps or can take. */
+const KEEPS_PAYMENT: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>(["confirmed", "rescheduled"]);
+
+export function moneyEffect(from: AppointmentStatus, action: AppointmentAction, to: AppointmentStatus, paid: boolean): MoneyEffect {
+  if (action === "pay") return "capture_expected";
+  if (paid) return KEEPS_PAYMENT.has(to) ? "none" : "refund";
+  return from === "approved" ? "cancel_intent" : "none";
+}

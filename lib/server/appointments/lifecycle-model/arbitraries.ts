@@ -1,0 +1,54 @@
+// What a run is made of: the commands, weighted, and each clinic's settings.
+import fc from "fast-check";
+import {
+  Accept, Advance, Approve, ClinicCancel, ConfirmEmail, Decline, DoctorActive, ExpirySweep, HoursChanged, PatientCancel, Pay, Propose, Redeliver, Reject, Request, RetryRefunds,
+  type LifecycleCommand,
+} from "./commands";
+import { DOCTORS, HOURS_NAMES, TIMES, type HoursName } from "./world";
+
+// Half the time the latest request: a path of several steps on one appointment is then likely.
+const i = fc.oneof(fc.constant(-1), fc.nat({ max: 3 }));
+const doctor = fc.nat({ max: DOCTORS.length - 1 });
+const time = fc.nat({ max: TIMES.length - 1 });
+const raw = fc.nat({ max: 4 }).map((n) => n === 0);
+const deliveries = fc.nat({ max: 3 });
+/**
+ * Every command, by name, weighted (by repetition: fc.commands picks
+ * uniformly) so a run of 25 reaches approval, payment, proposals and late
+ * events often. MODEL_COMMANDS="request,approve,pay,..." keeps only those
+ * named, to hunt one path.
+ */
+const COMMANDS: [name: string, weight: number, arbitrary: fc.Arbitrary<LifecycleCommand>][] = [
+  ["request", 4, fc.tuple(doctor, time, raw).map(([d, t, r]) => new Request(d, t, r))],
+  ["confirmEmail", 1, i.map((n) => new ConfirmEmail(n))],
+  ["approve", 3, i.map((n) => new Approve(n))],
+  ["propose", 2, fc.tuple(i, time, raw).map(([n, t, r]) => new Propose(n, t, r))],
+  ["accept", 1, i.map((n) => new Accept(n))],
+  ["reject", 1, i.map((n) => new Reject(n))],
+  ["decline", 1, i.map((n) => new Decline(n))],
+  ["patientCancel", 1, i.map((n) => new PatientCancel(n))],
+  ["clinicCancel", 1, i.map((n) => new ClinicCancel(n))],
+  ["pay", 3, fc.tuple(i, deliveries).map(([n, k]) => new Pay(n, k, false, false))],
+  ["secondIntent", 1, fc.tuple(i, deliveries).map(([n, k]) => new Pay(n, k, true, false))],
+  ["payFailure", 1, fc.tuple(i, deliveries).map(([n, k]) => new Pay(n, k, false, true))],
+  ["redeliver", 2, fc.tuple(i, fc.nat({ max: 5 })).map(([n, k]) => new Redeliver(n, k))],
+  ["expirySweep", 1, fc.constant(new ExpirySweep())],
+  ["retryRefunds", 1, fc.constant(new RetryRefunds())],
+  ["advance", 2, fc.constantFrom(0.6, 3, 13, 25).map((h) => new Advance(h))],
+  ["doctorActive", 1, fc.tuple(doctor, fc.boolean()).map(([d, on]) => new DoctorActive(d, on))],
+  ["hoursChanged", 1, fc.tuple(doctor, fc.constantFrom(...HOURS_NAMES)).map(([d, h]) => new HoursChanged(d, h))],
+];
+
+function selected(env = process.env): typeof COMMANDS {
+  const names = (env.MODEL_COMMANDS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  for (const name of names) if (!COMMANDS.some(([n]) => n === name)) throw new Error(`MODEL_COMMANDS: no command "${name}" (${COMMANDS.map(([n]) => n).join(", ")})`);
+  return names.length ? COMMANDS.filter(([n]) => names.includes(n)) : COMMANDS;
+}
+
+export const commandArbitraries: fc.Arbitrary<LifecycleCommand>[] = selected().flatMap(([, weight, arbitrary]) => Array.from({ length: weight }, () => arbitrary));
+
+/** Each run's clinic: whether it asks patients to confirm their email first, and each doctor's hours to begin with. */
+export const runOptions = fc.record({
+  confirmFirst: fc.boolean(),
+  hours: fc.tuple(fc.constantFrom<HoursName>("early", "late"), fc.constantFrom<HoursName>("early", "late", "closed")),
+});

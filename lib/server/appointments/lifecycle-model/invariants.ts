@@ -1,0 +1,176 @@
+// What must hold after every command, read from Firestore (this run's clinic
+// only, a few queries) and from the Stripe stand-in's own state, never from
+// our payment records. Each broken rule is named, so a counterexample says
+// which one, and MODEL_KNOWN_GAPS can leave named ones out (see docs/testing.md).
+import type { DocumentData } from "firebase-admin/firestore";
+import { transition, type Actor, type AppointmentAction } from "@/lib/domain/appointments/state-machine";
+import type { AppointmentStatus } from "@/lib/domain/appointments/status";
+import { granuleKey, lockGranuleStarts } from "@/lib/domain/slots";
+import { db } from "@/lib/server/firebase";
+import { BOOKABLE, TIMES, eventsOf, type Run, type Shared } from "./world";
+
+export const INVARIANTS = ["overlap", "locks", "money", "intents", "webhook", "history", "email", "clinic-final", "reinstatement", "payable"] as const;
+export type Invariant = (typeof INVARIANTS)[number];
+
+/** Invariants left out, by name (MODEL_KNOWN_GAPS="money,intents"); empty = every one is checked. */
+export function knownGaps(env = process.env): Set<Invariant> {
+  const names = (env.MODEL_KNOWN_GAPS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  for (const name of names) if (!(INVARIANTS as readonly string[]).includes(name)) throw new Error(`MODEL_KNOWN_GAPS: no invariant "${name}" (${INVARIANTS.join(", ")})`);
+  return new Set(names as Invariant[]);
+}
+
+export class Violation extends Error {}
+
+const HOLDING = new Set<AppointmentStatus>(["pending", "approved", "rescheduled", "confirmed"]);
+const STATUSES: AppointmentStatus[] = ["pending", "approved", "rescheduled", "confirmed", "declined", "cancelled", "expired"];
+
+export interface CheckOptions {
+  /** After the run: every event has been delivered as often as Stripe would, so nothing is in flight. */
+  final?: boolean;
+  /** Doctor commands ran in parallel with this batch: whether a reinstatement saw the doctor active is not known. */
+  doctorsInFlux?: boolean;
+}
+
+export async function checkInvariants(shared: Shared, run: Run, options: CheckOptions = {}): Promise<void> {
+  const skip = knownGaps();
+  const problems: string[] = [];
+  const fail = (name: Invariant, message: string) => {
+    if (!skip.has(name)) problems.push(`[${name}] ${message}`);
+  };
+  const [apps, locks] = await Promise.all([
+    db().collection("appointments").where("clinicId", "==", run.clinicId).get(),
+    db().collection("slotLocks").where("clinicId", "==", run.clinicId).get(),
+  ]);
+  const label = (id: string) => `#${run.appointments.findIndex((a) => a.id === id)} (${id})`;
+
+  // No two live appointments of one doctor overlap, buffers included; their locks are exactly theirs.
+  const expected = new Map<string, string>();
+  const live: { id: string; doctorId: string; from: number; to: number }[] = [];
+  for (const doc of apps.docs) {
+    const a = doc.data();
+    if (!HOLDING.has(a.status) || a.timeHeld === false) {
+      if ((a.lockIds ?? []).length) fail("locks", `${label(doc.id)} is ${a.status} (timeHeld ${a.timeHeld}) but lists locks ${a.lockIds}`);
+      continue;
+    }
+    const from = a.start.toMillis();
+    const to = a.end.toMillis() + a.bufferMinutes * 60_000;
+    for (const other of live) {
+      if (other.doctorId === a.doctorId && other.from < to && from < other.to) fail("overlap", `${label(doc.id)} and ${label(other.id)} overlap at ${a.doctorId}`);
+    }
+    live.push({ id: doc.id, doctorId: a.doctorId, from, to });
+    const ids = lockGranuleStarts({ start: from, end: a.end.toMillis() }, a.bufferMinutes).map((g) => `${a.clinicId}_${a.doctorId}_${granuleKey(g)}`);
+    if ([...a.lockIds].sort().join() !== [...ids].sort().join()) fail("locks", `${label(doc.id)} (${a.status}) lists ${a.lockIds.length} locks, its time needs ${ids.length}`);
+    for (const id of ids) expected.set(id, doc.id);
+  }
+  const lockOwners = new Map(locks.docs.map((d) => [d.id, d.get("appointmentId") as string]));
+  for (const [id, owner] of expected) if (lockOwners.get(id) !== owner) fail("locks", `lock ${id} of ${label(owner)} is ${lockOwners.has(id) ? `held by ${label(lockOwners.get(id)!)}` : "missing"}`);
+  for (const [id, owner] of lockOwners) if (!expected.has(id)) fail("locks", `lock ${id} held by ${label(owner)}, which holds no time`);
+
+  await Promise.all(apps.docs.map((doc) => checkAppointment(shared, run, doc.id, doc.data(), options, fail, label)));
+  if (problems.length) throw new Violation(problems.join("\n"));
+}
+
+type Fail = (name: Invariant, message: string) => void;
+
+async function checkAppointment(shared: Shared, run: Run, id: string, a: DocumentData, options: CheckOptions, fail: Fail, label: (id: string) => string) {
+  const seen = run.seen.get(id);
+  if (options.final || !seen || seen.version !== a.version) await checkHistory(run, id, a, options, fail, label);
+  await checkMoney(shared, run, id, a, options, fail, label);
+}
+
+/** Any (paid, time held) for which the state machine allows the entry. */
+function allowedByTable(from: AppointmentStatus, action: AppointmentAction, actor: Actor, to: AppointmentStatus, feeCents: number): boolean {
+  return [true, false].some((paid) => [true, false].some((timeHeld) => {
+    const result = transition({ status: from, feeCents, paid, timeHeld }, action, actor);
+    return result.ok && result.to === to;
+  }));
+}
+
+async function checkHistory(run: Run, id: string, a: DocumentData, options: CheckOptions, fail: Fail, label: (id: string) => string) {
+  const ref = db().collection("appointments").doc(id);
+  const [history, mail] = await Promise.all([ref.collection("history").get(), db().collection("mail").where("appointmentId", "==", id).get()]);
+  const entries = history.docs.map((d) => ({ id: d.id, ...d.data() }) as DocumentData & { id: string });
+  const seen = run.seen.get(id) ?? { version: 0, history: [], endedByClinic: false, movedFrom: null };
+  const now = entries.map((e) => JSON.stringify(e));
+  if (seen.history.some((entry, i) => now[i] !== entry)) fail("history", `${label(id)}'s history changed: an entry was rewritten or removed`);
+  if (entries.length !== a.version) fail("history", `${label(id)} is at version ${a.version} with ${entries.length} history entries`);
+  let endedByClinic = false;
+  entries.forEach((e, i) => {
+    const where = `${label(id)} history ${e.id} (${e.action}: ${e.from} → ${e.to} by ${e.actor})`;
+    if (e.id !== String(i + 1).padStart(6, "0")) fail("history", `${where}: ids are not 1..n`);
+    if (i === 0) {
+      if (e.action !== "request" || e.from !== null || e.to !== "pending") fail("history", `${where}: the first entry is not the request`);
+    } else {
+      const previous = entries[i - 1]!;
+      if (e.from !== previous.to) fail("history", `${where}: follows an entry that ended in ${previous.to}`);
+      // The table, or a late payment reinstating a request that lapsed or that its patient cancelled.
+      const reinstated = e.action === "pay" && e.actor === "payment" && e.to === "confirmed" && (e.from === "expired" || (e.from === "cancelled" && !endedByClinic));
+      if (!STATUSES.includes(e.to) || !(allowedByTable(e.from, e.action, e.actor, e.to, a.feeCents) || reinstated)) fail("history", `${where}: not an allowed transition`);
+      if (endedByClinic && e.to === "confirmed") fail("clinic-final", `${where}: confirmed again after the clinic ${entries.find((x) => x.action === "decline") ? "declined" : "cancelled"} it`);
+      const isNew = i >= seen.history.length;
+      if (reinstated && isNew && !options.doctorsInFlux) {
+        const doctor = run.doctors[a.doctorId]!;
+        const time = TIMES.indexOf(a.start.toDate().toISOString());
+        if (!doctor.active || !BOOKABLE[doctor.hours].includes(time)) {
+          fail("reinstatement", `${where}: reinstated although ${a.doctorId} is ${doctor.active ? `no longer offering that time (hours ${doctor.hours})` : "deactivated"}`);
+        }
+      }
+    }
+    if (e.action === "decline" || e.action === "clinic_cancel") endedByClinic = true;
+  });
+  // Every transition queued one email to the patient. Not transitions: a card declined, and refund
+  // notices (money that arrived when it could not be used), except that a clinic's cancel of a paid
+  // visit may say so in a refund notice instead of its own email: the only gap those can explain.
+  const subjects = mail.docs.filter((m) => m.get("to") === a.patient.email).map((m) => ({ subject: String(m.get("message.subject")), text: String(m.get("message.text")) }));
+  const isRefund = (m: { subject: string }) => m.subject === "Your payment is being refunded";
+  const own = subjects.filter((m) => !isRefund(m) && !m.subject.includes("didn't go through"));
+  const clinicRefunds = subjects.filter((m) => isRefund(m) && m.text.includes(" cancelled your visit with ")).length;
+  const clinicCancels = entries.filter((e) => e.action === "clinic_cancel").length;
+  const gap = entries.length - own.length;
+  if (gap < 0 || gap > Math.min(clinicCancels, clinicRefunds)) {
+    fail("email", `${label(id)}: ${entries.length} transitions (${entries.map((e) => e.action).join(", ")}) but emails: ${subjects.map((m) => m.subject).join(" | ")}`);
+  }
+  run.seen.set(id, { version: a.version, history: now, endedByClinic, movedFrom: entries.at(-1)?.action === "propose" ? entries.at(-1)!.from : null });
+}
+
+/**
+ * The money, from the stand-in: settled charges minus refunds is the fee for
+ * a confirmed appointment (or a confirmed one the clinic proposes to move,
+ * while the patient answers) and nothing otherwise, and an appointment that no
+ * longer waits for payment has no PaymentIntent left open. Skipped while a
+ * success is still on its way to the webhook (Stripe would deliver it), and
+ * checked for all at the end, after every event was delivered.
+ */
+async function checkMoney(shared: Shared, run: Run, id: string, a: DocumentData, options: CheckOptions, fail: Fail, label: (id: string) => string) {
+  const events = eventsOf(shared, run, { id });
+  const intents = new Set(events.filter((e) => e.type === "payment_intent.created").map((e) => e.data.object.id));
+  if (intents.size === 0) return;
+  const succeeded = events.filter((e) => e.type === "payment_intent.succeeded");
+  const inFlight = succeeded.filter((e) => !run.acked.has(e.id));
+  if (inFlight.length) {
+    if (options.final) fail("webhook", `${label(id)}: the webhook never accepted ${inFlight.map((e) => e.data.object.id).join(", ")}'s payment (answered 500 on every delivery)`);
+    return;
+  }
+  const charged = new Map<string, number>();
+  for (const e of succeeded) charged.set(e.data.object.id, Number((e.data.object as { amount_received?: number }).amount_received));
+  const refunded = new Map<string, number>();
+  for (const r of shared.standin.refunds) if (intents.has(r.payment_intent)) refunded.set(r.payment_intent, (refunded.get(r.payment_intent) ?? 0) + r.amount);
+  const net = [...charged.values()].reduce((s, v) => s + v, 0) - [...refunded.values()].reduce((s, v) => s + v, 0);
+  // A confirmed visit the clinic proposes to move keeps its payment while the patient answers.
+  const movedConfirmed = a.status === "rescheduled" && run.seen.get(id)?.movedFrom === "confirmed";
+  const due = a.status === "confirmed" || movedConfirmed ? a.feeCents : 0;
+  if (net !== due) {
+    fail("money", `${label(id)} is ${a.status}${a.cancelledBy ? ` (by ${a.cancelledBy})` : ""} but Stripe holds ${net} cents of the patient's money (charged ${[...charged.values()]}, refunded ${[...refunded.values()]}); due ${due}; our record says ${JSON.stringify(a.payment?.status ?? null)}`);
+  }
+  if (a.status === "approved" || movedConfirmed) return;
+  for (const intentId of intents) {
+    if (charged.has(intentId)) {
+      if (a.status !== "confirmed" && refunded.get(intentId) !== charged.get(intentId)) fail("intents", `${label(id)} is ${a.status}; its PaymentIntent ${intentId} succeeded and is not refunded`);
+      continue;
+    }
+    if (run.canceledIntents.has(intentId)) continue;
+    const status = (await shared.stripe.paymentIntents.retrieve(intentId)).status;
+    if (status === "canceled") run.canceledIntents.add(intentId);
+    else fail("intents", `${label(id)} is ${a.status} but its PaymentIntent ${intentId} is still open (${status}): the patient can still pay it`);
+  }
+}

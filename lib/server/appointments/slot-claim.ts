@@ -1,0 +1,85 @@
+import "server-only";
+import type { DocumentSnapshot, Timestamp, Transaction } from "firebase-admin/firestore";
+import { AppError } from "@/lib/domain/errors";
+import { DAY_MS } from "@/lib/domain/slots/local-time";
+import { isBookableStart, type DoctorSchedule } from "@/lib/domain/slots";
+import { loadBusy } from "../busy-time";
+import { isAlreadyExists } from "../firestore-errors";
+import type { LockSpec } from "../slot-locks";
+import { releaseLapsedHolds } from "./expire";
+
+/**
+ * Claiming a time, the same way for a new request, a proposed time, an
+ * accepted proposal and a late payment's reinstatement: the doctor's schedule
+ * must offer the start and no live appointment's busy time may cover it
+ * (checked before the commit: the page may be stale), then the commit creates
+ * one lock per granule create-only. A lock that exists means taken, unless its
+ * hold lapsed: then the lapsed appointment is expired and the claim tries again.
+ */
+
+/** Rounds of "release lapsed holds, try again": two claims that each need part of one lapsed hold race to release it, and the loser must still retry. */
+export const CLAIM_ATTEMPTS = 4;
+
+export const slotTaken = () => new AppError("slot_unavailable", "That time was just taken. Please choose another time.");
+
+/** The claim's commit found these locks existing (nothing was written). */
+export interface Taken {
+  taken: DocumentSnapshot[];
+}
+export const isTaken = (value: unknown): value is Taken => typeof value === "object" && value !== null && "taken" in value;
+
+/** Thrown from inside a change's transaction (rolling it back) when a lock it needs exists. */
+export class LocksTaken extends Error implements Taken {
+  constructor(readonly taken: DocumentSnapshot[]) {
+    super("The time is held by another appointment.");
+  }
+}
+
+export type Bookability = "bookable" | "not_offered" | "busy";
+
+/** Before the commit: whether the doctor's schedule offers `start` now, and whether it is free of live appointments' busy time. */
+export async function checkBookable(
+  owner: { clinicId: string; doctorId: string; schedule: DoctorSchedule },
+  start: number,
+  now: Date,
+  opts: { excludeAppointmentId?: string } = {},
+): Promise<Bookability> {
+  const base = { schedule: owner.schedule, now: now.getTime() };
+  if (!isBookableStart({ ...base, busy: [] }, start)) return "not_offered";
+  const busy = await loadBusy(owner.clinicId, owner.doctorId, start - DAY_MS, start + DAY_MS, now, opts);
+  return isBookableStart({ ...base, busy }, start) ? "bookable" : "busy";
+}
+
+/** In the commit, before any write: the locks to be created that exist already. */
+export async function readTakenLocks(tx: Transaction, locks: LockSpec[]): Promise<DocumentSnapshot[]> {
+  if (locks.length === 0) return [];
+  return (await tx.getAll(...locks.map((l) => l.ref))).filter((s) => s.exists);
+}
+
+function isLapsedLock(lock: DocumentSnapshot, now: Date): boolean {
+  const expiresAt = lock.get("expiresAt") as Timestamp | null | undefined;
+  return expiresAt != null && expiresAt.toMillis() <= now.getTime();
+}
+
+/**
+ * Runs `commit` (a transaction that returns Taken, writing nothing, when a
+ * lock it needs exists) until it lands. Taken by live holds, or by a lock
+ * created between the read and the commit (ALREADY_EXISTS): `onTaken()`.
+ */
+export async function claimSlot<R>(clinicId: string, now: Date, commit: () => Promise<R | Taken>, onTaken: () => Error = slotTaken): Promise<R> {
+  for (let attempt = 1; ; attempt++) {
+    let result: R | Taken;
+    try {
+      result = await commit();
+    } catch (error) {
+      if (isAlreadyExists(error)) throw onTaken();
+      if (!(error instanceof LocksTaken)) throw error;
+      result = { taken: error.taken };
+    }
+    if (!isTaken(result)) return result;
+    const lapsed = result.taken.every((lock) => isLapsedLock(lock, now));
+    if (!lapsed || attempt === CLAIM_ATTEMPTS) throw onTaken();
+    // Whether this call or a racing one released it, the locks may be free now: try again.
+    await releaseLapsedHolds(clinicId, result.taken, now);
+  }
+}
