@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert, Button, Checkbox, ErrorIcon, Field, Input, Textarea } from "@/components/ui";
-import { bookingFormSchema, type BookingFormInput } from "@/lib/domain/booking-request";
+import { bookingFormSchema, MAX_NAME_LENGTH, type BookingFormInput } from "@/lib/domain/booking-request";
 import { fieldErrors, FORM_ERROR_KEY } from "@/lib/domain/validation";
 import type { BookingActionResult } from "@/app/(public)/book/[slug]/[doctorId]/actions";
 
@@ -177,6 +177,8 @@ export function RequestForm({ start, clinicName, feeCents, feeLabel, details, on
               {...props}
               name="name"
               autoComplete="name"
+              maxLength={MAX_NAME_LENGTH}
+              showCount
               value={details.name}
               onChange={(e) => update("name", e.target.value)}
               onBlur={() => blur("name")}
