@@ -148,3 +148,22 @@ test("the form checks the details in the browser before sending", async ({ page 
   await expect(reason).toHaveValue("x".repeat(500));
   await expect(page.getByText("500/500")).toBeVisible();
 });
+
+test("double-clicking Request this time on an incomplete form keeps the button under the pointer, so consent stays ticked", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await visit(page, "/book/demo/dr-priya-raman");
+  const slot = page.locator("[data-slot]").first();
+  await slot.click();
+  await expect(slot).toHaveAttribute("aria-pressed", "true");
+  const consent = page.getByRole("checkbox", { name: /may contact me/ });
+  await consent.check();
+  const button = page.getByRole("button", { name: "Request this time" });
+  await button.scrollIntoViewIfNeeded();
+  const before = await button.boundingBox();
+
+  // The errors appear above the button after the first click; the second lands where the button was.
+  await button.dblclick();
+  await expect(page.getByRole("alert").filter({ hasText: "Please fix 4 things below" })).toBeAttached();
+  await expect(consent).toBeChecked();
+  expect(Math.round((await button.boundingBox())!.y)).toBe(Math.round(before!.y));
+});
