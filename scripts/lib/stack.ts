@@ -86,6 +86,9 @@ export async function startAuthEmulator(
     throw error;
   }
   ready = true;
+  // firebase-tools read its config at start: the file can go now, rather than
+  // at exit, which a test run's teardown may not wait for.
+  rmSync(config, { force: true });
   return child;
 }
 
