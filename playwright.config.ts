@@ -36,7 +36,10 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    trace: "retain-on-failure",
+    // A trace records every action's screenshot and DOM snapshot: CPU every test
+    // pays for. CI's clone is thrown away with its traces, and its log ends with
+    // each failure's error (scripts/test.ts), so CI records none.
+    trace: process.env.CI ? "off" : "retain-on-failure",
     launchOptions: chromium,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium } }],

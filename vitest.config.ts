@@ -1,13 +1,15 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { INTEGRATION_WORKERS } from "./tests/setup/workers";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const alias = { "@": root, "server-only": `${root}tests/setup/server-only-stub.ts` };
 
 // Two projects:
 // - unit: pure code, colocated `*.test.ts`, run in parallel, no I/O.
-// - integration: talks to a local Firestore started once in globalSetup. Files
-//   run one at a time because they share that server and clear it between files.
+// - integration: talks to a local Firestore and Auth emulator started once in
+//   globalSetup. Files run two at a time (the machine's two cores): each worker
+//   has a project id of its own (tests/setup/app-env.ts), cleared before each file.
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -29,7 +31,8 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/setup/firestore-global-setup.ts", "tests/setup/auth-emulator-global-setup.ts"],
           setupFiles: ["tests/setup/app-env.ts", "tests/setup/firestore-per-file.ts"],
-          fileParallelism: false,
+          fileParallelism: true,
+          maxWorkers: INTEGRATION_WORKERS,
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -5,21 +5,23 @@ import { useEffect, type RefObject } from "react";
 export const LEAVE_PROMPT = "You have unsaved changes to these hours. Leave without saving?";
 
 /**
- * While `dirty`, leaving the page asks first:
+ * While `dirty`, leaving the page asks first (`prompt`, in a confirm()):
  * - a reload, closing the tab or a full navigation (the doctor picker's GET
  *   form) get the browser's own beforeunload prompt;
  * - an in-app navigation (a dashboard link, which Next.js turns into a client
  *   transition that beforeunload never sees) and a form elsewhere on the page
- *   that posts (sign out) get a confirm(). The listeners run in the capture
+ *   that posts (sign out) get a confirm(). Forms inside `ownArea` (the
+ *   editor's own form, or every section of a settings page) save, not leave,
+ *   so they are not asked about. The listeners run in the capture
  *   phase on the document, before React's root listener, so "Stay" stops the
  *   click before Next's <Link> handles it.
  */
-export function useLeaveGuard(dirty: boolean, ownForm: RefObject<HTMLFormElement | null>) {
+export function useLeaveGuard(dirty: boolean, ownArea: RefObject<HTMLElement | null>, prompt: string = LEAVE_PROMPT) {
   useEffect(() => {
     if (!dirty) return;
     const beforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
     const stay = (event: Event) => {
-      if (window.confirm(LEAVE_PROMPT)) return;
+      if (window.confirm(prompt)) return;
       event.preventDefault();
       event.stopPropagation();
     };
@@ -35,7 +37,7 @@ export function useLeaveGuard(dirty: boolean, ownForm: RefObject<HTMLFormElement
     };
     const submit = (event: SubmitEvent) => {
       const form = event.target;
-      if (!(form instanceof HTMLFormElement) || form === ownForm.current) return;
+      if (!(form instanceof HTMLFormElement) || ownArea.current?.contains(form)) return;
       // A plain GET form (the doctor picker) is a full navigation: beforeunload asks. A React
       // action form rendered in the browser also reads as GET, but its action is a javascript: URL.
       if (form.method.toLowerCase() === "get" && !(form.getAttribute("action") ?? "").startsWith("javascript:")) return;
@@ -49,5 +51,5 @@ export function useLeaveGuard(dirty: boolean, ownForm: RefObject<HTMLFormElement
       document.removeEventListener("click", click, true);
       document.removeEventListener("submit", submit, true);
     };
-  }, [dirty, ownForm]);
+  }, [dirty, ownArea, prompt]);
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Alert, Button, CalendarIcon } from "@/components/ui";
 import {
@@ -11,6 +12,7 @@ import {
   type MonthKey,
   zoneCityName,
 } from "@/lib/domain/booking-calendar";
+import { bookingChoiceQuery, parseBookingChoice, slotAtWallTime, slotWallTime } from "@/lib/domain/booking-choice";
 import { localDateToDayNumber, type LocalDate } from "@/lib/domain/slots";
 import { formatDate, formatPatientLocal, formatSlotInZone, formatTime, localDateKey, zoneLabel } from "@/lib/domain/time-format";
 import type { BookingActionResult } from "@/app/(public)/book/[slug]/[doctorId]/actions";
@@ -51,6 +53,8 @@ type Confirmation = { id: string; statusUrl: string; expiresAt: string; start: s
  * The first months come from the server render (no spinner on first paint);
  * other months are fetched from the public slots API when shown, with
  * skeletons meanwhile. Free times are grouped by the clinic's local date.
+ * The chosen day and time live in the URL (?date=…&time=…, lib/domain/
+ * booking-choice.ts), so reload, Back and Forward come back to them.
  */
 export function BookingFlow(props: BookingFlowProps) {
   const { slug, doctorId, doctorName, clinic, timeZone, feeCents, feeLabel, today, window, initial, requestAction } = props;
@@ -60,9 +64,14 @@ export function BookingFlow(props: BookingFlowProps) {
 
   const firstMonth = monthOf(window.from);
   const lastMonth = monthOf(window.to);
-  const [month, setMonth] = useState<MonthKey>(() => monthOf(firstDateWithSlots(byDate) ?? today));
-  const [chosenDate, setChosenDate] = useState<LocalDate | null>(null);
+  // Checked like any input (the server checks it too, to load that month first).
+  const searchParams = useSearchParams();
+  const [fromUrl] = useState(() => parseBookingChoice({ date: searchParams.get("date"), time: searchParams.get("time") }, window));
+  const [month, setMonth] = useState<MonthKey>(() => monthOf(fromUrl?.date ?? firstDateWithSlots(byDate) ?? today));
+  const [chosenDate, setChosenDate] = useState<LocalDate | null>(fromUrl?.date ?? null);
   const [chosenStart, setChosenStart] = useState<string | null>(null);
+  // The URL's time ("10:20"), until the patient picks another: it selects that day's slot while the slot is free.
+  const [wantedTime, setWantedTime] = useState<string | null>(fromUrl?.time ?? null);
   const [details, setDetails] = useState<BookingDetails>(EMPTY_DETAILS);
   const [takenNotice, setTakenNotice] = useState<{ message: string } | null>(null);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
@@ -79,11 +88,35 @@ export function BookingFlow(props: BookingFlowProps) {
         : firstDateWithSlots(byDate, month);
   const daySlots = selectedDate ? (byDate.get(selectedDate) ?? []) : [];
   // The chosen time, only while it is still free.
-  const selectedSlot = daySlots.find((slot) => slot.start === chosenStart) ?? null;
+  const selectedSlot =
+    daySlots.find((slot) => slot.start === chosenStart) ??
+    (selectedDate === chosenDate ? slotAtWallTime(daySlots, wantedTime, timeZone) : null);
+
+  // A page restored by Back may show a month its first render did not load.
+  useEffect(() => {
+    if (!months[month]) void loadMonth(month);
+    // Once, on mount: later months load through showMonth.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // The URL follows the choice (replaced, not pushed: choosing is not navigating).
+  const choiceQuery = bookingChoiceQuery(
+    selectedDate && selectedSlot
+      ? { date: selectedDate, time: slotWallTime(selectedSlot.start, timeZone) }
+      : chosenDate && chosenDate === selectedDate
+        ? { date: chosenDate, time: null }
+        : null,
+  );
+  useEffect(() => {
+    // Not while the chosen month loads (the choice is not lost, only not shown yet), nor once sent.
+    if (!ready || confirmation || globalThis.location.search === choiceQuery) return;
+    globalThis.history.replaceState(null, "", `${globalThis.location.pathname}${choiceQuery}`);
+  }, [choiceQuery, ready, confirmation]);
 
   function showMonth(target: MonthKey) {
     setMonth(target);
     setChosenStart(null);
+    setWantedTime(null);
     setTakenNotice(null);
     const data = months[target];
     if (!data || data.status === "error") void loadMonth(target);
@@ -92,7 +125,10 @@ export function BookingFlow(props: BookingFlowProps) {
 
   function chooseDate(date: LocalDate) {
     setChosenDate(date);
-    if (date !== selectedDate) setChosenStart(null);
+    if (date !== selectedDate) {
+      setChosenStart(null);
+      setWantedTime(null);
+    }
   }
 
   const detailsRef = useRef<HTMLElement>(null);
@@ -123,6 +159,7 @@ export function BookingFlow(props: BookingFlowProps) {
 
   function chooseSlot(slot: IsoSlot) {
     setChosenStart(slot.start);
+    setWantedTime(null);
     setTakenNotice(null);
     setScrollToDetails({ start: slot.start });
   }
@@ -143,6 +180,7 @@ export function BookingFlow(props: BookingFlowProps) {
       const start = input.start;
       const taken = Date.parse(start);
       setChosenStart(null);
+      setWantedTime(null);
       setTakenNotice({
         message: `Someone booked ${formatDate(taken, timeZone)} at ${formatTime(taken, timeZone)} moments ago. Here are the times still free; your details are kept.`,
       });

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { Alert, Button, Checkbox, ErrorIcon, Field, Input, Textarea } from "@/components/ui";
-import { bookingFormSchema, type BookingFormInput } from "@/lib/domain/booking-request";
+import { bookingFormSchema, MAX_NAME_LENGTH, type BookingFormInput } from "@/lib/domain/booking-request";
 import { fieldErrors, FORM_ERROR_KEY } from "@/lib/domain/validation";
 import type { BookingActionResult } from "@/app/(public)/book/[slug]/[doctorId]/actions";
 
@@ -79,13 +79,31 @@ export function RequestForm({ start, clinicName, feeCents, feeLabel, details, on
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   // Where to move focus after the next render; a fresh object each time so a repeat request still fires.
-  const [focusRequest, setFocusRequest] = useState<{ target: "summary" | "form-error" } | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{ target: "summary" | "form-error"; keepView?: boolean } | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const formErrorRef = useRef<HTMLDivElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  // A click (not a key) sent the form: whatever appears above the button
+  // must not move it, or the second click of a double-click lands on what
+  // slid under the pointer (the consent box, which it would untick).
+  const clickedSubmit = useRef(false);
+  const buttonTopBefore = useRef<number | null>(null);
+
+  // Before paint: scroll by however far the error summary and the fields'
+  // errors pushed the button, so it stays under the pointer.
+  useLayoutEffect(() => {
+    const before = buttonTopBefore.current;
+    if (before === null || !submitRef.current) return;
+    buttonTopBefore.current = null;
+    const moved = submitRef.current.getBoundingClientRect().top - before;
+    if (moved !== 0) window.scrollBy({ top: moved, behavior: "instant" });
+  });
 
   useEffect(() => {
-    if (focusRequest?.target === "summary") summaryRef.current?.focus();
-    if (focusRequest?.target === "form-error") formErrorRef.current?.focus();
+    // After a click the view stays put (above); the summary still takes focus, so it is announced.
+    const options = { preventScroll: focusRequest?.keepView ?? false };
+    if (focusRequest?.target === "summary") summaryRef.current?.focus(options);
+    if (focusRequest?.target === "form-error") formErrorRef.current?.focus(options);
   }, [focusRequest]);
 
   const shownList = FIELDS.filter((field) => shown[field.key]);
@@ -110,20 +128,23 @@ export function RequestForm({ start, clinicName, feeCents, feeLabel, details, on
     });
   }
 
-  function showAll(errors: Partial<Record<string, string>>) {
+  function showAll(errors: Partial<Record<string, string>>, keepView = false) {
     const forFields = Object.fromEntries(Object.entries(errors).filter(([key]) => FIELD_KEYS.has(key)));
+    if (keepView && submitRef.current) buttonTopBefore.current = submitRef.current.getBoundingClientRect().top;
     setShown(forFields);
     setSummaryVisible(true);
-    setFocusRequest({ target: "summary" });
+    setFocusRequest({ target: "summary", keepView });
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const byClick = clickedSubmit.current;
+    clickedSubmit.current = false;
     if (sending) return;
     setFormError(null);
     const errors = validate(details, start);
     if (Object.keys(errors).some((key) => FIELD_KEYS.has(key))) {
-      showAll(errors);
+      showAll(errors, byClick);
       return;
     }
     setSending(true);
@@ -177,6 +198,8 @@ export function RequestForm({ start, clinicName, feeCents, feeLabel, details, on
               {...props}
               name="name"
               autoComplete="name"
+              maxLength={MAX_NAME_LENGTH}
+              showCount
               value={details.name}
               onChange={(e) => update("name", e.target.value)}
               onBlur={() => blur("name")}
@@ -282,7 +305,15 @@ export function RequestForm({ start, clinicName, feeCents, feeLabel, details, on
             ? `Nothing is charged now. If the clinic approves, you'll pay ${feeLabel} online to confirm.`
             : "There is no fee. Your visit is confirmed once the clinic approves it."}
         </p>
-        <Button type="submit" size="lg" loading={sending} className="w-full sm:w-auto">
+        <Button
+          ref={submitRef}
+          type="submit"
+          size="lg"
+          loading={sending}
+          className="w-full sm:w-auto"
+          // detail: the click count; 0 when a key (Enter, Space) pressed the button.
+          onClick={(event) => (clickedSubmit.current = event.detail > 0)}
+        >
           Request this time
         </Button>
       </div>

@@ -1,8 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import {
-  Alert,
   Button,
   Dialog,
   DialogClose,
@@ -33,7 +32,9 @@ export interface ReasonDialogCopy {
 /**
  * A staff decision with a required reason the patient reads: the dialog, the
  * client check, and the server action's answer (a field error stays in the
- * dialog; anything else closes it and goes to `onResult`).
+ * dialog; anything else closes it and goes to `onResult`). The error shows
+ * once, under the field, and focus returns to the field, which reads it out
+ * (aria-describedby).
  */
 export function ReasonDialog({
   target,
@@ -50,11 +51,17 @@ export function ReasonDialog({
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const field = useRef<HTMLTextAreaElement>(null);
+
+  function showError(message: string) {
+    setError(message);
+    requestAnimationFrame(() => field.current?.focus());
+  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (!reason.trim()) {
-      setError("Give a reason; the patient sees it.");
+      showError("Give a reason; the patient sees it.");
       return;
     }
     setError(null);
@@ -66,7 +73,7 @@ export function ReasonDialog({
         result = { ok: false, message: "We couldn't reach the server. Check your connection and try again." };
       }
       if (!result.ok && result.fields?.reason) {
-        setError(result.fields.reason);
+        showError(result.fields.reason);
         return;
       }
       setOpen(false);
@@ -97,6 +104,7 @@ export function ReasonDialog({
             {(props) => (
               <Textarea
                 {...props}
+                ref={field}
                 name="reason"
                 required
                 maxLength={MAX_REVIEW_TEXT}
@@ -107,11 +115,6 @@ export function ReasonDialog({
               />
             )}
           </Field>
-          {error && (
-            <Alert tone="error" className="mt-4">
-              {error}
-            </Alert>
-          )}
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary" disabled={pending}>

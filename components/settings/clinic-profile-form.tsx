@@ -1,7 +1,7 @@
 "use client";
 
 import { updateClinicProfileAction } from "@/app/(dashboard)/dashboard/settings/actions";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Field, Input, Textarea } from "@/components/ui";
 import { clinicProfileSchema } from "@/lib/domain/clinic-settings";
 import type { CurrencyCode } from "@/lib/domain/money";
@@ -10,6 +10,7 @@ import { FeeFields } from "./fee-fields";
 import { ContactFields } from "./contact-fields";
 import { FormSummary } from "./form-summary";
 import { TimeZoneField } from "./time-zone-field";
+import { UnsavedNote, useUnsavedForm } from "./unsaved-sections";
 import { formValues, issuesToFields, useFormAction } from "./use-form-action";
 
 export interface ClinicProfileDefaults {
@@ -38,15 +39,18 @@ export function ClinicProfileForm({
   const [zone, setZone] = useState<string | null>(settings.timezone);
   const [now] = useState(() => Date.now());
   const zoneChange = zone ? describeZoneChange(settings.timezone, zone, upcomingAppointments, now) : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  const unsaved = useUnsavedForm("profile", formRef);
   const { pending, errors, message, onSubmit, summaryRef, formAction } = useFormAction(updateClinicProfileAction, {
     validate: (form) => {
       const result = clinicProfileSchema.safeParse(formValues(form));
       return result.success ? null : issuesToFields(result.error.issues);
     },
+    onSuccess: unsaved.markSaved,
   });
 
   return (
-    <form noValidate onSubmit={onSubmit} action={formAction} className="space-y-6">
+    <form ref={formRef} noValidate onSubmit={onSubmit} onChange={unsaved.onChange} action={formAction} className="space-y-6">
       <FormSummary message={message} summaryRef={summaryRef} />
       <Card>
         <CardHeader>
@@ -85,7 +89,8 @@ export function ClinicProfileForm({
 
       <ContactFields errors={errors} defaults={settings} />
 
-      <div className="flex justify-end">
+      <div className="flex flex-col items-end gap-3 sm:flex-row sm:items-center sm:justify-end">
+        <UnsavedNote dirty={unsaved.dirty} />
         <Button type="submit" loading={pending} className="w-full sm:w-auto">
           {pending ? "Saving…" : "Save changes"}
         </Button>

@@ -3,20 +3,25 @@
 import { updateHoldSettingsAction } from "@/app/(dashboard)/dashboard/settings/hold-actions";
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Checkbox, Field, Input } from "@/components/ui";
 import { holdSettingsSchema, type HoldSettings } from "@/lib/domain/hold-settings";
+import { useRef } from "react";
 import { FormSummary } from "./form-summary";
+import { UnsavedNote, useUnsavedForm } from "./unsaved-sections";
 import { formValues, issuesToFields, useFormAction } from "./use-form-action";
 
 /** How long requested times are held, and the per-address request limit. Its own form: saved apart from the profile. */
 export function HoldSettingsForm({ settings }: { settings: HoldSettings }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const unsaved = useUnsavedForm("requests", formRef);
   const { pending, errors, message, onSubmit, summaryRef } = useFormAction(updateHoldSettingsAction, {
     validate: (form) => {
       const result = holdSettingsSchema.safeParse(formValues(form));
       return result.success ? null : issuesToFields(result.error.issues);
     },
+    onSuccess: unsaved.markSaved,
   });
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label="Requests">
+    <form ref={formRef} noValidate onSubmit={onSubmit} onChange={unsaved.onChange} className="space-y-6" aria-label="Requests">
       <FormSummary message={message} summaryRef={summaryRef} />
       <Card>
         <CardHeader>
@@ -53,7 +58,8 @@ export function HoldSettingsForm({ settings }: { settings: HoldSettings }) {
           />
         </CardContent>
       </Card>
-      <div className="flex justify-end">
+      <div className="flex flex-col items-end gap-3 sm:flex-row sm:items-center sm:justify-end">
+        <UnsavedNote dirty={unsaved.dirty} />
         <Button type="submit" loading={pending} className="w-full sm:w-auto">
           {pending ? "Saving…" : "Save request settings"}
         </Button>

@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState, useTransition, type FormEvent } from "react";
 import { toast } from "@/components/ui";
 import type { ActionResult } from "@/lib/server/form-action";
+import { summaryMessage } from "./form-messages";
 import { isNavigationSignal } from "./navigation-signal";
 
 export type FieldErrors = Record<string, string>;
@@ -58,7 +59,7 @@ export function useFormAction<T = undefined>(action: (form: FormData) => Promise
         return;
       }
       setErrors(result.fields);
-      setMessage(result.message);
+      setMessage(summaryMessage(result.message, result.fields));
       if (Object.keys(result.fields).length === 0) toast.error(result.message);
       requestAnimationFrame(() => summaryRef.current?.focus());
     });

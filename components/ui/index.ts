@@ -22,7 +22,7 @@ export * from "./icons";
 export { Input, controlClasses, type InputProps } from "./input";
 export { Label, type LabelProps } from "./label";
 export { Select, type SelectProps } from "./select";
-export { Skeleton, SkeletonText, type SkeletonTextProps } from "./skeleton";
+export { LoadingTitle, Skeleton, SkeletonText, type SkeletonTextProps } from "./skeleton";
 export { Spinner, type SpinnerProps } from "./spinner";
 export { Textarea, type TextareaProps } from "./textarea";
 export { Toaster, toast, type ToastItem, type ToastTone } from "./toast";

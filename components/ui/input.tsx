@@ -1,4 +1,5 @@
 import type { ComponentProps } from "react";
+import { CountedInput } from "./character-count";
 import { cn } from "./cn";
 
 /**
@@ -16,8 +17,15 @@ export const controlClasses =
   "aria-invalid:border-red-700 aria-invalid:focus-visible:outline-red-700 " +
   "disabled:cursor-not-allowed disabled:border-slate-300 disabled:bg-slate-100 disabled:text-slate-600";
 
-export type InputProps = ComponentProps<"input">;
+export type InputProps = ComponentProps<"input"> & {
+  /** With `maxLength`, a live "12/100" counter under the field, as Textarea has (character-count.tsx). */
+  showCount?: boolean;
+};
 
-export function Input({ className, type = "text", ...props }: InputProps) {
-  return <input type={type} className={cn(controlClasses, "min-h-11 py-2", className)} {...props} />;
+// Without a counter, a plain <input> that server components can render too;
+// the counter needs state, so that variant is a client component.
+export function Input({ className, type = "text", showCount = false, ...props }: InputProps) {
+  const classes = cn(controlClasses, "min-h-11 py-2", className);
+  if (showCount && props.maxLength !== undefined) return <CountedInput type={type} className={classes} {...props} />;
+  return <input type={type} className={classes} {...props} />;
 }

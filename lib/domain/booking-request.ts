@@ -11,7 +11,7 @@
  */
 import { z } from "zod";
 
-const MAX_NAME_LENGTH = 100;
+export const MAX_NAME_LENGTH = 100;
 // RFC 5321 limits a forward path to 256 octets, i.e. 254 for the address itself.
 const MAX_EMAIL_LENGTH = 254;
 const MAX_REASON_LENGTH = 500;

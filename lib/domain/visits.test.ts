@@ -6,6 +6,7 @@ import {
   canSetVisitOutcome,
   canWriteVisitNotes,
   NOTES_MAX,
+  noVisitsTitle,
   outcomeTooEarlyMessage,
   saveNotesSchema,
   scheduleQuerySchema,
@@ -44,6 +45,25 @@ describe("scheduleRange", () => {
     expect(scheduleRange(NY, "day", undefined, lateEvening).days).toEqual(["2027-03-01"]);
     expect(scheduleRange(NY, "day", undefined, lateEvening).today).toBe("2027-03-01");
     expect(startOfLocalDay("UTC", "2027-03-02")).toBe(Date.UTC(2027, 2, 2));
+  });
+});
+
+describe("an empty schedule names its dates", () => {
+  const now = Date.UTC(2026, 11, 2, 15); // Wed, Dec 2, 2026, 10:00 AM in New York
+
+  it("says which day has no visits", () => {
+    expect(noVisitsTitle(scheduleRange(NY, "day", "2026-12-04", now), NY, now)).toBe("Fri, Dec 4 — no visits");
+    expect(noVisitsTitle(scheduleRange(NY, "day", undefined, now), NY, now)).toBe("Wed, Dec 2 — no visits");
+  });
+
+  it("says which week, Monday to Sunday, and the year when it isn't this one", () => {
+    expect(noVisitsTitle(scheduleRange(NY, "week", "2026-12-02", now), NY, now)).toBe("Mon, Nov 30 – Sun, Dec 6 — no visits");
+    expect(noVisitsTitle(scheduleRange(NY, "day", "2027-01-08", now), NY, now)).toBe("Fri, Jan 8, 2027 — no visits");
+  });
+
+  it("names the right day where a DST change skips midnight", () => {
+    const santiago = "America/Santiago"; // clocks go from 00:00 to 01:00 on Sun, Sep 6, 2026
+    expect(noVisitsTitle(scheduleRange(santiago, "day", "2026-09-06", now), santiago, now)).toBe("Sun, Sep 6 — no visits");
   });
 });
 

@@ -9,6 +9,7 @@ import { localDateSchema } from "./local-date";
 import type { Caller } from "./roles";
 import { dayNumberToLocalDate, localDateToDayNumber, localDayNumberAt, resolveWallTime, type LocalDate } from "./slots";
 import { DAY_MS, weekdayOfDayNumber } from "./slots/local-time";
+import { formatDate } from "./time-format";
 
 export const VISIT_STATUSES = ["scheduled", "completed", "no_show", "cancelled"] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
@@ -138,6 +139,18 @@ export function scheduleRange(timeZone: string, view: "day" | "week", date: Loca
     next: dayNumberToLocalDate(first + length),
     today,
   };
+}
+
+/** The date (or first – last date) a schedule range shows: "Fri, Dec 4", "Mon, Nov 30 – Sun, Dec 6". */
+export function scheduleLabel(range: ScheduleRange, timeZone: string, now: number): string {
+  // Noon, not midnight: a day's name never depends on a DST change at midnight.
+  const name = (date: LocalDate) => formatDate(startOfLocalDay(timeZone, date) + 12 * 3_600_000, timeZone, { now });
+  return range.view === "day" ? name(range.days[0]!) : `${name(range.days[0]!)} – ${name(range.days.at(-1)!)}`;
+}
+
+/** The empty schedule names the day or week it is about, so an empty page never hides which date is shown. */
+export function noVisitsTitle(range: ScheduleRange, timeZone: string, now: number): string {
+  return `${scheduleLabel(range, timeZone, now)} — no visits`;
 }
 
 const MONDAY_FIRST = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;

@@ -54,8 +54,10 @@ export function staticSecurityHeaders(production: boolean): { key: string; value
     {
       key: "Permissions-Policy",
       // Nothing here needs the camera, microphone, location or USB; payment
-      // stays available to our own pages for the card step.
-      value: "camera=(), microphone=(), geolocation=(), usb=(), serial=(), bluetooth=(), browsing-topics=(), payment=(self)",
+      // stays available to our own pages for the card step. Only features
+      // Chromium recognises: an unknown one ("bluetooth") costs a console
+      // warning on every page load and restricts nothing.
+      value: "camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), browsing-topics=(), payment=(self)",
     },
     ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
   ];

@@ -43,6 +43,7 @@ describe("every query in lib/server and functions/src is registered", () => {
     expect(files).toContain("lib/server/busy-time.ts");
     expect(files).toContain("functions/src/index.ts");
     expect(files.some((f) => f.endsWith(".test.ts"))).toBe(false);
+    expect(files.some((f) => f.includes("/lifecycle-model/"))).toBe(false);
   });
 
   it("finds a registered shape above every .where/.orderBy/.collectionGroup, with the same fields", () => {

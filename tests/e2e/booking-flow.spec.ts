@@ -1,5 +1,5 @@
 import { book, unique } from "./support/booking";
-import { expect, hydrated, test, visit, type Page } from "./support/fixtures";
+import { expect, hydrated, reload, test, visit, type Page } from "./support/fixtures";
 
 // The patient's whole journey on the demo clinic (America/New_York, $50 fee),
 // one step a test: clinic page → doctor → day → time → details → the status
@@ -147,4 +147,51 @@ test("the form checks the details in the browser before sending", async ({ page 
   await reason.fill("x".repeat(600));
   await expect(reason).toHaveValue("x".repeat(500));
   await expect(page.getByText("500/500")).toBeVisible();
+});
+
+test("double-clicking Request this time on an incomplete form keeps the button under the pointer, so consent stays ticked", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await visit(page, "/book/demo/dr-priya-raman");
+  const slot = page.locator("[data-slot]").first();
+  await slot.click();
+  await expect(slot).toHaveAttribute("aria-pressed", "true");
+  const consent = page.getByRole("checkbox", { name: /may contact me/ });
+  await consent.check();
+  const button = page.getByRole("button", { name: "Request this time" });
+  await button.scrollIntoViewIfNeeded();
+  const before = await button.boundingBox();
+
+  // The errors appear above the button after the first click; the second lands where the button was.
+  await button.dblclick();
+  await expect(page.getByRole("alert").filter({ hasText: "Please fix 4 things below" })).toBeAttached();
+  await expect(consent).toBeChecked();
+  expect(Math.round((await button.boundingBox())!.y)).toBe(Math.round(before!.y));
+});
+
+// Dr. Samuel Osei's times a few days ahead: no spec books them (review.spec.ts takes his last).
+test("the chosen day and time are in the URL, so a reload and Back come back to them", async ({ page }) => {
+  await visit(page, "/book/demo-free/dr-samuel-osei");
+  await page.getByRole("grid").locator("button:not([disabled])").nth(2).click();
+  const slot = page.locator("[data-slot]").nth(1);
+  await slot.click();
+  const start = await slot.getAttribute("data-slot");
+  await expect(page).toHaveURL(/\/dr-samuel-osei\?date=\d{4}-\d{2}-\d{2}&time=\d{2}%3A\d{2}$/);
+  const chosen = page.locator(`[data-slot="${start}"]`);
+
+  await reload(page);
+  await expect(chosen).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("heading", { name: "Your details" })).toBeVisible();
+
+  await page.getByRole("link", { name: "All doctors" }).click();
+  await expect(page).toHaveURL(/\/book\/demo-free$/);
+  await page.goBack();
+  await expect(chosen).toHaveAttribute("aria-pressed", "true");
+});
+
+test("a day or time in the URL that isn't bookable is ignored, not trusted", async ({ request }) => {
+  for (const query of ["?date=1999-01-01&time=10:00", "?date=2026-02-30", "?date=tomorrow&time=%3Cscript%3E", "?date=9999-12-31&time=25:00"]) {
+    const response = await request.get(`/book/demo-free/dr-samuel-osei${query}`);
+    expect(response.status(), query).toBe(200);
+    expect(await response.text(), query).toContain("Choose a day and time");
+  }
 });

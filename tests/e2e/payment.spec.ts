@@ -44,6 +44,9 @@ test("book → approve → pay with the test card → the status page turns Conf
   await expect(page.getByText(/Payment processing/)).toBeVisible();
   await expect(page.getByRole("heading", CONFIRMED)).toBeVisible();
   await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
+  // Once confirmed it is a visit, and paid: no "request", no fee still owed.
+  await expect(page.getByRole("heading", { level: 1, name: "Your visit with Dr. Amara Okafor" })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: /^\$50\.00 on [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}/ })).toBeVisible();
 });
 
 test("a declined card shows Stripe's message; trying again with a good card confirms", async ({ page, request, signedIn }) => {

@@ -166,7 +166,10 @@ test("decline needs a reason, and the patient reads it", async ({ browser, reque
   await page.getByRole("button", { name: "Decline", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Decline Dana Decline's request?" });
   await dialog.getByRole("button", { name: "Decline request" }).click();
-  await expect(dialog.getByRole("alert")).toHaveText(/Give a reason; the patient sees it\./);
+  // Said once, under the field, which takes focus so the message is read with it.
+  await expect(dialog.getByText("Give a reason; the patient sees it.")).toHaveCount(1);
+  await expect(dialog.getByLabel("Reason for the patient")).toBeFocused();
+  await expect(dialog.getByLabel("Reason for the patient")).toHaveAccessibleDescription(/Give a reason; the patient sees it\./);
   await dialog.getByLabel("Reason for the patient").fill("Dr. Okafor isn't seeing new patients this month.");
   await dialog.getByRole("button", { name: "Decline request" }).click();
   await expect(dialog).toBeHidden();

@@ -1,11 +1,11 @@
-import { Skeleton, SkeletonText } from "@/components/ui";
+import { LoadingTitle, Skeleton, SkeletonText } from "@/components/ui";
 import { HydrationPending } from "@/components/ui/hydration-mark";
 
 export default function DashboardLoading() {
   return (
     <div aria-busy="true">
       <HydrationPending />
-      <span className="sr-only">Loading…</span>
+      <LoadingTitle>Loading…</LoadingTitle>
       <Skeleton className="h-8 w-56" />
       <Skeleton className="mt-3 h-5 w-80 max-w-full" />
       <div className="mt-8 grid gap-6 md:grid-cols-2">

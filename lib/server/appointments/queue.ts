@@ -14,6 +14,7 @@ import { isAppointmentId } from "@/lib/domain/validation";
 import { db } from "../firebase";
 import { toHistoryItem, type HistoryItem } from "./history-view";
 import { appointments, holdsTime, type AppointmentDoc } from "./model";
+import { matchesSearch, SEARCH_SCAN_LIMIT } from "@/lib/domain/request-search";
 
 // The staff side's read models: the queue, the nav's count, and one request
 // with its history and visit. Reads only; every change goes through the
@@ -171,6 +172,19 @@ export async function getRequestQueue(caller: Caller | null, filters: QueueFilte
     listDoctorOptions(clinicId, scope.doctorId),
   ]);
   return { filters, sections, recent, counts, doctors, doctorScoped: scope.doctorId !== null };
+}
+
+/**
+ * Requests whose patient's name or email matches `q` (request-search.ts),
+ * open and recent alike, newest change first, among the caller's scope's
+ * SEARCH_SCAN_LIMIT most recently changed (the Recent tab's query and index).
+ */
+export async function searchRequests(caller: Caller | null, q: string, doctorFilter: string | null): Promise<QueueRow[]> {
+  const scope = scopeOf(caller);
+  if (scope.doctorId !== null && doctorFilter !== null && doctorFilter !== scope.doctorId) return [];
+  const statuses = [...OPEN_SECTIONS.map((section) => section.status), ...RECENT_STATUSES];
+  const snapshot = await recentQuery(scope.caller.clinicId, scope.doctorId ?? doctorFilter, statuses).limit(SEARCH_SCAN_LIMIT).get();
+  return listed(snapshot.docs).filter((row) => matchesSearch(row.patient, q));
 }
 
 /**

@@ -1,11 +1,11 @@
-import { Skeleton, SkeletonText } from "@/components/ui";
+import { LoadingTitle, Skeleton, SkeletonText } from "@/components/ui";
 import { HydrationPending } from "@/components/ui/hydration-mark";
 
 export default function AvailabilityLoading() {
   return (
     <div aria-busy="true">
       <HydrationPending />
-      <span className="sr-only">Loading availability…</span>
+      <LoadingTitle>Loading availability…</LoadingTitle>
       <Skeleton className="h-8 w-48" />
       <Skeleton className="mt-3 h-5 w-96 max-w-full" />
       <div className="mt-8 grid gap-6 xl:grid-cols-[minmax(0,1fr)_18rem]">

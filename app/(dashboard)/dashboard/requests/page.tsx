@@ -4,10 +4,12 @@ import { QueueFiltersForm, QueueTabs } from "@/components/requests/queue-filters
 import { AutoRefresh } from "@/components/requests/auto-refresh";
 import { NotifyToggle } from "@/components/requests/notify-toggle";
 import { QueueRowItem } from "@/components/requests/queue-row";
+import { QueueSearch } from "@/components/requests/queue-search";
 import { Alert, CopyButton, EmptyState, InboxIcon } from "@/components/ui";
 import { parseQueueFilters, RECENT_LIMIT } from "@/lib/domain/request-queue";
+import { parseSearch, SEARCH_SCAN_LIMIT } from "@/lib/domain/request-search";
 import { requestScope } from "@/lib/domain/roles";
-import { getRequestQueue, type QueueRow } from "@/lib/server/appointments/queue";
+import { getRequestQueue, searchRequests, type QueueRow } from "@/lib/server/appointments/queue";
 import { requireCaller } from "@/lib/server/caller";
 import { getClinicOverview } from "@/lib/server/clinic-settings";
 import { getRequestNotifications } from "@/lib/server/notifications";
@@ -44,11 +46,14 @@ export default async function RequestsPage({ searchParams }: Props) {
     );
   }
 
-  const parsed = parseQueueFilters(await searchParams);
-  const [queue, clinic, emails] = await Promise.all([
+  const params = await searchParams;
+  const parsed = parseQueueFilters(params);
+  const search = parseSearch(params);
+  const [queue, clinic, emails, found] = await Promise.all([
     getRequestQueue(caller, parsed.filters),
     getClinicOverview(caller),
     getRequestNotifications(caller),
+    search.q ? searchRequests(caller, search.q, parsed.filters.doctorId) : Promise.resolve(null),
   ]);
   const now = appNow().getTime(); // the server clock at render, for "came … ago" and the time left
   const { filters } = queue;
@@ -72,11 +77,33 @@ export default async function RequestsPage({ searchParams }: Props) {
           {parsed.message}
         </Alert>
       )}
+      {search.message && (
+        <Alert tone="warning" className="mb-6">
+          {search.message}
+        </Alert>
+      )}
       <AutoRefresh />
+      <QueueSearch q={search.q} doctorId={filters.doctorId} />
       <QueueTabs filters={filters} openCount={openCount} />
-      <QueueFiltersForm filters={filters} doctors={queue.doctors} doctorScoped={queue.doctorScoped} />
+      {found === null && <QueueFiltersForm filters={filters} doctors={queue.doctors} doctorScoped={queue.doctorScoped} />}
 
-      {nothingOpen && !filtered ? (
+      {found !== null ? (
+        <section aria-labelledby="search-heading">
+          <h2 id="search-heading" className="mb-3 text-lg font-semibold tracking-tight text-slate-900">
+            Requests matching “{search.q}”
+          </h2>
+          {found.length === 0 ? (
+            <EmptyState
+              icon={<InboxIcon className="size-6" />}
+              title="No requests match"
+              description={`Nothing open or recent has a patient whose name or email contains “${search.q}”. Check the spelling, or try part of the email.`}
+            />
+          ) : (
+            <RowList rows={found} now={now} label={`Requests matching “${search.q}”`} />
+          )}
+          <p className="mt-2 text-sm text-slate-600">Searches the {SEARCH_SCAN_LIMIT} most recently changed requests, open and recent.</p>
+        </section>
+      ) : nothingOpen && !filtered ? (
         <EmptyState
           icon={<InboxIcon className="size-6" />}
           title="No requests waiting"

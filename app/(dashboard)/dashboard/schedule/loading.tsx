@@ -1,11 +1,11 @@
-import { Skeleton, SkeletonText } from "@/components/ui";
+import { LoadingTitle, Skeleton, SkeletonText } from "@/components/ui";
 import { HydrationPending } from "@/components/ui/hydration-mark";
 
 export default function ScheduleLoading() {
   return (
     <div aria-busy="true">
       <HydrationPending />
-      <span className="sr-only">Loading the schedule…</span>
+      <LoadingTitle>Loading the schedule…</LoadingTitle>
       <Skeleton className="h-8 w-40" />
       <Skeleton className="mt-3 h-5 w-96 max-w-full" />
       <Skeleton className="mt-8 h-11 w-72 max-w-full" />

@@ -3,8 +3,7 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { DoctorPicker, ScheduleControls } from "@/components/schedule/schedule-controls";
 import { ScheduleDays } from "@/components/schedule/schedule-days";
 import { Alert, CalendarIcon, EmptyState } from "@/components/ui";
-import { formatDate } from "@/lib/domain/time-format";
-import { scheduleQuerySchema, scheduleRange, scheduleScope, startOfLocalDay, type ScheduleQuery } from "@/lib/domain/visits";
+import { noVisitsTitle, scheduleLabel, scheduleQuerySchema, scheduleRange, scheduleScope, type ScheduleQuery } from "@/lib/domain/visits";
 import { requireCaller } from "@/lib/server/caller";
 import { getClinicOverview } from "@/lib/server/clinic-settings";
 import { listDoctors } from "@/lib/server/doctors-admin";
@@ -57,14 +56,7 @@ export default async function SchedulePage({ searchParams }: Props) {
   const doctor = doctors.find((d) => d.id === doctorId);
   const visits = doctorId ? await listVisits(caller, { doctorId, from: range.from, to: range.to }) : [];
 
-  const label =
-    range.view === "day"
-      ? formatDate(startOfLocalDay(clinic.timezone, range.days[0]!) + 43_200_000, clinic.timezone, { now })
-      : `${formatDate(startOfLocalDay(clinic.timezone, range.days[0]!) + 43_200_000, clinic.timezone, { now })} – ${formatDate(
-          startOfLocalDay(clinic.timezone, range.days[6]!) + 43_200_000,
-          clinic.timezone,
-          { now },
-        )}`;
+  const label = scheduleLabel(range, clinic.timezone, now);
   const pickerDoctor = "anyDoctor" in scope && doctorId ? doctorId : null;
 
   return (
@@ -95,7 +87,7 @@ export default async function SchedulePage({ searchParams }: Props) {
           {visits.length === 0 ? (
             <EmptyState
               icon={<CalendarIcon className="size-6" />}
-              title={range.view === "day" ? "No visits this day" : "No visits this week"}
+              title={noVisitsTitle(range, clinic.timezone, now)}
               description="Visits appear here once a request is approved (and paid, where a fee is due). Review waiting requests under Requests, or look at another day with Previous and Next."
             />
           ) : (

@@ -3,6 +3,7 @@ import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ClinicProfileForm } from "@/components/settings/clinic-profile-form";
 import { HoldSettingsForm } from "@/components/settings/hold-settings-form";
+import { UnsavedSections } from "@/components/settings/unsaved-sections";
 import { can } from "@/lib/domain/roles";
 import { centsToInput } from "@/lib/domain/money";
 import { requireCaller } from "@/lib/server/caller";
@@ -22,14 +23,17 @@ export default async function ClinicSettingsPage() {
   return (
     <>
       <PageHeader title="Clinic settings" description="What patients see on your booking page and in their emails." />
-      <ClinicProfileForm
-        settings={{ ...settings, fee: centsToInput(settings.feeCents, settings.currency) }}
-        timeZones={[...Intl.supportedValuesOf("timeZone"), "UTC"]}
-        upcomingAppointments={upcomingAppointments}
-      />
-      <div className="mt-8">
-        <HoldSettingsForm settings={holdSettings} />
-      </div>
+      {/* Two sections, each saved on its own; leaving with either one edited asks first. */}
+      <UnsavedSections>
+        <ClinicProfileForm
+          settings={{ ...settings, fee: centsToInput(settings.feeCents, settings.currency) }}
+          timeZones={[...Intl.supportedValuesOf("timeZone"), "UTC"]}
+          upcomingAppointments={upcomingAppointments}
+        />
+        <div className="mt-8">
+          <HoldSettingsForm settings={holdSettings} />
+        </div>
+      </UnsavedSections>
     </>
   );
 }

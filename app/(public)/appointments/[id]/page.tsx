@@ -5,6 +5,7 @@ import { NextStep } from "@/components/appointment/next-step";
 import { PayStep } from "@/components/appointment/pay-step";
 import { PatientLocalTime } from "@/components/appointment/patient-local-time";
 import { RequestSent } from "@/components/appointment/request-sent";
+import { detailsHeading, moneyRow, statusPageHeading } from "@/components/appointment/status-words";
 import { ContactList } from "@/components/booking/contact-list";
 import { feeAmount } from "@/components/booking/fee";
 import { PublicShell } from "@/components/booking/public-shell";
@@ -14,6 +15,7 @@ import { isAppError } from "@/lib/domain/errors";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import { getPatientAppointment, type PatientAppointmentView } from "@/lib/server/appointments/patient";
 import { getPaymentStep } from "@/lib/server/payments/prepare";
+import { getPaidReceipt } from "@/lib/server/patient-receipt";
 import { acceptProposedTime, cancelRequest, declineProposedTime, payWithTestCard } from "./actions";
 import { appointmentPath, patientTokenFromCookie } from "./patient-link";
 import { appNow } from "@/lib/server/clock";
@@ -60,10 +62,13 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
   const path = appointmentPath(appointment.id);
   // The pay step: the PaymentIntent is made (or reused) only when there is a fee to pay now.
   const paymentStep = appointment.next.step === "pay" ? await getPaymentStep(appointment.id, token) : null;
+  // A confirmed visit with a fee: what was paid and when.
+  const paid = status === "confirmed" && appointment.feeCents > 0 ? await getPaidReceipt(appointment.id, token) : null;
+  const money = moneyRow({ feeCents: appointment.feeCents, currency: appointment.currency, paid, timeZone: timezone, now });
 
   const details: { term: string; detail: React.ReactNode }[] = [
     { term: "Clinic", detail: clinic.name },
-    { term: "Fee", detail: fee ? <span className="tabular-nums">{fee}</span> : "Free" },
+    { term: money.term, detail: <span className="tabular-nums">{money.detail}</span> },
     { term: "Booked for", detail: appointment.patientName },
     { term: "Reason", detail: <span className="whitespace-pre-line">{appointment.reason}</span> },
   ];
@@ -81,7 +86,7 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
             </Badge>
           </p>
           <h1 className="mt-4 text-2xl font-semibold tracking-tight text-balance text-slate-900 sm:text-3xl">
-            Your request with {appointment.doctorName}
+            {statusPageHeading(status, appointment.doctorName)}
           </h1>
           {appointment.timeHeld ? (
             <p className="mt-2 text-lg text-slate-700">
@@ -105,7 +110,7 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
 
         <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 bg-white shadow-xs">
           <h2 id="details-heading" className="border-b border-slate-200 px-5 py-4 text-lg font-semibold tracking-tight text-slate-900 sm:px-6">
-            Request details
+            {detailsHeading(status)}
           </h2>
           <dl className="divide-y divide-slate-100">
             {details.map(({ term, detail }) => (

@@ -8,7 +8,8 @@ import { ArrowLeftIcon, MapPinIcon } from "@/components/ui/icons";
 import { telHref } from "@/components/booking/contact-list";
 import { PublicShell } from "@/components/booking/public-shell";
 import { CalendarIcon, EmptyState } from "@/components/ui";
-import { bookableWindow, hasHoursInWindow, initialFetchRange, type IsoSlot } from "@/lib/domain/booking-calendar";
+import { bookableWindow, hasHoursInWindow, type IsoSlot } from "@/lib/domain/booking-calendar";
+import { firstFetchRange, parseBookingChoice } from "@/lib/domain/booking-choice";
 import { dayNumberToLocalDate, localDayNumberAt } from "@/lib/domain/slots";
 import { weekStartForZone } from "@/lib/domain/week-start";
 import { listFreeSlots } from "@/lib/server/availability";
@@ -21,7 +22,11 @@ import { HydrationMark } from "@/components/ui/hydration-mark";
 export const dynamic = "force-dynamic";
 
 // layout.tsx has resolved the address (and redirected when not canonical).
-type Props = { params: Promise<{ slug: string; doctorId: string }> };
+type Props = {
+  params: Promise<{ slug: string; doctorId: string }>;
+  /** The chosen day and time (?date=…&time=…), kept across reloads; checked here, never trusted. */
+  searchParams: Promise<{ date?: string | string[]; time?: string | string[] }>;
+};
 
 async function load(params: Props["params"]) {
   const { slug, doctorId: segment } = await params;
@@ -40,7 +45,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function DoctorPage({ params }: Props) {
+export default async function DoctorPage({ params, searchParams }: Props) {
   const { bookable } = await load(params);
   if (!bookable) notFound();
   const { clinic, doctor, schedule } = bookable;
@@ -52,7 +57,8 @@ export default async function DoctorPage({ params }: Props) {
   const now = appNow();
   const today = dayNumberToLocalDate(localDayNumberAt(clinic.timezone, now.getTime()));
   const window = bookableWindow(today, schedule.horizonDays);
-  const range = initialFetchRange(window);
+  // A chosen date beyond the first two months: that month is the first one shown, so load it here.
+  const range = firstFetchRange(window, parseBookingChoice(await searchParams, window));
   let slots: IsoSlot[] | null = null;
   try {
     slots = (await listFreeSlots(slug, doctorId, range.from, range.to, now)).slots;
