@@ -22,6 +22,8 @@ const REPLAY = process.env.MODEL_REPLAY || undefined;
 const SEED = process.env.MODEL_SEED ? Number(process.env.MODEL_SEED) : Math.floor(Math.random() * 2 ** 31);
 const SHARDS = PATH ? 1 : Math.max(1, Number(process.env.MODEL_SHARDS ?? 1));
 const shared = { runs: 0 } as Shared;
+/** Each passing run's wall time (ms), for MODEL_DEBUG: later runs meet a bigger database. */
+const runTimes: number[] = [];
 
 beforeAll(async () => {
   shared.standin = await startStripeStandin();
@@ -33,6 +35,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   if (process.env.MODEL_DEBUG) console.table(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, { n: v.n, act: (v.act / v.n).toFixed(1), check: (v.check / v.n).toFixed(1) }])));
+  if (process.env.MODEL_DEBUG) {
+    const tenth = Math.ceil(runTimes.length / 10);
+    const means = Array.from({ length: 10 }, (_, k) => runTimes.slice(k * tenth, (k + 1) * tenth)).filter((p) => p.length).map((p) => (p.reduce((s, v) => s + v, 0) / p.length).toFixed(0));
+    console.info(`ms per run, by tenth of the runs: ${means.join(" ")}`);
+  }
   await shared.standin?.close();
 });
 
@@ -44,6 +51,7 @@ interface Shard {
 
 /** One run in a fresh clinic; on failure its log (command, what it did, the broken rule) is kept for the report. */
 async function inFreshClinic(shard: Shard, options: Options, body: (real: Real) => Promise<void>) {
+  const started = performance.now();
   const run = await newRun(shared, options);
   run.log.push(`clinic ${run.clinicId}: confirm email first ${run.confirmFirst}, hours d1 ${run.doctors.d1!.hours}, d2 ${run.doctors.d2!.hours}`);
   const real = { shared, run };
@@ -51,7 +59,8 @@ async function inFreshClinic(shard: Shard, options: Options, body: (real: Real) 
     await body(real);
     await settle(shared, run);
     await checkInvariants(shared, run, { final: true });
-    if (process.env.MODEL_DEBUG) console.info(run.log.join("\n"));
+    if (process.env.MODEL_DEBUG === "log") console.info(run.log.join("\n"));
+    runTimes.push(performance.now() - started);
   } catch (error) {
     shard.failedRunLog = `${run.log.join("\n")}\n${(error as Error).message}`;
     throw error;
