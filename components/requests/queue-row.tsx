@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui";
 import { allowedActions } from "@/lib/domain/appointments/state-machine";
-import { statusLabel, statusTone } from "@/lib/domain/appointments/status";
+import { shownStatus, statusLabel, statusTone } from "@/lib/domain/appointments/status";
 import { PATIENT_DECLINED_PROPOSAL } from "@/lib/domain/request-queue";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import type { QueueRow } from "@/lib/server/appointments/queue";
@@ -16,6 +16,7 @@ import { CameAgo, ClinicTime, HoldLeft } from "./time-words";
  */
 export function QueueRowItem({ row, now }: { row: QueueRow; now: number }) {
   const declinedProposal = row.status === "pending" && !row.timeHeld;
+  const shown = shownStatus(row.status, row.cancelledBy);
   const canApprove = allowedActions(row.status, "staff", { timeHeld: row.timeHeld }).includes("approve");
   return (
     <li data-request={row.id} className="grid gap-x-6 gap-y-2 px-4 py-4 sm:px-5 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto]">
@@ -59,7 +60,7 @@ export function QueueRowItem({ row, now }: { row: QueueRow; now: number }) {
       </div>
 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5 text-sm md:flex-col md:items-end md:text-right">
-        <Badge tone={statusTone(row.status)}>{statusLabel(row.status, "staff")}</Badge>
+        <Badge tone={statusTone(shown)}>{statusLabel(shown, "staff")}</Badge>
         <CameAgo at={row.createdAt} now={now} className="text-slate-600" />
         <HoldLeft expiresAt={row.expiresAt} now={now} />
         {canApprove && <ApproveButton id={row.id} version={row.version} patientName={row.patient.name} size="sm" />}

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui";
-import { statusLabel, statusTone } from "@/lib/domain/appointments/status";
+import { shownStatus, statusLabel, statusTone } from "@/lib/domain/appointments/status";
 import { CURRENCY_CODES, formatMoney, type CurrencyCode } from "@/lib/domain/money";
+import { paymentWords } from "@/lib/domain/payment-view";
 import type { RequestDetail } from "@/lib/server/appointments/queue";
 import { CameAgo, ClinicTime, HoldLeft } from "./time-words";
 
@@ -19,11 +20,12 @@ const fee = (d: RequestDetail) =>
 
 /** Everything about the request, as a definition list. */
 export function RequestFacts({ detail, now }: { detail: RequestDetail; now: number }) {
+  const shown = shownStatus(detail.status, detail.cancelledBy);
   const phoneHref = `tel:${detail.patient.phone.replace(/[^\d+]/g, "")}`;
   return (
     <dl className="divide-y divide-slate-200">
       <Fact label="Status">
-        <Badge tone={statusTone(detail.status)}>{statusLabel(detail.status, "staff")}</Badge>
+        <Badge tone={statusTone(shown)}>{statusLabel(shown, "staff")}</Badge>
       </Fact>
       <Fact label={detail.status === "rescheduled" ? "Proposed time" : "Time"}>
         <ClinicTime at={detail.start} timeZone={detail.timezone} now={now} />
@@ -64,13 +66,14 @@ export function RequestFacts({ detail, now }: { detail: RequestDetail; now: numb
         </Fact>
       )}
       <Fact label="Fee">{fee(detail)}</Fact>
+      {detail.payment.state !== "free" && <Fact label="Payment">{paymentWords(detail.payment, detail.timezone, now)}</Fact>}
       {detail.declineReason && (
         <Fact label="Decline reason">
           <span className="whitespace-pre-line">{detail.declineReason}</span>
         </Fact>
       )}
       {detail.cancelReason && (
-        <Fact label="Patient's reason">
+        <Fact label={detail.cancelledBy === "clinic" ? "Clinic's reason" : "Patient's reason"}>
           <span className="whitespace-pre-line">{detail.cancelReason}</span>
         </Fact>
       )}

@@ -3,8 +3,11 @@ import { APPOINTMENT_STATUSES } from "./appointments/status";
 import {
   DEFAULT_FILTERS,
   OPEN_STATUSES,
+  RECENT_FILTERS,
   RECENT_STATUSES,
   formatAgo,
+  matchesStatusFilter,
+  recentQueryStatuses,
   holdState,
   parseQueueFilters,
   queueHref,
@@ -20,6 +23,27 @@ describe("views", () => {
     expect([...OPEN_STATUSES, ...RECENT_STATUSES].sort()).toEqual([...APPOINTMENT_STATUSES].sort());
     for (const status of RECENT_STATUSES) expect(viewOfStatus(status)).toBe("recent");
     for (const status of OPEN_STATUSES) expect(viewOfStatus(status)).toBe("open");
+  });
+});
+
+describe("the Recent tab's status filter", () => {
+  it("offers clinic cancellations apart from the patient's, each matching only its own rows", () => {
+    expect(RECENT_FILTERS).toContain("cancelled_by_clinic");
+    expect(viewOfStatus("cancelled_by_clinic")).toBe("recent");
+    expect(parseQueueFilters({ status: "cancelled_by_clinic" })).toEqual({
+      ok: true,
+      filters: { view: "recent", status: "cancelled_by_clinic", doctorId: null },
+    });
+    expect(recentQueryStatuses("cancelled_by_clinic")).toEqual(["cancelled"]);
+    expect(recentQueryStatuses("cancelled")).toEqual(["cancelled"]);
+    expect(recentQueryStatuses(null)).toEqual([...RECENT_STATUSES]);
+    const byClinic = { status: "cancelled" as const, cancelledBy: "clinic" as const };
+    const byPatient = { status: "cancelled" as const, cancelledBy: null };
+    expect(matchesStatusFilter(byClinic, "cancelled_by_clinic")).toBe(true);
+    expect(matchesStatusFilter(byClinic, "cancelled")).toBe(false);
+    expect(matchesStatusFilter(byPatient, "cancelled")).toBe(true);
+    expect(matchesStatusFilter(byPatient, "cancelled_by_clinic")).toBe(false);
+    expect(matchesStatusFilter(byClinic, null)).toBe(true);
   });
 });
 
