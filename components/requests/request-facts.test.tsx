@@ -25,6 +25,7 @@ function detail(overrides: Partial<RequestDetail> = {}): RequestDetail {
     start: now + 48 * HOUR,
     end: now + 48 * HOUR + 30 * 60_000,
     previousStart: null,
+    turnedDownStart: null,
     createdAt: now - 24 * HOUR,
     updatedAt: now - HOUR,
     expiresAt: null,
@@ -82,5 +83,34 @@ describe("a clinic's cancellation is shown as the clinic's", () => {
     );
     expect(filters).toContain('<option value="cancelled_by_clinic">Cancelled by clinic</option>');
     expect(filters).toContain('<option value="cancelled">Cancelled by patient</option>');
+  });
+});
+
+describe("a request whose patient turned a proposal down", () => {
+  const turnedDown = detail({
+    status: "pending",
+    timeHeld: false,
+    cancelledBy: null,
+    cancelReason: null,
+    payment: { state: "unpaid", amountCents: 5000, currency: "USD", refundedAt: null },
+    start: Date.UTC(2026, 11, 9, 15, 20), // Wed, Dec 9, 10:20 AM: the time first asked for
+    turnedDownStart: Date.UTC(2026, 11, 10, 16, 0), // Thu, Dec 10, 11:00 AM: the proposal turned down
+    expiresAt: now + 24 * HOUR,
+  });
+
+  it("names the time turned down, says no time is held, and when the request lapses", () => {
+    const page = text(renderToStaticMarkup(<RequestFacts detail={turnedDown} now={now} />));
+    expect(page).toContain("Asked for Wed, Dec 9, 10:20 AM EST");
+    expect(page).toContain("Turned down The patient turned down Thu, Dec 10, 11:00 AM EST");
+    expect(page).toContain("Hold No time is held. Unless you propose another time or decline, the request expires Sun, Dec 6, 10:00 AM EST");
+    expect(page).not.toContain("Not held: the patient turned it down");
+    expect(page).not.toMatch(/Hold Expires in/);
+  });
+
+  it("in its queue row too", () => {
+    const row = text(renderToStaticMarkup(<QueueRowItem row={turnedDown} now={now} />));
+    expect(row).toContain("Asked for: Wed, Dec 9, 10:20 AM EST");
+    expect(row).toContain("The patient turned down Thu, Dec 10, 11:00 AM EST");
+    expect(row).toContain("No time held");
   });
 });

@@ -194,7 +194,7 @@ export async function rejectProposal(id: string, token: string | null | undefine
       const previous = a.proposal ? { start: a.proposal.previousStart, end: a.proposal.previousEnd } : { start: a.start, end: a.end };
       const link = newStatusLink(appUrl, id);
       return {
-        fields: { ...released, ...previous, timeHeld: false, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
+        fields: { ...released, ...previous, timeHeld: false, turnedDown: { start: a.start, end: a.end }, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
         after: (w) => (done(w), queueMail(w, proposalRejectedEmail(a, link.url), { appointmentId: id })),
         result: null,
       };

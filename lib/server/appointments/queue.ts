@@ -42,6 +42,8 @@ export interface QueueRow {
   end: number;
   /** While rescheduled: the time the proposal replaces. */
   previousStart: number | null;
+  /** While pending with no time held: the proposed time the patient turned down (null if not recorded). */
+  turnedDownStart: number | null;
   createdAt: number;
   updatedAt: number;
   expiresAt: number | null;
@@ -86,6 +88,7 @@ function toRow(id: string, a: AppointmentDoc): QueueRow {
     start: a.start.toMillis(),
     end: a.end.toMillis(),
     previousStart: a.status === "rescheduled" ? millis(a.proposal?.previousStart) : null,
+    turnedDownStart: a.status === "pending" && !holdsTime(a) ? millis(a.turnedDown?.start) : null,
     createdAt: a.createdAt.toMillis(),
     updatedAt: (a.updatedAt ?? a.createdAt).toMillis(),
     expiresAt: millis(a.expiresAt),
