@@ -5,6 +5,7 @@ import { feeAmount } from "@/components/booking/fee";
 import { CardIcon, ClockIcon } from "@/components/ui/icons";
 import { buttonClasses, CalendarIcon, CheckCircleIcon, cn, InfoIcon } from "@/components/ui";
 import type { PatientAppointmentView } from "@/lib/server/appointments/patient";
+import { endedMoneyWords } from "@/lib/domain/payment-view";
 import { formatDate, formatSlotInZone } from "@/lib/domain/time-format";
 import { ProposalResponse, type ProposalResponseProps } from "./proposal-response";
 import { TimeLeft } from "./time-left";
@@ -83,6 +84,8 @@ export type NextStepProps = {
 export function NextStep({ appointment, now, acceptAction, rejectAction, calendarHref, payment }: NextStepProps) {
   const { next, status, timezone, clinic, expiresAt } = appointment;
   const start = Date.parse(appointment.start);
+  // Ended without a visit: whether they were charged (a stale tab may have paid after they cancelled).
+  const endedMoney = endedMoneyWords(appointment.money, appointment.feeCents, timezone, now);
   const bookAgain = (
     <p className="pt-2">
       <Link href={`/book/${clinic.slug}`} className={buttonClasses({ variant: "secondary" })}>
@@ -227,6 +230,7 @@ export function NextStep({ appointment, now, acceptAction, rejectAction, calenda
       if (status === "cancelled") {
         return (
           <Panel tone="gray" icon={<InfoIcon className="size-5" />} title="You cancelled this request">
+            {endedMoney && <p className="font-medium text-slate-900">{endedMoney}</p>}
             <p>The time has been released. You&apos;re welcome to book again whenever suits you.</p>
             {bookAgain}
           </Panel>
@@ -234,6 +238,7 @@ export function NextStep({ appointment, now, acceptAction, rejectAction, calenda
       }
       return (
         <Panel tone="gray" icon={<InfoIcon className="size-5" />} title="This request expired">
+          {endedMoney && <p className="font-medium text-slate-900">{endedMoney}</p>}
           <p>It wasn&apos;t completed in time, so the time was released. Please book again if you&apos;d still like to be seen.</p>
           {bookAgain}
         </Panel>

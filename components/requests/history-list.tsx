@@ -1,4 +1,4 @@
-import { statusLabel } from "@/lib/domain/appointments/status";
+import { shownStatus, statusLabel } from "@/lib/domain/appointments/status";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import type { HistoryItem } from "@/lib/server/appointments/history-view";
 
@@ -29,7 +29,8 @@ export function HistoryList({ items, timeZone, now }: { items: HistoryItem[]; ti
             <span className="text-slate-600">
               {" "}
               — {item.from ? `${statusLabel(item.from, "staff")} → ` : ""}
-              {statusLabel(item.to, "staff")}
+              {/* Only the clinic's own cancel action ends in a clinic cancellation; every other one is the patient's. */}
+              {statusLabel(shownStatus(item.to, item.action === "clinic_cancel" ? "clinic" : null), "staff")}
             </span>
           </p>
           <p className="text-sm text-slate-600 tabular-nums">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button, Label, Select, cn } from "@/components/ui";
 import { statusLabel } from "@/lib/domain/appointments/status";
-import { OPEN_SECTIONS, RECENT_STATUSES, queueHref, type QueueFilters } from "@/lib/domain/request-queue";
+import { OPEN_SECTIONS, RECENT_FILTERS, queueHref, type QueueFilters } from "@/lib/domain/request-queue";
 
 /**
  * The Open/Recent tabs and the doctor and status filters. A plain GET form:
@@ -42,7 +42,7 @@ export function QueueTabs({ filters, openCount }: { filters: QueueFilters; openC
 }
 
 export function QueueFiltersForm({ filters, doctors, doctorScoped }: { filters: QueueFilters; doctors: { id: string; name: string }[]; doctorScoped: boolean }) {
-  const statuses = filters.view === "open" ? OPEN_SECTIONS.map((s) => s.status) : RECENT_STATUSES;
+  const statuses = filters.view === "open" ? OPEN_SECTIONS.map((s) => s.status) : RECENT_FILTERS;
   return (
     <form method="get" action="/dashboard/requests" className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end" aria-label="Filter requests">
       <input type="hidden" name="view" value={filters.view} />

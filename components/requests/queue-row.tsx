@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui";
 import { allowedActions } from "@/lib/domain/appointments/state-machine";
-import { statusLabel, statusTone } from "@/lib/domain/appointments/status";
-import { PATIENT_DECLINED_PROPOSAL } from "@/lib/domain/request-queue";
+import { shownStatus, statusLabel, statusTone } from "@/lib/domain/appointments/status";
+import { PATIENT_DECLINED_PROPOSAL, noTimeHeldWords } from "@/lib/domain/request-queue";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import type { QueueRow } from "@/lib/server/appointments/queue";
 import { ApproveButton } from "./approve-button";
@@ -16,6 +16,8 @@ import { CameAgo, ClinicTime, HoldLeft } from "./time-words";
  */
 export function QueueRowItem({ row, now }: { row: QueueRow; now: number }) {
   const declinedProposal = row.status === "pending" && !row.timeHeld;
+  const shown = shownStatus(row.status, row.cancelledBy);
+  const noTimeHeld = declinedProposal ? noTimeHeldWords({ turnedDown: row.turnedDownStart, expiresAt: row.expiresAt, timeZone: row.timezone, now }) : null;
   const canApprove = allowedActions(row.status, "staff", { timeHeld: row.timeHeld }).includes("approve");
   return (
     <li data-request={row.id} className="grid gap-x-6 gap-y-2 px-4 py-4 sm:px-5 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto]">
@@ -42,8 +44,10 @@ export function QueueRowItem({ row, now }: { row: QueueRow; now: number }) {
       <div className="min-w-0 space-y-1">
         <p className="text-base text-slate-900">
           {row.status === "rescheduled" && <span className="font-medium">Proposed: </span>}
-          <ClinicTime at={row.start} timeZone={row.timezone} now={now} className={declinedProposal ? "text-slate-600 line-through" : undefined} />
+          {declinedProposal && <span className="font-medium">Asked for: </span>}
+          <ClinicTime at={row.start} timeZone={row.timezone} now={now} />
         </p>
+        {noTimeHeld && <p className="text-sm text-slate-600">{noTimeHeld.turnedDown}</p>}
         {row.previousStart !== null && (
           <p className="text-sm text-slate-600">Asked for {formatSlotInZone(row.previousStart, row.timezone, { now })}</p>
         )}
@@ -59,8 +63,9 @@ export function QueueRowItem({ row, now }: { row: QueueRow; now: number }) {
       </div>
 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5 text-sm md:flex-col md:items-end md:text-right">
-        <Badge tone={statusTone(row.status)}>{statusLabel(row.status, "staff")}</Badge>
+        <Badge tone={statusTone(shown)}>{statusLabel(shown, "staff")}</Badge>
         <CameAgo at={row.createdAt} now={now} className="text-slate-600" />
+        {declinedProposal && <span className="font-medium text-slate-900">No time held</span>}
         <HoldLeft expiresAt={row.expiresAt} now={now} />
         {canApprove && <ApproveButton id={row.id} version={row.version} patientName={row.patient.name} size="sm" />}
       </div>

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui";
-import { statusLabel, statusTone } from "@/lib/domain/appointments/status";
+import { shownStatus, statusLabel, statusTone } from "@/lib/domain/appointments/status";
 import { CURRENCY_CODES, formatMoney, type CurrencyCode } from "@/lib/domain/money";
+import { paymentWords } from "@/lib/domain/payment-view";
+import { noTimeHeldWords } from "@/lib/domain/request-queue";
 import type { RequestDetail } from "@/lib/server/appointments/queue";
 import { CameAgo, ClinicTime, HoldLeft } from "./time-words";
 
@@ -19,16 +21,21 @@ const fee = (d: RequestDetail) =>
 
 /** Everything about the request, as a definition list. */
 export function RequestFacts({ detail, now }: { detail: RequestDetail; now: number }) {
+  const shown = shownStatus(detail.status, detail.cancelledBy);
+  // Pending with no time held: the patient turned a proposed time down.
+  const noTimeHeld = detail.timeHeld
+    ? null
+    : noTimeHeldWords({ turnedDown: detail.turnedDownStart, expiresAt: detail.expiresAt, timeZone: detail.timezone, now });
   const phoneHref = `tel:${detail.patient.phone.replace(/[^\d+]/g, "")}`;
   return (
     <dl className="divide-y divide-slate-200">
       <Fact label="Status">
-        <Badge tone={statusTone(detail.status)}>{statusLabel(detail.status, "staff")}</Badge>
+        <Badge tone={statusTone(shown)}>{statusLabel(shown, "staff")}</Badge>
       </Fact>
-      <Fact label={detail.status === "rescheduled" ? "Proposed time" : "Time"}>
+      <Fact label={detail.status === "rescheduled" ? "Proposed time" : detail.timeHeld ? "Time" : "Asked for"}>
         <ClinicTime at={detail.start} timeZone={detail.timezone} now={now} />
-        {!detail.timeHeld && <span className="block text-sm text-slate-600">Not held: the patient turned it down.</span>}
       </Fact>
+      {noTimeHeld && <Fact label="Turned down">{noTimeHeld.turnedDown}</Fact>}
       {detail.proposal && (
         <Fact label="Asked for">
           <ClinicTime at={detail.proposal.previousStart} timeZone={detail.timezone} now={now} />
@@ -58,19 +65,28 @@ export function RequestFacts({ detail, now }: { detail: RequestDetail; now: numb
         <ClinicTime at={detail.createdAt} timeZone={detail.timezone} now={now} />
         <CameAgo at={detail.createdAt} now={now} className="block text-sm text-slate-600" />
       </Fact>
-      {detail.expiresAt !== null && (
+      {noTimeHeld ? (
         <Fact label="Hold">
-          <HoldLeft expiresAt={detail.expiresAt} now={now} />
+          <span data-urgent={noTimeHeld.urgent || undefined} className={noTimeHeld.urgent ? "font-semibold text-red-700" : undefined}>
+            {noTimeHeld.hold}
+          </span>
         </Fact>
+      ) : (
+        detail.expiresAt !== null && (
+          <Fact label="Hold">
+            <HoldLeft expiresAt={detail.expiresAt} now={now} />
+          </Fact>
+        )
       )}
       <Fact label="Fee">{fee(detail)}</Fact>
+      {detail.payment.state !== "free" && <Fact label="Payment">{paymentWords(detail.payment, detail.timezone, now)}</Fact>}
       {detail.declineReason && (
         <Fact label="Decline reason">
           <span className="whitespace-pre-line">{detail.declineReason}</span>
         </Fact>
       )}
       {detail.cancelReason && (
-        <Fact label="Patient's reason">
+        <Fact label={detail.cancelledBy === "clinic" ? "Clinic's reason" : "Patient's reason"}>
           <span className="whitespace-pre-line">{detail.cancelReason}</span>
         </Fact>
       )}

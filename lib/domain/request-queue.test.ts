@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { APPOINTMENT_STATUSES } from "./appointments/status";
+import { HOUR_MS } from "./slots/local-time";
 import {
   DEFAULT_FILTERS,
   OPEN_STATUSES,
+  RECENT_FILTERS,
   RECENT_STATUSES,
   formatAgo,
+  matchesStatusFilter,
+  noTimeHeldWords,
+  recentQueryStatuses,
   holdState,
   parseQueueFilters,
   queueHref,
@@ -20,6 +25,27 @@ describe("views", () => {
     expect([...OPEN_STATUSES, ...RECENT_STATUSES].sort()).toEqual([...APPOINTMENT_STATUSES].sort());
     for (const status of RECENT_STATUSES) expect(viewOfStatus(status)).toBe("recent");
     for (const status of OPEN_STATUSES) expect(viewOfStatus(status)).toBe("open");
+  });
+});
+
+describe("the Recent tab's status filter", () => {
+  it("offers clinic cancellations apart from the patient's, each matching only its own rows", () => {
+    expect(RECENT_FILTERS).toContain("cancelled_by_clinic");
+    expect(viewOfStatus("cancelled_by_clinic")).toBe("recent");
+    expect(parseQueueFilters({ status: "cancelled_by_clinic" })).toEqual({
+      ok: true,
+      filters: { view: "recent", status: "cancelled_by_clinic", doctorId: null },
+    });
+    expect(recentQueryStatuses("cancelled_by_clinic")).toEqual(["cancelled"]);
+    expect(recentQueryStatuses("cancelled")).toEqual(["cancelled"]);
+    expect(recentQueryStatuses(null)).toEqual([...RECENT_STATUSES]);
+    const byClinic = { status: "cancelled" as const, cancelledBy: "clinic" as const };
+    const byPatient = { status: "cancelled" as const, cancelledBy: null };
+    expect(matchesStatusFilter(byClinic, "cancelled_by_clinic")).toBe(true);
+    expect(matchesStatusFilter(byClinic, "cancelled")).toBe(false);
+    expect(matchesStatusFilter(byPatient, "cancelled")).toBe(true);
+    expect(matchesStatusFilter(byPatient, "cancelled_by_clinic")).toBe(false);
+    expect(matchesStatusFilter(byClinic, null)).toBe(true);
   });
 });
 
@@ -118,5 +144,29 @@ describe("review inputs", () => {
     expect(approveInputSchema.safeParse({ id: "../x", version: 1 }).success).toBe(false);
     expect(approveInputSchema.safeParse({ id: "abc", version: -1 }).success).toBe(false);
     expect(approveInputSchema.safeParse({ id: "abc", version: "1.5" }).success).toBe(false);
+  });
+});
+
+describe("noTimeHeldWords", () => {
+  const now = Date.UTC(2026, 11, 5, 15, 0); // Sat, Dec 5, 10:00 AM in New York
+  const zone = "America/New_York";
+  const proposed = Date.UTC(2026, 11, 9, 15, 20); // Wed, Dec 9, 10:20 AM
+
+  it("names the time turned down, says no time is held, and when the request lapses", () => {
+    const words = noTimeHeldWords({ turnedDown: proposed, expiresAt: now + 24 * HOUR_MS, timeZone: zone, now });
+    expect(words.turnedDown).toBe("The patient turned down Wed, Dec 9, 10:20 AM EST, New York time");
+    expect(words.hold).toBe("No time is held. Unless you propose another time or decline, the request expires Sun, Dec 6, 10:00 AM EST, New York time (in 24 h).");
+    expect(words.hold).not.toMatch(/^Expires in/);
+    expect(words.urgent).toBe(false);
+  });
+
+  it("is urgent under 2 hours, says when it has lapsed, and copes with no recorded time", () => {
+    expect(noTimeHeldWords({ turnedDown: proposed, expiresAt: now + HOUR_MS, timeZone: zone, now }).urgent).toBe(true);
+    expect(noTimeHeldWords({ turnedDown: proposed, expiresAt: now - 1, timeZone: zone, now }).hold).toContain("has lapsed");
+    expect(noTimeHeldWords({ turnedDown: null, expiresAt: null, timeZone: zone, now })).toEqual({
+      turnedDown: "The patient turned down the proposed time",
+      hold: "No time is held.",
+      urgent: false,
+    });
   });
 });

@@ -5,8 +5,9 @@
  * queue.ts reads with these; the pages render with them.
  */
 import { z } from "zod";
-import { APPOINTMENT_STATUSES, type AppointmentStatus } from "./appointments/status";
+import { SHOWN_STATUSES, shownStatus, storedStatus, type AppointmentStatus, type CancelledBy, type ShownStatus } from "./appointments/status";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./slots/local-time";
+import { formatDuration, formatSlotInZone } from "./time-format";
 import { APPOINTMENT_ID_PATTERN } from "./validation";
 
 /** The open sections, in the order staff work them: decisions first. */
@@ -23,6 +24,22 @@ export const OPEN_STATUSES: readonly OpenStatus[] = OPEN_SECTIONS.map((section) 
 /** Everything else: the "Recent" tab, newest change first. */
 export const RECENT_STATUSES = ["confirmed", "declined", "cancelled", "expired"] as const satisfies readonly AppointmentStatus[];
 
+/**
+ * The Recent tab's status filter: a cancellation is filtered by who made it
+ * ("cancelled" alone means the patient), as its rows are labelled.
+ */
+export const RECENT_FILTERS = ["confirmed", "declined", "cancelled", "cancelled_by_clinic", "expired"] as const satisfies readonly ShownStatus[];
+
+/** The stored statuses the Recent query asks for under a status filter (null: all recent). */
+export function recentQueryStatuses(filter: ShownStatus | null): AppointmentStatus[] {
+  return filter ? [storedStatus(filter)] : [...RECENT_STATUSES];
+}
+
+/** A row the query returned stays only if it is what the filter names (the query cannot tell who cancelled). */
+export function matchesStatusFilter(row: { status: AppointmentStatus; cancelledBy: CancelledBy }, filter: ShownStatus | null): boolean {
+  return filter === null || shownStatus(row.status, row.cancelledBy) === filter;
+}
+
 /** The Recent tab shows at most this many; older ones stay in the data, not on the desk. */
 export const RECENT_LIMIT = 50;
 /** An open section shows at most this many (oldest first), and says how many more there are. */
@@ -30,8 +47,8 @@ export const OPEN_SECTION_LIMIT = 100;
 
 export type QueueView = "open" | "recent";
 
-export function viewOfStatus(status: AppointmentStatus): QueueView {
-  return (OPEN_STATUSES as readonly string[]).includes(status) ? "open" : "recent";
+export function viewOfStatus(status: ShownStatus): QueueView {
+  return (OPEN_STATUSES as readonly string[]).includes(storedStatus(status)) ? "open" : "recent";
 }
 
 const DOCTOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -44,7 +61,7 @@ const DOCTOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const queueFiltersSchema = z
   .object({
     view: z.enum(["open", "recent"], { error: "Choose Open or Recent." }).optional(),
-    status: z.enum(APPOINTMENT_STATUSES, { error: "That isn't a request status." }).optional(),
+    status: z.enum(SHOWN_STATUSES, { error: "That isn't a request status." }).optional(),
     doctor: z.string().regex(DOCTOR_ID, "That isn't a doctor of this clinic.").optional(),
   })
   .transform(({ view, status, doctor }) => ({
@@ -113,6 +130,34 @@ export function holdState(expiresAt: number | null, now: number): HoldState {
 
 /** Staff's line for a pending request whose patient turned the proposed time down (no time is held). */
 export const PATIENT_DECLINED_PROPOSAL = "Patient declined the new time — propose another or decline";
+
+/**
+ * What staff read about a pending request whose patient turned a proposed
+ * time down: which time that was (the request's own time is the one first
+ * asked for, and is not held either), that no time is held, and when the
+ * request lapses unless staff act. `turnedDown` is null on requests turned
+ * down before that time was recorded.
+ */
+export function noTimeHeldWords(input: { turnedDown: number | null; expiresAt: number | null; timeZone: string; now: number }): {
+  turnedDown: string;
+  hold: string;
+  urgent: boolean;
+} {
+  const { expiresAt, timeZone, now } = input;
+  const turnedDown =
+    input.turnedDown !== null
+      ? `The patient turned down ${formatSlotInZone(input.turnedDown, timeZone, { now })}`
+      : "The patient turned down the proposed time";
+  const hold = holdState(expiresAt, now);
+  if (hold.kind === "none") return { turnedDown, hold: "No time is held.", urgent: false };
+  if (hold.kind === "lapsed") return { turnedDown, hold: "No time is held, and the request has lapsed: it expires at the next check.", urgent: true };
+  const at = formatSlotInZone(expiresAt!, timeZone, { now });
+  return {
+    turnedDown,
+    hold: `No time is held. Unless you propose another time or decline, the request expires ${at} (in ${formatDuration(Math.ceil(hold.ms / MINUTE_MS) * MINUTE_MS)}).`,
+    urgent: hold.urgent,
+  };
+}
 
 export const MAX_REVIEW_TEXT = 500;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { Timestamp } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
+import type { PaymentView } from "@/lib/domain/payment-view";
 import { assertSignedIn, forbidden, type Caller } from "@/lib/domain/roles";
 import { DAY_MS } from "@/lib/domain/slots/local-time";
 import { formatTime } from "@/lib/domain/time-format";
@@ -19,7 +20,7 @@ import {
   type VisitStatus,
 } from "@/lib/domain/visits";
 import { toHistoryItem, type HistoryItem } from "./appointments/history-view";
-import { appointments, historyId, type AppointmentDoc, type AppointmentPayment, type HistoryEntry } from "./appointments/model";
+import { appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./appointments/model";
 import { visits, type VisitDoc } from "./visits";
 import { appNow } from "./clock";
 
@@ -41,13 +42,7 @@ export interface ScheduleVisit {
   status: VisitStatus;
 }
 
-export interface VisitPayment {
-  /** "free", "unpaid" (a fee is due, nothing recorded yet), or the payment's own status (lib/server/payments). */
-  state: "free" | "unpaid" | AppointmentPayment["status"];
-  amountCents: number | null;
-  currency: string;
-  refundedAt: number | null;
-}
+export type VisitPayment = PaymentView;
 
 export interface VisitDetail extends ScheduleVisit {
   patient: { name: string; email: string; phone: string };
@@ -115,7 +110,8 @@ export async function listVisits(caller: Caller | null, input: { doctorId: strin
     .filter((visit) => isOnSchedule(visit.status));
 }
 
-function paymentOf(a: AppointmentDoc): VisitPayment {
+/** The appointment's money for staff pages (the visit page and the request page). */
+export function paymentOf(a: AppointmentDoc): VisitPayment {
   const p = a.payment;
   if (!p) {
     const due = a.feeCents > 0;

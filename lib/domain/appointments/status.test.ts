@@ -9,25 +9,29 @@ import {
   statusBadgeClasses,
   statusLabel,
   statusTone,
-  type AppointmentStatus,
+  SHOWN_STATUSES,
+  shownStatus,
+  storedStatus,
+  type ShownStatus,
   type StatusTone,
 } from "./status";
 
 // The product table, copied verbatim so a wording change is a deliberate edit
 // in two places.
-const TABLE: Array<[AppointmentStatus, string, string, StatusTone]> = [
+const TABLE: Array<[ShownStatus, string, string, StatusTone]> = [
   ["pending", "Waiting for the clinic to review", "Needs review", "amber"],
   ["approved", "Approved — please pay to confirm", "Awaiting payment", "blue"],
   ["rescheduled", "The clinic proposed a new time", "Awaiting patient", "violet"],
   ["confirmed", "Confirmed", "Confirmed", "green"],
   ["declined", "Not accepted", "Declined", "gray"],
   ["cancelled", "Cancelled", "Cancelled by patient", "gray"],
+  ["cancelled_by_clinic", "Cancelled by the clinic", "Cancelled by clinic", "gray"],
   ["expired", "Expired — please book again", "Expired", "gray"],
 ];
 
 describe("status presentation", () => {
   it("covers every status exactly once", () => {
-    expect(TABLE.map((row) => row[0]).sort()).toEqual([...APPOINTMENT_STATUSES].sort());
+    expect(TABLE.map((row) => row[0]).sort()).toEqual([...SHOWN_STATUSES].sort());
   });
 
   it.each(TABLE)("%s: patient %j, staff %j, tone %s", (status, patient, staff, tone) => {
@@ -35,6 +39,17 @@ describe("status presentation", () => {
     expect(statusLabel(status, "staff")).toBe(staff);
     expect(statusTone(status)).toBe(tone);
     expect(statusBadgeClasses(status)).toBe(STATUS_TONE_CLASSES[tone]);
+  });
+
+  it("tells a clinic's cancellation from the patient's, and only a cancellation", () => {
+    expect(shownStatus("cancelled", "clinic")).toBe("cancelled_by_clinic");
+    expect(statusLabel(shownStatus("cancelled", "clinic"), "staff")).toBe("Cancelled by clinic");
+    expect(statusLabel(shownStatus("cancelled", undefined), "staff")).toBe("Cancelled by patient");
+    expect(shownStatus("cancelled", null)).toBe("cancelled");
+    for (const status of APPOINTMENT_STATUSES.filter((s) => s !== "cancelled")) {
+      expect(shownStatus(status, "clinic")).toBe(status);
+    }
+    for (const status of SHOWN_STATUSES) expect(shownStatus(storedStatus(status), status === "cancelled_by_clinic" ? "clinic" : null)).toBe(status);
   });
 
   it("classifies active and terminal statuses", () => {

@@ -21,6 +21,32 @@ export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 export type StatusAudience = "patient" | "staff";
 
 /**
+ * What a person is shown: the stored status, except that a cancellation is
+ * told apart by who made it. The data keeps one "cancelled" status with
+ * `cancelledBy: "clinic"` beside it (missing = the patient), so every screen
+ * passes through `shownStatus` rather than labelling "cancelled" itself.
+ */
+export const SHOWN_STATUSES = [...APPOINTMENT_STATUSES, "cancelled_by_clinic"] as const;
+
+export type ShownStatus = (typeof SHOWN_STATUSES)[number];
+
+/** Who called an appointment off: "clinic" as stored on the appointment; anything else is the patient. */
+export type CancelledBy = "clinic" | null | undefined;
+
+export function shownStatus(status: AppointmentStatus, cancelledBy: CancelledBy): ShownStatus {
+  return status === "cancelled" && cancelledBy === "clinic" ? "cancelled_by_clinic" : status;
+}
+
+/** The stored status a shown one stands for ("cancelled_by_clinic" is stored as "cancelled"). */
+export function storedStatus(status: ShownStatus): AppointmentStatus {
+  return status === "cancelled_by_clinic" ? "cancelled" : status;
+}
+
+export function isShownStatus(value: unknown): value is ShownStatus {
+  return typeof value === "string" && (SHOWN_STATUSES as readonly string[]).includes(value);
+}
+
+/**
  * Tone names follow Tailwind's palette names ("gray", not "grey") so nobody
  * has to translate between the two vocabularies.
  */
@@ -35,7 +61,7 @@ type StatusPresentation = {
 // "approved" only exists while a fee is unpaid: a free appointment goes
 // straight to "confirmed" at approval (see state-machine.ts), so its words can
 // talk about payment unconditionally.
-const STATUS_PRESENTATION: Readonly<Record<AppointmentStatus, StatusPresentation>> = {
+const STATUS_PRESENTATION: Readonly<Record<ShownStatus, StatusPresentation>> = {
   pending: {
     patient: "Waiting for the clinic to review",
     staff: "Needs review",
@@ -54,6 +80,7 @@ const STATUS_PRESENTATION: Readonly<Record<AppointmentStatus, StatusPresentation
   confirmed: { patient: "Confirmed", staff: "Confirmed", tone: "green" },
   declined: { patient: "Not accepted", staff: "Declined", tone: "gray" },
   cancelled: { patient: "Cancelled", staff: "Cancelled by patient", tone: "gray" },
+  cancelled_by_clinic: { patient: "Cancelled by the clinic", staff: "Cancelled by clinic", tone: "gray" },
   expired: { patient: "Expired — please book again", staff: "Expired", tone: "gray" },
 };
 
@@ -79,16 +106,16 @@ export function isAppointmentStatus(value: unknown): value is AppointmentStatus 
   return typeof value === "string" && (APPOINTMENT_STATUSES as readonly string[]).includes(value);
 }
 
-export function statusLabel(status: AppointmentStatus, audience: StatusAudience): string {
+export function statusLabel(status: ShownStatus, audience: StatusAudience): string {
   return STATUS_PRESENTATION[status][audience];
 }
 
-export function statusTone(status: AppointmentStatus): StatusTone {
+export function statusTone(status: ShownStatus): StatusTone {
   return STATUS_PRESENTATION[status].tone;
 }
 
 /** Convenience for badges: the tone's classes for a status. */
-export function statusBadgeClasses(status: AppointmentStatus): string {
+export function statusBadgeClasses(status: ShownStatus): string {
   return STATUS_TONE_CLASSES[statusTone(status)];
 }
 

@@ -50,6 +50,8 @@ export interface AppointmentDoc {
    * Missing on documents written before this field existed: read as true.
    */
   timeHeld: boolean;
+  /** The proposed time the patient last turned down (set by that answer, for staff to read while no time is held); missing = none recorded. */
+  turnedDown?: { start: Timestamp; end: Timestamp };
   /** Staff's reason for declining; shown to the patient. */
   declineReason: string | null;
   /** The reason for cancelling: the patient's, if they gave one (never emailed), or the clinic's (emailed to the patient). */

@@ -3,6 +3,7 @@ import { FieldValue, type Transaction } from "firebase-admin/firestore";
 import { patientNextStep, type PatientNextStep } from "@/lib/domain/appointments/state-machine";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { AppError } from "@/lib/domain/errors";
+import type { PatientMoney } from "@/lib/domain/payment-view";
 import { isAppointmentId } from "@/lib/domain/validation";
 import { serverEnv } from "../env";
 import { queueMail } from "../mail";
@@ -48,6 +49,15 @@ export interface PatientAppointmentView {
   clinicCancel: { reason: string; refunded: boolean } | null;
   /** Status confirmed: the "Add to calendar" .ics is available (getPatientIcs). */
   confirmedIcsAvailable: boolean;
+  /** The appointment's payment as the patient is told it once it ended (a stale tab may pay after they cancelled). */
+  money: PatientMoney;
+}
+
+function patientMoneyOf(a: AppointmentDoc): PatientMoney {
+  const intentMade = Boolean(a.paymentIntentId) || (a.paymentIntentIds?.length ?? 0) > 0;
+  const p = a.payment;
+  if (!p) return { state: "none", amountCents: a.feeCents, currency: a.currency, refundedAt: null, intentMade };
+  return { state: p.status, amountCents: p.amountCents, currency: p.currency, refundedAt: p.refundedAt ? p.refundedAt.toMillis() : null, intentMade };
 }
 
 // One answer for "no such appointment" and "wrong token": a guessed id
@@ -88,6 +98,7 @@ export async function getPatientAppointment(id: string, token: string | null | u
         ? { reason: a.cancelReason ?? "", refunded: a.payment?.status === "refund_pending" || a.payment?.status === "refunded" }
         : null,
     confirmedIcsAvailable: a.status === "confirmed",
+    money: patientMoneyOf(a),
   };
 }
 
@@ -194,7 +205,7 @@ export async function rejectProposal(id: string, token: string | null | undefine
       const previous = a.proposal ? { start: a.proposal.previousStart, end: a.proposal.previousEnd } : { start: a.start, end: a.end };
       const link = newStatusLink(appUrl, id);
       return {
-        fields: { ...released, ...previous, timeHeld: false, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
+        fields: { ...released, ...previous, timeHeld: false, turnedDown: { start: a.start, end: a.end }, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
         after: (w) => (done(w), queueMail(w, proposalRejectedEmail(a, link.url), { appointmentId: id })),
         result: null,
       };

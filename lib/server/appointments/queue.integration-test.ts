@@ -75,6 +75,20 @@ describe("getRequestQueue", () => {
     expect(onlyDeclined.recent.map((r) => r.id)).toEqual([declined]);
   });
 
+  it("tells the clinic's cancellations from the patient's, in rows and in the status filter", async () => {
+    const byClinic = await book("dr-a", "09:00", now);
+    const byPatient = await book("dr-b", "09:40", now);
+    const changedAt = (ms: number) => Timestamp.fromMillis(now.getTime() + ms);
+    await testDb().doc(`appointments/${byClinic}`).update({ status: "cancelled", cancelledBy: "clinic", cancelReason: "Doctor is ill", updatedAt: changedAt(2000) });
+    await testDb().doc(`appointments/${byPatient}`).update({ status: "cancelled", updatedAt: changedAt(1000) });
+
+    const recent = await getRequestQueue(staff, { view: "recent", status: null, doctorId: null });
+    expect(recent.recent.map((r) => [r.id, r.cancelledBy])).toEqual([[byClinic, "clinic"], [byPatient, null]]);
+    expect((await getRequestQueue(staff, { view: "recent", status: "cancelled_by_clinic", doctorId: null })).recent.map((r) => r.id)).toEqual([byClinic]);
+    expect((await getRequestQueue(staff, { view: "recent", status: "cancelled", doctorId: null })).recent.map((r) => r.id)).toEqual([byPatient]);
+    expect(await getRequestDetail(staff, byClinic)).toMatchObject({ cancelledBy: "clinic", cancelReason: "Doctor is ill", payment: { state: "unpaid" } });
+  });
+
   it("shows a doctor only their own requests, even when the filter names another doctor", async () => {
     const own = await book("dr-a", "09:00", now);
     await book("dr-b", "09:40", now);

@@ -7,11 +7,15 @@ import {
   OPEN_SECTION_LIMIT,
   RECENT_LIMIT,
   RECENT_STATUSES,
+  matchesStatusFilter,
+  recentQueryStatuses,
   type QueueFilters,
 } from "@/lib/domain/request-queue";
 import { assertSignedIn, forbidden, requestScope, type Caller } from "@/lib/domain/roles";
 import { isAppointmentId } from "@/lib/domain/validation";
+import type { PaymentView } from "@/lib/domain/payment-view";
 import { db } from "../firebase";
+import { paymentOf } from "../visits-admin";
 import { toHistoryItem, type HistoryItem } from "./history-view";
 import { appointments, holdsTime, type AppointmentDoc } from "./model";
 import { matchesSearch, SEARCH_SCAN_LIMIT } from "@/lib/domain/request-search";
@@ -27,6 +31,8 @@ export interface QueueRow {
   status: AppointmentStatus;
   /** False for a pending request whose patient turned down a proposed time. */
   timeHeld: boolean;
+  /** "clinic" when staff cancelled it; null otherwise (a cancellation then is the patient's). */
+  cancelledBy: "clinic" | null;
   patient: { name: string; email: string; phone: string };
   reason: string;
   doctorId: string;
@@ -36,6 +42,8 @@ export interface QueueRow {
   end: number;
   /** While rescheduled: the time the proposal replaces. */
   previousStart: number | null;
+  /** While pending with no time held: the proposed time the patient turned down (null if not recorded). */
+  turnedDownStart: number | null;
   createdAt: number;
   updatedAt: number;
   expiresAt: number | null;
@@ -71,6 +79,7 @@ function toRow(id: string, a: AppointmentDoc): QueueRow {
     id,
     status: a.status,
     timeHeld: holdsTime(a),
+    cancelledBy: a.cancelledBy === "clinic" ? "clinic" : null,
     patient: { name: a.patient.name, email: a.patient.email, phone: a.patient.phone },
     reason: a.reason,
     doctorId: a.doctorId,
@@ -79,6 +88,7 @@ function toRow(id: string, a: AppointmentDoc): QueueRow {
     start: a.start.toMillis(),
     end: a.end.toMillis(),
     previousStart: a.status === "rescheduled" ? millis(a.proposal?.previousStart) : null,
+    turnedDownStart: a.status === "pending" && !holdsTime(a) ? millis(a.turnedDown?.start) : null,
     createdAt: a.createdAt.toMillis(),
     updatedAt: (a.updatedAt ?? a.createdAt).toMillis(),
     expiresAt: millis(a.expiresAt),
@@ -163,10 +173,11 @@ export async function getRequestQueue(caller: Caller | null, filters: QueueFilte
       }),
     ),
     filters.view === "recent" && !outOfScope
-      ? recentQuery(clinicId, doctorId, filters.status ? [filters.status] : [...RECENT_STATUSES])
-          .limit(RECENT_LIMIT)
+      ? recentQuery(clinicId, doctorId, recentQueryStatuses(filters.status))
+          // Who cancelled is not in the query, so a cancellation filter reads further back and keeps its own.
+          .limit(filters.status?.startsWith("cancelled") ? SEARCH_SCAN_LIMIT : RECENT_LIMIT)
           .get()
-          .then((snapshot) => listed(snapshot.docs))
+          .then((snapshot) => listed(snapshot.docs).filter((row) => matchesStatusFilter(row, filters.status)).slice(0, RECENT_LIMIT))
       : Promise.resolve([]),
     outOfScope ? Promise.resolve({ pending: 0, rescheduled: 0, approved: 0 }) : openCounts(clinicId, doctorId),
     listDoctorOptions(clinicId, scope.doctorId),
@@ -260,6 +271,7 @@ export interface RequestDetail extends QueueRow {
   proposal: { previousStart: number; previousEnd: number; message: string | null; at: number } | null;
   declineReason: string | null;
   cancelReason: string | null;
+  payment: PaymentView;
   history: HistoryItem[];
   visit: VisitView | null;
 }
@@ -295,6 +307,7 @@ export async function getRequestDetail(caller: Caller | null, id: string): Promi
       : null,
     declineReason: a.declineReason ?? null,
     cancelReason: a.cancelReason ?? null,
+    payment: paymentOf(a),
     history: history.docs.map(toHistoryItem),
     visit:
       visitData && visit.exists

@@ -6,6 +6,7 @@ import { NOW, appointment, at, book, callers, history, later, linkToken, mailFor
 import { listFreeSlots } from "../availability";
 import { expireIfLapsed } from "./expire";
 import { acceptProposal, cancelAppointmentByPatient, getPatientAppointment, getPatientIcs, rejectProposal } from "./patient";
+import { getRequestDetail } from "./queue";
 import { approveAppointment, declineAppointment, proposeNewTime } from "./review";
 
 const { staff, admin } = callers;
@@ -181,6 +182,8 @@ describe("the patient's answer", () => {
     expect(a).toMatchObject({ status: "pending", timeHeld: false, lockIds: [], proposal: null });
     expect(a.start.toMillis()).toBe(Date.parse(at("09:00")));
     expect(a.expiresAt.toMillis()).toBe(later(26).getTime());
+    // Staff read which time was turned down, not only the one first asked for.
+    expect(await getRequestDetail(staff, id)).toMatchObject({ start: Date.parse(at("09:00")), timeHeld: false, turnedDownStart: Date.parse(at("11:00")) });
     await expectLocksMatchLiveAppointments();
     // Neither the proposed nor the original time is busy any more.
     const free = await listFreeSlots("clinic-a", "dr-a1", "2030-01-08", "2030-01-08", later(2));
@@ -208,6 +211,7 @@ describe("the patient's answer", () => {
     await proposeNewTime(staff, id, { start: at("11:00") }, { now: soon });
     await rejectProposal(id, token, later(2));
     await proposeNewTime(staff, id, { start: at("09:00") }, { now: later(3) });
+    expect((await getRequestDetail(staff, id)).turnedDownStart).toBeNull(); // a time is held again
     await expectLocksMatchLiveAppointments();
     await expect(acceptProposal(id, token, later(28))).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/expired/) });
     expect((await appointment(id)).status).toBe("expired");

@@ -5,7 +5,7 @@ import { appointment, at, book, callers, later, seedReviewWorld } from "@/tests/
 import { approvedAndPaid, approvedWithIntent, deliver, eventFor, refundsOf, soon, startStripeForFile } from "@/tests/helpers/stripe-fixtures";
 import { cancelByClinic } from "../appointments/clinic-cancel";
 import { expireIfLapsed } from "../appointments/expire";
-import { cancelAppointmentByPatient, rejectProposal } from "../appointments/patient";
+import { cancelAppointmentByPatient, getPatientAppointment, rejectProposal } from "../appointments/patient";
 import { approveAppointment, declineAppointment, proposeNewTime } from "../appointments/review";
 import { retryAfterCommitEffects } from "./stripe-effects";
 
@@ -66,6 +66,19 @@ describe("a payment that arrives after the appointment left approved", () => {
     expect(refundsOf(world, intentId)).toEqual([5000]);
     expect((await testDb().doc(`visits/${id}`).get()).get("status") ?? "none").not.toBe("scheduled");
     await expectLocksMatchLiveAppointments();
+  });
+
+  it("the patient cancelled (and paid from a tab still open): refunded, and their status page says so", async () => {
+    const { id, token, intentId } = await approvedAndPaid(world, at("09:00"));
+    await cancelAppointmentByPatient(id, token, soon);
+    // Until the money reaches us, the page can only say no charge is recorded.
+    expect((await getPatientAppointment(id, token)).money).toMatchObject({ state: "none", intentMade: true });
+    expect((await deliver(world, succeeded(intentId))).status).toBe(200);
+    expect(refundsOf(world, intentId)).toEqual([5000]);
+    const view = await getPatientAppointment(id, token);
+    expect(view.status).toBe("cancelled");
+    expect(view.money).toMatchObject({ state: "refunded", amountCents: 5000 });
+    expect(view.money.refundedAt).toEqual(expect.any(Number));
   });
 
   it("the clinic declined after the patient turned a proposal down: refunded, never reinstated", async () => {

@@ -10,7 +10,7 @@ import { ContactList } from "@/components/booking/contact-list";
 import { feeAmount } from "@/components/booking/fee";
 import { PublicShell } from "@/components/booking/public-shell";
 import { Badge } from "@/components/ui";
-import { statusLabel, statusTone } from "@/lib/domain/appointments/status";
+import { shownStatus, statusLabel, statusTone } from "@/lib/domain/appointments/status";
 import { isAppError } from "@/lib/domain/errors";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import { getPatientAppointment, type PatientAppointmentView } from "@/lib/server/appointments/patient";
@@ -82,7 +82,7 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
           <p>
             <span className="sr-only">Status: </span>
             <Badge tone={statusTone(status)} size="lg">
-              {statusLabel(status, "patient")}
+              {statusLabel(shownStatus(status, appointment.clinicCancel ? "clinic" : null), "patient")}
             </Badge>
           </p>
           <h1 className="mt-4 text-2xl font-semibold tracking-tight text-balance text-slate-900 sm:text-3xl">

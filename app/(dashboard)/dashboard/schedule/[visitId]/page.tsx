@@ -7,11 +7,11 @@ import { NotesEditor } from "@/components/schedule/notes-editor";
 import { OutcomePanel } from "@/components/schedule/outcome-panel";
 import { ArrowLeftIcon, Badge, Card, CardContent, CardHeader, CardTitle } from "@/components/ui";
 import { isAppError } from "@/lib/domain/errors";
-import { CURRENCY_CODES, formatMoney, type CurrencyCode } from "@/lib/domain/money";
+import { paymentWords } from "@/lib/domain/payment-view";
 import { localDateKey } from "@/lib/domain/time-format";
 import { VISIT_STATUS_LABELS } from "@/lib/domain/visits";
 import { requireCaller } from "@/lib/server/caller";
-import { getVisit, type VisitDetail, type VisitPayment } from "@/lib/server/visits-admin";
+import { getVisit, type VisitDetail } from "@/lib/server/visits-admin";
 import { appNow } from "@/lib/server/clock";
 import { HydrationMark } from "@/components/ui/hydration-mark";
 
@@ -21,23 +21,6 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ visitId: string }> };
 
 const STATUS_TONE = { scheduled: "green", completed: "teal", no_show: "red", cancelled: "gray" } as const;
-
-function paymentWords(p: VisitPayment): string {
-  const currency = ((CURRENCY_CODES as readonly string[]).includes(p.currency) ? p.currency : "USD") as CurrencyCode;
-  const amount = p.amountCents !== null ? formatMoney(p.amountCents, currency) : "";
-  switch (p.state) {
-    case "free":
-      return "No fee";
-    case "unpaid":
-      return `Not paid (${amount} due)`;
-    case "paid":
-      return `Paid ${amount}`;
-    case "refund_pending":
-      return `Refund of ${amount} under way`;
-    case "refunded":
-      return `Refunded ${amount}`;
-  }
-}
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -133,7 +116,7 @@ export default async function VisitPage({ params }: Props) {
                 <Fact label="Reason">
                   <span className="whitespace-pre-line">{visit.reason}</span>
                 </Fact>
-                <Fact label="Payment">{paymentWords(visit.payment)}</Fact>
+                <Fact label="Payment">{paymentWords(visit.payment, visit.timezone, now)}</Fact>
               </dl>
             </CardContent>
           </Card>

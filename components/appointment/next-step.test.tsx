@@ -1,0 +1,60 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { patientNextStep } from "@/lib/domain/appointments/state-machine";
+import type { PatientMoney } from "@/lib/domain/payment-view";
+import type { PatientAppointmentView } from "@/lib/server/appointments/patient";
+import { NextStep } from "./next-step";
+
+const now = Date.UTC(2026, 11, 5, 15, 0); // Sat, Dec 5, 10:00 AM in New York
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/\s+/g, " ");
+const noAction = async () => ({ ok: true as const });
+
+function view(status: PatientAppointmentView["status"], money: PatientMoney): PatientAppointmentView {
+  return {
+    id: "appt-1",
+    status,
+    next: patientNextStep(status, 5000),
+    start: "2026-12-09T15:20:00.000Z",
+    end: "2026-12-09T15:50:00.000Z",
+    timezone: "America/New_York",
+    expiresAt: null,
+    clinic: { name: "Harbor Clinic", slug: "harbor", phone: "+1 555 0100", email: "", address: "" },
+    doctorName: "Dr. Amara Okafor",
+    feeCents: 5000,
+    currency: "USD",
+    patientName: "Ana Ruiz",
+    reason: "Check-up",
+    proposal: null,
+    timeHeld: true,
+    declineReason: null,
+    clinicCancel: null,
+    confirmedIcsAvailable: false,
+    money,
+  };
+}
+
+const render = (v: PatientAppointmentView) =>
+  text(renderToStaticMarkup(<NextStep appointment={v} now={now} acceptAction={noAction} rejectAction={noAction} calendarHref="/cal" />));
+
+describe("a request the patient cancelled says whether they were charged", () => {
+  const money = (state: PatientMoney["state"], extra: Partial<PatientMoney> = {}): PatientMoney => ({
+    state,
+    amountCents: 5000,
+    currency: "usd",
+    refundedAt: null,
+    intentMade: true,
+    ...extra,
+  });
+
+  it("a stale tab paid after the cancel: being refunded, then refunded", () => {
+    const pending = render(view("cancelled", money("refund_pending")));
+    expect(pending).toContain("You cancelled this request");
+    expect(pending).toContain("Your payment of $50.00 is being refunded in full");
+    expect(render(view("cancelled", money("refunded", { refundedAt: now - 3_600_000 })))).toContain("Your payment of $50.00 was refunded in full on Sat, Dec 5");
+  });
+
+  it("nothing paid: not charged", () => {
+    expect(render(view("cancelled", money("none", { intentMade: false })))).toContain("You weren't charged.");
+    expect(render(view("expired", money("none")))).toContain("You weren't charged.");
+  });
+});
