@@ -68,7 +68,7 @@ async function inProcess(n: number): Promise<ApiStats> {
 
 // Realistic busy time: a third of the month's slots held through the real verb.
 async function holdEveryThirdSlot(days: number): Promise<number> {
-  const { listFreeSlots } = await import("../lib/server/availability");
+  const { listFreeSlots } = await import("../lib/server/booking/free-slot-reader");
   const { requestAppointment } = await import("../lib/server/appointments/request");
   const { from, to } = dateRange(days);
   const { slots } = await listFreeSlots(DOCTOR.slug, DOCTOR.doctorId, from, to);

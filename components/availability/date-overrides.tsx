@@ -36,7 +36,7 @@ export type DateOverridesProps = {
   onChange: (overrides: Record<LocalDate, OverrideForm>) => void;
   /** The clinic's first day of the week (weekStartForZone), as on the booking page. */
   weekStartsOn: WeekStart;
-  /** The clinic country's public holidays for the next 12 months (lib/server/holidays.ts), offered as days off. */
+  /** The clinic country's public holidays for the next 12 months (lib/server/doctors/holidays.ts), offered as days off. */
   holidays: readonly Holiday[];
   holidayCountry: string | null;
 };

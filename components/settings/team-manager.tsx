@@ -20,8 +20,8 @@ import {
 } from "@/components/ui";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import type { ActionResult } from "@/lib/server/form-action";
-import type { PendingInvite } from "@/lib/server/invites";
-import type { MemberSummary } from "@/lib/server/members";
+import type { PendingInvite } from "@/lib/server/team/invites";
+import type { MemberSummary } from "@/lib/server/team/members";
 import { DoctorSelect } from "./doctor-select";
 import { FormSummary } from "./form-summary";
 import { useFormAction } from "./use-form-action";

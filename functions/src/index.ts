@@ -5,7 +5,7 @@ import "./global-options"; // first: the functions below take its region
 import { logger } from "firebase-functions";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { appNow } from "@/lib/server/clock";
-import { expireStale } from "@/lib/server/expiry";
+import { expireStale } from "@/lib/server/appointments/expiry-sweep";
 import { retryAfterCommitEffects } from "@/lib/server/payments/stripe-effects";
 import { STRIPE_SECRET_KEY } from "./secrets";
 

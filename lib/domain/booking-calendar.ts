@@ -17,7 +17,7 @@ export type IsoSlot = { start: string; end: string };
 /** An inclusive local-date range, as the slots API takes it. */
 export type DateRange = { from: LocalDate; to: LocalDate };
 
-/** The slots API answers at most this many days per request (lib/server/availability.ts). */
+/** The slots API answers at most this many days per request (lib/server/booking/free-slot-reader.ts). */
 export const MAX_FETCH_DAYS = 62;
 
 const MONTH_KEY = /^(\d{4})-(\d{2})$/;

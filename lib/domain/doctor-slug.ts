@@ -2,7 +2,7 @@ import { z } from "zod";
 import { slugSchema } from "./slug";
 
 // A doctor's address on the clinic's booking page: /book/{clinic}/{doctor slug}.
-// Unique per clinic (lib/server/doctor-slugs.ts), derived from the name when
+// Unique per clinic (lib/server/doctors/slugs.ts), derived from the name when
 // the doctor is added, editable later. Same character rules as clinic slugs.
 
 const MAX_LENGTH = 40;

@@ -1,7 +1,7 @@
 /**
  * Public holidays offered as days off in the availability editor. The
  * holiday data itself (date-holidays, ~13 MB of rules) is read on the server
- * only (lib/server/holidays.ts); this is the pure part: which entries count,
+ * only (lib/server/doctors/holidays.ts); this is the pure part: which entries count,
  * over which dates, one per day.
  */
 import type { LocalDate } from "./slots";

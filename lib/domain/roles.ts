@@ -15,7 +15,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   doctor: "Doctor",
 };
 
-/** The signed-in person as every dashboard verb sees them. Built only by lib/server/caller.ts. */
+/** The signed-in person as every dashboard verb sees them. Built only by lib/server/auth/caller.ts. */
 export interface Caller {
   uid: string;
   email: string;

@@ -2,7 +2,7 @@
  * The doctor's schedule and a visit's record, as pure rules: who may read or
  * write what, the query string of /dashboard/schedule, the day or week a
  * schedule covers in the clinic's zone, and the notes' size cap. No I/O; the
- * verbs in lib/server/visits-admin.ts and the pages call these.
+ * verbs in lib/server/visits/staff-visits.ts and the pages call these.
  */
 import { z } from "zod";
 import { localDateSchema } from "./local-date";

@@ -14,7 +14,7 @@ export interface ApiErrorBody {
 export function apiError(error: AppError): NextResponse<ApiErrorBody> {
   const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
   if (error.fields) body.error.fields = error.fields;
-  // A 429 says when to come back (RateLimitError in lib/server/request-limits.ts).
+  // A 429 says when to come back (RateLimitError in lib/server/booking/request-limits.ts).
   const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
   const headers = typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : undefined;
   return NextResponse.json(body, { status: HTTP_STATUS[error.code], headers });

@@ -40,7 +40,7 @@ describe("every query in lib/server and functions/src is registered", () => {
   const { problems, used, files } = checkFiles(root, ["lib/server", "functions/src"], QUERY_SHAPES);
 
   it("scans the server code", () => {
-    expect(files).toContain("lib/server/busy-time.ts");
+    expect(files).toContain("lib/server/booking/busy-time.ts");
     expect(files).toContain("functions/src/index.ts");
     expect(files.some((f) => f.endsWith(".test.ts"))).toBe(false);
     expect(files.some((f) => f.includes("/lifecycle-model/"))).toBe(false);

@@ -154,7 +154,7 @@ export function checkSendEmail(root: string): Check {
   for (const key of ["DATABASE", "DATABASE_REGION", "MAIL_COLLECTION", "DEFAULT_FROM", "AUTH_TYPE", "TTL_EXPIRE_TYPE", "TTL_EXPIRE_VALUE"]) {
     if (!params.get(key)) problems.push(`${file}: ${key} is required`);
   }
-  // lib/server/mail.ts queues into `mail`.
+  // lib/server/mail/queue-mail.ts queues into `mail`.
   if (params.get("MAIL_COLLECTION") !== "mail") problems.push(`${file}: MAIL_COLLECTION must be "mail", where queueMail writes`);
   for (const key of SEND_EMAIL_SECRETS) {
     const value = params.get(key);

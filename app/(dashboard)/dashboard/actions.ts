@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { endSession, SESSION_COOKIE } from "@/lib/server/session";
+import { endSession, SESSION_COOKIE } from "@/lib/server/auth/session";
 
 /**
  * Signs out everywhere (revokes the user's refresh tokens, which also fails

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DashboardShell } from "@/components/dashboard/shell";
 import { countNeedsReview } from "@/lib/server/appointments/queue";
-import { requireCaller } from "@/lib/server/caller";
+import { requireCaller } from "@/lib/server/auth/caller";
 
 export const metadata: Metadata = { title: { default: "Dashboard", template: "%s · Dashboard" }, robots: { index: false } };
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Alert, Card, CardContent, CardDescription, CardHeader, CardTitle, CopyButton } from "@/components/ui";
 import type { Caller } from "@/lib/domain/roles";
-import { requireCaller } from "@/lib/server/caller";
-import { getClinicOverview } from "@/lib/server/clinic-settings";
+import { requireCaller } from "@/lib/server/auth/caller";
+import { getClinicOverview } from "@/lib/server/clinics/clinic-settings";
 
 export const metadata: Metadata = { title: "Overview" };
 

@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { signInSchema } from "@/lib/domain/clinic-settings";
 import { isAppError } from "@/lib/domain/errors";
 import { clientIp } from "@/lib/server/client-ip";
-import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/server/session";
-import { signInThrottled } from "@/lib/server/sign-in-throttle";
+import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/server/auth/session";
+import { signInThrottled } from "@/lib/server/auth/sign-in-throttle";
 
 // The sign-in form without JavaScript: the browser posts the form here (with
 // JavaScript, the form posts JSON to /api/session instead and never calls

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthShell, linkClasses } from "@/components/auth/auth-shell";
 import { LoginForm } from "@/components/auth/login-form";
-import { getCaller } from "@/lib/server/caller";
-import { SIGN_IN_MESSAGES } from "@/lib/server/identity-toolkit";
+import { getCaller } from "@/lib/server/auth/caller";
+import { SIGN_IN_MESSAGES } from "@/lib/server/auth/identity-toolkit";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-// Why the dashboard sent someone here (lib/server/caller.ts requireCaller).
+// Why the dashboard sent someone here (lib/server/auth/caller.ts requireCaller).
 const NOTICES: Record<string, { tone: "info" | "warning" | "error"; text: string }> = {
   expired: { tone: "warning", text: "Your session expired. Please sign in again." },
   invalid: { tone: "warning", text: "Your session expired. Please sign in again." },

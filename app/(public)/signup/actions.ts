@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { signupSchema } from "@/lib/domain/clinic-settings";
 import { slugSchema } from "@/lib/domain/slug";
 import { formAction, parseForm, type ActionResult } from "@/lib/server/form-action";
-import { createClinic, isSlugAvailable, SLUG_TAKEN } from "@/lib/server/onboarding";
-import { SESSION_COOKIE, sessionCookieOptions, startSession } from "@/lib/server/session";
+import { createClinic, isSlugAvailable, SLUG_TAKEN } from "@/lib/server/team/onboarding";
+import { SESSION_COOKIE, sessionCookieOptions, startSession } from "@/lib/server/auth/session";
 
 /** Creates the clinic and its admin, signs the admin in, and opens the dashboard. */
 export async function signupAction(form: FormData): Promise<ActionResult> {

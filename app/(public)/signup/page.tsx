@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthShell, linkClasses } from "@/components/auth/auth-shell";
 import { SignupForm } from "@/components/auth/signup-form";
-import { getCaller } from "@/lib/server/caller";
+import { getCaller } from "@/lib/server/auth/caller";
 import { serverEnv } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "Set up your clinic" };

@@ -1,8 +1,8 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clearAuth, PASSWORD, seedWorld } from "@/tests/helpers/dashboard-fixtures";
-import { verifySession } from "@/lib/server/session";
-import { signInThrottled } from "@/lib/server/sign-in-throttle";
+import { verifySession } from "@/lib/server/auth/session";
+import { signInThrottled } from "@/lib/server/auth/sign-in-throttle";
 import { DELETE, POST } from "./route";
 
 const APP = process.env.APP_URL!.replace(/\/$/, "");

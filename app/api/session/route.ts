@@ -4,8 +4,8 @@ import { AppError } from "@/lib/domain/errors";
 import { jsonRoute, parseJsonBody } from "@/lib/http/json-api";
 import { clientIp } from "@/lib/server/client-ip";
 import { serverEnv } from "@/lib/server/env";
-import { endSession, isAllowedOrigin, SESSION_COOKIE, sessionCookieOptions } from "@/lib/server/session";
-import { signInThrottled } from "@/lib/server/sign-in-throttle";
+import { endSession, isAllowedOrigin, SESSION_COOKIE, sessionCookieOptions } from "@/lib/server/auth/session";
+import { signInThrottled } from "@/lib/server/auth/sign-in-throttle";
 
 export const dynamic = "force-dynamic";
 

@@ -4,8 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { Fragment } from "react";
 import { buttonClasses, EmptyState, InboxIcon, Input, Label } from "@/components/ui";
 import { formatDate, formatTime } from "@/lib/domain/time-format";
-import { getCaller } from "@/lib/server/caller";
-import { devMailboxScope, listDevMailbox } from "@/lib/server/dev-mailbox";
+import { getCaller } from "@/lib/server/auth/caller";
+import { devMailboxScope, listDevMailbox } from "@/lib/server/mail/dev-mailbox";
 import { usingEmulators } from "@/lib/server/env";
 
 // Testers reload this to see the email they just caused.

@@ -1,7 +1,7 @@
 import "server-only";
 import { Timestamp, type DocumentSnapshot, type Transaction } from "firebase-admin/firestore";
 import { db } from "../firebase";
-import { lockTtl, type LockSpec, type SlotLockDoc } from "../slot-locks";
+import { lockTtl, type LockSpec, type SlotLockDoc } from "@/lib/server/booking/slot-locks";
 import type { AppointmentDoc } from "./model";
 
 // An appointment's own slot-lock documents, inside its transactions.

@@ -5,14 +5,14 @@ import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { AppError } from "@/lib/domain/errors";
 import { hasTakenPlace, VISIT_TAKEN_PLACE } from "@/lib/domain/visits";
 import { db } from "../firebase";
-import { queueMail } from "../mail";
-import { refundEmail } from "../payments/emails";
+import { queueMail } from "@/lib/server/mail/queue-mail";
+import { refundEmail } from "@/lib/server/mail/payment-emails";
 import { refundDue } from "../payments/refund";
 import { queueIntentCancel, runAfterCommit, type AfterCommit } from "../payments/stripe-effects";
-import { cancelVisit, readVisit } from "../visits";
+import { cancelVisit, readVisit } from "@/lib/server/visits/visit-docs";
 import { deleteLocks, isLapsed, readOwnLocks } from "./appointment-locks";
 import { changedMessage, expiredError } from "./change-messages";
-import { expiredEmail } from "./emails";
+import { expiredEmail } from "@/lib/server/mail/request-emails";
 import { renewalDeadline } from "./hold";
 import { PATIENT, SYSTEM, appointments, historyId, holdsTime, isPaid, type ActedBy, type AppointmentDoc, type HistoryEntry, type RefundReason } from "./model";
 

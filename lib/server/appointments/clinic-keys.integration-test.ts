@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { clearFirestore } from "@/tests/setup/firestore-clear";
 import { expectLocksMatchLiveAppointments } from "@/tests/helpers/locks";
 import { patient, seedClinic, testDb } from "@/tests/helpers/clinic-fixtures";
-import { listFreeSlots } from "../availability";
+import { listFreeSlots } from "@/lib/server/booking/free-slot-reader";
 import { requestAppointment } from "./request";
 
 // Issue 10 item 3: doctor ids are only unique within a clinic. Two clinics

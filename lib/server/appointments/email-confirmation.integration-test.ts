@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { expectLocksMatchLiveAppointments } from "@/tests/helpers/locks";
 import { NOW, appointment, at, book, later, mailFor, seedReviewWorld, snapshotAll } from "@/tests/helpers/review-fixtures";
 import { db } from "../firebase";
-import { expireStale } from "../expiry";
-import { isRateLimitError } from "../request-limits";
+import { expireStale } from "./expiry-sweep";
+import { isRateLimitError } from "@/lib/server/booking/request-limits";
 import { confirmRequestEmail, isConfirmLink } from "./email-confirmation";
 import { getPatientAppointment } from "./patient";
 

@@ -5,10 +5,10 @@ import { Timestamp } from "firebase-admin/firestore";
 import { beforeEach, describe, expect, it } from "vitest";
 import { expectLocksMatchLiveAppointments } from "@/tests/helpers/locks";
 import { at, appointment, book, callers, history, later, mailFor, seedReviewWorld, NOW } from "@/tests/helpers/review-fixtures";
-import { cancelAppointmentByPatient, rejectProposal } from "./appointments/patient";
-import { approveAppointment, proposeNewTime } from "./appointments/review";
-import { expireStale } from "./expiry";
-import { db } from "./firebase";
+import { cancelAppointmentByPatient, rejectProposal } from "./patient";
+import { approveAppointment, proposeNewTime } from "./review";
+import { expireStale } from "./expiry-sweep";
+import { db } from "@/lib/server/firebase";
 
 // The scheduled expiry with an injected clock: every "when" is a Date passed
 // in, and the time budget reads an injected clock, so nothing sleeps.
@@ -213,8 +213,8 @@ describe("expiry racing the clinic and the patient", () => {
 
 describe("the dev ticker's path with a 1-minute hold", () => {
   it("DEV_HOLD_MINUTES=1 (emulators only): the scheduled function expires the request a minute later, seen in the dev mailbox", async () => {
-    const { devHoldMs } = await import("./appointments/hold");
-    const { listDevMailbox } = await import("./dev-mailbox");
+    const { devHoldMs } = await import("./hold");
+    const { listDevMailbox } = await import("@/lib/server/mail/dev-mailbox");
     // Ignored without the emulators, i.e. in production.
     expect(devHoldMs({ DEV_HOLD_MINUTES: "1" })).toBeNull();
     process.env.DEV_HOLD_MINUTES = "1";
@@ -243,7 +243,7 @@ describe("the dev ticker's path with a 1-minute hold", () => {
 
 describe("the dev ticker itself", () => {
   it("scripts/expiry-ticker.ts (its first tick, a separate process) expires a request whose hold lapsed; the dev mailbox shows it", { timeout: 60_000 }, async () => {
-    const { listDevMailbox } = await import("./dev-mailbox");
+    const { listDevMailbox } = await import("@/lib/server/mail/dev-mailbox");
     // A hold that lapsed a second ago on the real clock (the ticker reads the real clock; nothing here sleeps).
     const { id } = await book(at("11:00"));
     const lapsed = Timestamp.fromMillis(Date.now() - SECOND);

@@ -1,12 +1,12 @@
 import "server-only";
 import { Timestamp, type QueryDocumentSnapshot } from "firebase-admin/firestore";
-import { serverEnv } from "./env";
-import { db } from "./firebase";
-import { queueMail } from "./mail";
-import { readRequestRecipients } from "./notifications";
-import { expireIfLapsed } from "./appointments/expire";
-import { appointments, type AppointmentDoc } from "./appointments/model";
-import { reviewReminderEmail } from "./appointments/reminder-email";
+import { serverEnv } from "@/lib/server/env";
+import { db } from "@/lib/server/firebase";
+import { queueMail } from "@/lib/server/mail/queue-mail";
+import { readRequestRecipients } from "@/lib/server/team/request-notifications";
+import { expireIfLapsed } from "./expire";
+import { appointments, type AppointmentDoc } from "./model";
+import { reviewReminderEmail } from "@/lib/server/mail/reminder-email";
 
 export interface ExpiryResult {
   /** Appointments this run moved to expired. */

@@ -3,7 +3,7 @@ import { expectLocksMatchLiveAppointments } from "@/tests/helpers/locks";
 import { appointment, at, callers, later, seedReviewWorld } from "@/tests/helpers/review-fixtures";
 import { approvedAndPaid, deliver, eventFor, refundsOf, soon, startStripeForFile } from "@/tests/helpers/stripe-fixtures";
 import { db } from "../firebase";
-import { expireStale } from "../expiry";
+import { expireStale } from "./expiry-sweep";
 import { acceptProposal, cancelAppointmentByPatient } from "./patient";
 import { proposeNewTime } from "./review";
 

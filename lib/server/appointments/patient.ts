@@ -6,10 +6,10 @@ import { AppError } from "@/lib/domain/errors";
 import type { PatientMoney } from "@/lib/domain/payment-view";
 import { isAppointmentId } from "@/lib/domain/validation";
 import { serverEnv } from "../env";
-import { queueMail } from "../mail";
-import { readRequestRecipients } from "../notifications";
-import { cancelVisit, scheduleVisit } from "../visits";
-import { cancelledEmail } from "./emails";
+import { queueMail } from "@/lib/server/mail/queue-mail";
+import { readRequestRecipients } from "@/lib/server/team/request-notifications";
+import { cancelVisit, scheduleVisit } from "@/lib/server/visits/visit-docs";
+import { cancelledEmail } from "@/lib/server/mail/request-emails";
 import { appointmentIcs, icsFilename } from "./ics";
 import { appointments, holdsTime, type AppointmentDoc } from "./model";
 import {
@@ -18,7 +18,7 @@ import {
   patientAnsweredClinicEmail,
   proposalRejectedCancelledEmail,
   proposalRejectedEmail,
-} from "./review-emails";
+} from "@/lib/server/mail/review-emails";
 import { deleteLocks, setLockExpiry } from "./appointment-locks";
 import { changeAppointment } from "./change-appointment";
 import { appointmentTokenMatches, newStatusLink } from "./tokens";

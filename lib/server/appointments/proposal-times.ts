@@ -15,7 +15,7 @@ import {
 import { DAY_MS } from "@/lib/domain/slots/local-time";
 import { localDateKey } from "@/lib/domain/time-format";
 import { isAppointmentId } from "@/lib/domain/validation";
-import { loadBusy } from "../busy-time";
+import { loadBusy } from "@/lib/server/booking/busy-time";
 import { db } from "../firebase";
 import { appointments, holdsTime, type AppointmentDoc } from "./model";
 import { notFound, scopeOf } from "./queue";

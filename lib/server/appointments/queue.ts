@@ -15,7 +15,7 @@ import { assertSignedIn, forbidden, requestScope, type Caller } from "@/lib/doma
 import { isAppointmentId } from "@/lib/domain/validation";
 import type { PaymentView } from "@/lib/domain/payment-view";
 import { db } from "../firebase";
-import { paymentOf } from "../visits-admin";
+import { paymentOf } from "@/lib/server/visits/staff-visits";
 import { toHistoryItem, type HistoryItem } from "./history-view";
 import { appointments, holdsTime, type AppointmentDoc } from "./model";
 import { matchesSearch, SEARCH_SCAN_LIMIT } from "@/lib/domain/request-search";

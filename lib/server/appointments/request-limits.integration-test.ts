@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { isRateLimitError } from "@/lib/server/request-limits";
+import { isRateLimitError } from "@/lib/server/booking/request-limits";
 import { clearFirestore } from "@/tests/setup/firestore-clear";
 import { startSecondServer, type SecondServer } from "@/tests/helpers/second-server-process";
 import { patient, seedClinic, setSchedule, testDb } from "@/tests/helpers/clinic-fixtures";

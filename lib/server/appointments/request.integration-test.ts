@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { clearFirestore } from "@/tests/setup/firestore-clear";
 import { patient, seedClinic, setSchedule, testDb } from "@/tests/helpers/clinic-fixtures";
-import { listFreeSlots } from "../availability";
+import { listFreeSlots } from "@/lib/server/booking/free-slot-reader";
 import { cancelAppointmentByPatient, getPatientAppointment } from "./patient";
 import { requestAppointment } from "./request";
 

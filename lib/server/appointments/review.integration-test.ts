@@ -3,7 +3,7 @@ import { db } from "@/lib/server/firebase";
 import { expectLocksMatchLiveAppointments } from "@/tests/helpers/locks";
 import { setSchedule } from "@/tests/helpers/clinic-fixtures";
 import { NOW, appointment, at, book, callers, history, later, linkToken, mailFor, seedReviewWorld, snapshotAll } from "@/tests/helpers/review-fixtures";
-import { listFreeSlots } from "../availability";
+import { listFreeSlots } from "@/lib/server/booking/free-slot-reader";
 import { expireIfLapsed } from "./expire";
 import { acceptProposal, cancelAppointmentByPatient, getPatientAppointment, getPatientIcs, rejectProposal } from "./patient";
 import { getRequestDetail } from "./queue";
@@ -255,7 +255,7 @@ describe("clinic notifications", () => {
   });
 
   it("a member can turn them off and on", async () => {
-    const { getRequestNotifications, setRequestNotifications } = await import("../notifications");
+    const { getRequestNotifications, setRequestNotifications } = await import("@/lib/server/team/request-notifications");
     expect(await getRequestNotifications(staff)).toBe(true);
     await setRequestNotifications(staff, false);
     expect(await getRequestNotifications(staff)).toBe(false);

@@ -3,9 +3,9 @@ import type { DocumentSnapshot, Timestamp, Transaction } from "firebase-admin/fi
 import { AppError } from "@/lib/domain/errors";
 import { DAY_MS } from "@/lib/domain/slots/local-time";
 import { isBookableStart, type DoctorSchedule } from "@/lib/domain/slots";
-import { loadBusy } from "../busy-time";
+import { loadBusy } from "@/lib/server/booking/busy-time";
 import { isAlreadyExists } from "../firestore-errors";
-import type { LockSpec } from "../slot-locks";
+import type { LockSpec } from "@/lib/server/booking/slot-locks";
 import { releaseLapsedHolds } from "./expire";
 
 /**

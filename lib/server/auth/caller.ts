@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { ROLES, type Caller, type Role } from "@/lib/domain/roles";
-import { db } from "./firebase";
+import { db } from "@/lib/server/firebase";
 import { SESSION_COOKIE, verifySession, type SessionProblem } from "./session";
 
 // The one place that turns a request into a Caller: the session cookie is

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import { serverEnv } from "./env";
+import { serverEnv } from "@/lib/server/env";
 
 // Password sign-in over Identity Toolkit's REST API, so the browser never
 // loads the Firebase SDK: the form posts to our server, which exchanges the

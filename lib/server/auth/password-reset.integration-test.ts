@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { clearAuth, fixtureAuth, fixtureDb, PASSWORD } from "@/tests/helpers/dashboard-fixtures";
-import { serverEnv } from "./env";
+import { serverEnv } from "@/lib/server/env";
 import { signInWithPassword } from "./identity-toolkit";
 import { emulatorResetLink, passwordResetOutcome, requestPasswordReset } from "./password-reset";
 

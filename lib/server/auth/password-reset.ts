@@ -1,9 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import { renderEmail } from "./email-template";
-import { serverEnv, usingEmulators } from "./env";
-import { db } from "./firebase";
-import { queueMail } from "./mail";
+import { renderEmail } from "@/lib/server/mail/email-template";
+import { serverEnv, usingEmulators } from "@/lib/server/env";
+import { db } from "@/lib/server/firebase";
+import { queueMail } from "@/lib/server/mail/queue-mail";
 
 // "Forgot password?": Identity Toolkit's accounts:sendOobCode with
 // requestType PASSWORD_RESET. On a real project Firebase emails the reset

@@ -24,7 +24,7 @@ export function patientCookie(id: string, token: string) {
     value: token,
     httpOnly: true,
     sameSite: "lax" as const,
-    // Always, as the staff session cookie (lib/server/session.ts): browsers
+    // Always, as the staff session cookie (lib/server/auth/session.ts): browsers
     // accept Secure cookies from http://localhost and 127.0.0.1, so dev and
     // the e2e stack behave as production does.
     secure: true,

@@ -1,5 +1,5 @@
 import "server-only";
-import { adminAuth } from "./firebase";
+import { adminAuth } from "@/lib/server/firebase";
 import { signInWithPassword } from "./identity-toolkit";
 
 // Staff sessions are Firebase session cookies. The server creates one from an

@@ -2,9 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Timestamp, type DocumentReference } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
-import { db } from "./firebase";
+import { db } from "@/lib/server/firebase";
 import { startSession, type NewSession } from "./session";
-import { appNow } from "./clock";
+import { appNow } from "@/lib/server/clock";
 
 // Our own limit on password guessing. Identity Toolkit has one, but it sees
 // every attempt coming from our server's address. Failed sign-ins are counted

@@ -3,8 +3,8 @@ import { AppError } from "@/lib/domain/errors";
 import { slugSchema } from "@/lib/domain/slug";
 import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
 import { isDocumentId } from "@/lib/domain/validation";
-import { currentSlug, findDoctorByPath } from "./doctor-slugs";
-import { db } from "./firebase";
+import { currentSlug, findDoctorByPath } from "@/lib/server/doctors/slugs";
+import { db } from "@/lib/server/firebase";
 
 export interface BookableDoctor {
   clinic: { id: string; slug: string; name: string; timezone: string; feeCents: number; currency: string; phone: string; email: string; address: string };

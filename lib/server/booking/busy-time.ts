@@ -2,7 +2,7 @@ import "server-only";
 import { Timestamp } from "firebase-admin/firestore";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import type { UtcInterval, UtcMs } from "@/lib/domain/slots";
-import { appointments, type AppointmentDoc } from "./appointments/model";
+import { appointments, type AppointmentDoc } from "@/lib/server/appointments/model";
 
 // The statuses that hold time. The same commit that moves an appointment out
 // of them deletes its slot locks, so this read agrees with the locks; the

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/domain/errors";
 import { DAY_MS, computeFreeSlots, localDateToDayNumber, slotToIso, type LocalDate } from "@/lib/domain/slots";
 import { loadBookableDoctor } from "./bookable-doctor";
 import { loadBusy } from "./busy-time";
-import { appNow } from "./clock";
+import { appNow } from "@/lib/server/clock";
 
 export const MAX_RANGE_DAYS = 62;
 

@@ -3,8 +3,8 @@ import { FieldValue } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
 import type { HoldSettings } from "@/lib/domain/hold-settings";
 import { assertCan, type Caller } from "@/lib/domain/roles";
-import { holdRuleOf, requiresEmailConfirmation } from "./appointments/hold";
-import { db } from "./firebase";
+import { holdRuleOf, requiresEmailConfirmation } from "@/lib/server/appointments/hold";
+import { db } from "@/lib/server/firebase";
 import { ipLimitOf } from "./request-limits";
 
 const missingClinic = () => new AppError("not_found", "We couldn't find your clinic. Please sign in again.");

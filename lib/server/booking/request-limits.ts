@@ -2,8 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Timestamp, type DocumentReference, type DocumentSnapshot, type Transaction } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
-import { db } from "./firebase";
-import { appointments } from "./appointments/model";
+import { db } from "@/lib/server/firebase";
+import { appointments } from "@/lib/server/appointments/model";
 
 // Limits on holding time, checked inside the request's own transaction (the
 // counters live in Firestore: the app runs on several servers).

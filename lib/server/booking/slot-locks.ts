@@ -1,7 +1,7 @@
 import "server-only";
 import { Timestamp, type DocumentReference } from "firebase-admin/firestore";
 import { granuleKey, lockGranuleStarts, type UtcInterval, type UtcMs } from "@/lib/domain/slots";
-import { db } from "./firebase";
+import { db } from "@/lib/server/firebase";
 
 // A hold is one create-only document per 5-minute UTC granule of the doctor's
 // calendar, keyed by clinic AND doctor (doctor ids are only unique within a

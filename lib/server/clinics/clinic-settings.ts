@@ -4,11 +4,11 @@ import type { ClinicProfile } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
 import { CURRENCY_CODES, type CurrencyCode } from "@/lib/domain/money";
 import { assertCan, type Caller } from "@/lib/domain/roles";
-import { appointments } from "./appointments/model";
-import { HOLDING } from "./busy-time";
-import { serverEnv } from "./env";
-import { db } from "./firebase";
-import { appNow } from "./clock";
+import { appointments } from "@/lib/server/appointments/model";
+import { HOLDING } from "@/lib/server/booking/busy-time";
+import { serverEnv } from "@/lib/server/env";
+import { db } from "@/lib/server/firebase";
+import { appNow } from "@/lib/server/clock";
 
 export interface ClinicOverview {
   id: string;

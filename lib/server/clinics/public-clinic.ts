@@ -2,9 +2,9 @@ import "server-only";
 import { hasHoursInWindow } from "@/lib/domain/booking-calendar";
 import { slugSchema } from "@/lib/domain/slug";
 import { dayNumberToLocalDate, doctorScheduleSchema, localDayNumberAt } from "@/lib/domain/slots";
-import { currentSlug } from "./doctor-slugs";
-import { db } from "./firebase";
-import { appNow } from "./clock";
+import { currentSlug } from "@/lib/server/doctors/slugs";
+import { db } from "@/lib/server/firebase";
+import { appNow } from "@/lib/server/clock";
 
 export interface PublicDoctor {
   id: string;

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { doctorScheduleSchema } from "@/lib/domain/slots";
 import { clearAuth, readDoc, seedWorld, type World } from "@/tests/helpers/dashboard-fixtures";
-import { getPublicClinic } from "./clinics";
-import { createDoctor, DEFAULT_SCHEDULE, getDoctor, listDoctors, setDoctorActive, updateDoctorProfile } from "./doctors-admin";
+import { getPublicClinic } from "@/lib/server/clinics/public-clinic";
+import { createDoctor, DEFAULT_SCHEDULE, getDoctor, listDoctors, setDoctorActive, updateDoctorProfile } from "./profiles";
 
 let world: World;
 const profile = { name: "Dr. New Person", specialty: "Dermatology", bio: "Skin." };

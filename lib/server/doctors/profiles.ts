@@ -4,8 +4,8 @@ import type { DoctorProfile } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
 import { assertCan, assertSignedIn, can, canManageDoctor, canViewDoctor, forbidden, type Caller } from "@/lib/domain/roles";
 import { isDocumentId } from "@/lib/domain/validation";
-import { claimNewSlug, claimSlug, currentSlug, isSlugRace, SLUG_TAKEN } from "./doctor-slugs";
-import { db } from "./firebase";
+import { claimNewSlug, claimSlug, currentSlug, isSlugRace, SLUG_TAKEN } from "./slugs";
+import { db } from "@/lib/server/firebase";
 
 // Doctor profiles as the dashboard manages them. Admins add, edit and
 // (de)activate any doctor of their clinic; a doctor edits their own profile;

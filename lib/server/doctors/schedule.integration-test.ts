@@ -3,12 +3,12 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/domain/roles";
 import { defaultSchedule, seedClinic, testDb } from "@/tests/helpers/clinic-fixtures";
 import { clearFirestore } from "@/tests/setup/firestore-clear";
-import { listFreeSlots } from "./availability";
-import { getDoctorScheduleForEditing, updateDoctorSchedule } from "./doctor-schedule";
-import { db } from "./firebase";
+import { listFreeSlots } from "@/lib/server/booking/free-slot-reader";
+import { getDoctorScheduleForEditing, updateDoctorSchedule } from "./schedule";
+import { db } from "@/lib/server/firebase";
 
 // Clinic A (New York) has doctors dr-a1 and dr-a2; clinic B has dr-b1.
-// Callers are built as lib/server/caller.ts builds them; the verbs only read
+// Callers are built as lib/server/auth/caller.ts builds them; the verbs only read
 // the caller, never the members collection.
 const base = { clinicId: "clinic-a", clinicName: "Clinic A" };
 const callers = {

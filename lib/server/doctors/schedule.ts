@@ -5,8 +5,8 @@ import { AppError } from "@/lib/domain/errors";
 import { assertSignedIn, canManageDoctor, forbidden, type Caller } from "@/lib/domain/roles";
 import { WEEKDAYS, doctorScheduleSchema, doctorScheduleSchemaAt } from "@/lib/domain/slots";
 import { fieldErrors, isDocumentId } from "@/lib/domain/validation";
-import { db } from "./firebase";
-import { appNow } from "./clock";
+import { db } from "@/lib/server/firebase";
+import { appNow } from "@/lib/server/clock";
 
 // A doctor's working hours as the availability editor reads and saves them.
 // Admins manage any doctor of their clinic, a doctor only their own, staff

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { clearAuth, readDoc, seedWorld, type World } from "@/tests/helpers/dashboard-fixtures";
-import { resolveDoctorPath } from "./bookable-doctor";
-import { getPublicClinic } from "./clinics";
-import { createDoctor, getDoctor, updateDoctorProfile } from "./doctors-admin";
+import { resolveDoctorPath } from "@/lib/server/booking/bookable-doctor";
+import { getPublicClinic } from "@/lib/server/clinics/public-clinic";
+import { createDoctor, getDoctor, updateDoctorProfile } from "./profiles";
 
 // Doctor slugs: readable, unique per clinic (create-only doctorSlugs documents,
 // also under concurrency), editable, and old links (the id, an old slug, any

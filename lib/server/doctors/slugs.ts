@@ -3,8 +3,8 @@ import { FieldValue, type DocumentReference, type Transaction } from "firebase-a
 import { doctorSlugCandidate, doctorSlugFromName } from "@/lib/domain/doctor-slug";
 import { AppError } from "@/lib/domain/errors";
 import { isValidSlug } from "@/lib/domain/slug";
-import { db } from "./firebase";
-import { isAlreadyExists } from "./firestore-errors";
+import { db } from "@/lib/server/firebase";
+import { isAlreadyExists } from "@/lib/server/firestore-errors";
 import { isDocumentId } from "@/lib/domain/validation";
 
 // Doctor slugs: /book/{clinic slug}/{doctor slug}. Unique per clinic by

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { inviteSchema } from "@/lib/domain/clinic-settings";
 import { clearAuth, fixtureDb, seedWorld, type World } from "@/tests/helpers/dashboard-fixtures";
 import { devMailboxScope, listDevMailbox } from "./dev-mailbox";
-import { createInvite } from "./invites";
+import { createInvite } from "@/lib/server/team/invites";
 
 let world: World;
 

@@ -2,8 +2,8 @@ import "server-only";
 import type { DocumentReference, QueryDocumentSnapshot, Timestamp } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
 import type { Caller } from "@/lib/domain/roles";
-import { usingEmulators } from "./env";
-import { db } from "./firebase";
+import { usingEmulators } from "@/lib/server/env";
+import { db } from "@/lib/server/firebase";
 
 export interface DevMail {
   id: string;

@@ -1,10 +1,10 @@
 import "server-only";
 import { formatMoney, type CurrencyCode } from "@/lib/domain/money";
 import { formatSlotInZone } from "@/lib/domain/time-format";
-import type { AppointmentDoc, RefundReason } from "../appointments/model";
-import { oneLine } from "../appointments/review-emails";
-import { renderEmail } from "../email-template";
-import type { MailMessage } from "../mail";
+import type { AppointmentDoc, RefundReason } from "@/lib/server/appointments/model";
+import { oneLine } from "./review-emails";
+import { renderEmail } from "./email-template";
+import type { MailMessage } from "./queue-mail";
 
 // The payment emails to the patient: a declined card (try again), and money
 // going back (with the reason in plain words).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { db } from "./firebase";
-import { queueMail } from "./mail";
+import { db } from "@/lib/server/firebase";
+import { queueMail } from "./queue-mail";
 
 // The document the Trigger Email extension (firebase/firestore-send-email)
 // sends from: `to` plus `message` {subject, text, html, attachments in

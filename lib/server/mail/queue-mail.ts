@@ -1,6 +1,6 @@
 import "server-only";
 import { FieldValue, type Transaction, type WriteBatch } from "firebase-admin/firestore";
-import { db } from "./firebase";
+import { db } from "@/lib/server/firebase";
 
 export interface MailMessage {
   to: string;

@@ -1,8 +1,8 @@
 import "server-only";
 import { formatSlotInZone } from "@/lib/domain/time-format";
-import { renderEmail } from "../email-template";
-import type { MailMessage } from "../mail";
-import type { AppointmentDoc } from "./model";
+import { renderEmail } from "./email-template";
+import type { MailMessage } from "./queue-mail";
+import type { AppointmentDoc } from "@/lib/server/appointments/model";
 import { oneLine } from "./review-emails";
 
 type Summary = Pick<AppointmentDoc, "clinicName" | "doctorName" | "timezone" | "start" | "expiresAt" | "patient">;

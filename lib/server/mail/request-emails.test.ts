@@ -1,6 +1,6 @@
 import type { Timestamp } from "firebase-admin/firestore";
 import { describe, expect, it } from "vitest";
-import { cancelledEmail, expiredEmail, requestReceivedEmail } from "./emails";
+import { cancelledEmail, expiredEmail, requestReceivedEmail } from "./request-emails";
 
 const at = (iso: string) => ({ toDate: () => new Date(iso) }) as unknown as Timestamp;
 

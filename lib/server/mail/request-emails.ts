@@ -1,9 +1,9 @@
 import "server-only";
 import { formatMoney, type CurrencyCode } from "@/lib/domain/money";
 import { formatSlotInZone } from "@/lib/domain/time-format";
-import type { MailMessage } from "../mail";
-import { renderEmail } from "../email-template";
-import type { AppointmentDoc } from "./model";
+import type { MailMessage } from "./queue-mail";
+import { renderEmail } from "./email-template";
+import type { AppointmentDoc } from "@/lib/server/appointments/model";
 
 type Summary = Pick<AppointmentDoc, "clinicName" | "clinicContact" | "doctorName" | "timezone" | "start" | "feeCents" | "currency" | "patient">;
 

@@ -1,7 +1,7 @@
 import { Timestamp } from "firebase-admin/firestore";
 import { describe, expect, it } from "vitest";
-import { requestRecipients } from "../notifications";
-import { appointmentIcs, icsFilename } from "./ics";
+import { requestRecipients } from "@/lib/server/team/request-notifications";
+import { appointmentIcs, icsFilename } from "@/lib/server/appointments/ics";
 import { declinedEmail, newRequestClinicEmail, oneLine, proposedTimeEmail } from "./review-emails";
 
 const a = {

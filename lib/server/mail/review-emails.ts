@@ -1,9 +1,9 @@
 import "server-only";
 import { formatMoney, type CurrencyCode } from "@/lib/domain/money";
 import { formatSlotInZone } from "@/lib/domain/time-format";
-import { renderEmail } from "../email-template";
-import type { MailMessage } from "../mail";
-import type { AppointmentDoc } from "./model";
+import { renderEmail } from "./email-template";
+import type { MailMessage } from "./queue-mail";
+import type { AppointmentDoc } from "@/lib/server/appointments/model";
 
 // The emails of the review step: to the patient (approved, confirmed with an
 // .ics, a proposed time, declined, their answer to a proposal) and to the

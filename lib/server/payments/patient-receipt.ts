@@ -1,6 +1,6 @@
 import "server-only";
-import { appointments, type AppointmentDoc } from "./appointments/model";
-import { appointmentTokenMatches } from "./appointments/tokens";
+import { appointments, type AppointmentDoc } from "@/lib/server/appointments/model";
+import { appointmentTokenMatches } from "@/lib/server/appointments/tokens";
 
 /**
  * What the patient paid for a confirmed visit, for their status page: the

@@ -6,7 +6,7 @@ import { appointment, at, book, callers, history, later, mailFor, seedReviewWorl
 import { signPayload, startStripeStandin, type Standin } from "@/scripts/stripe-standin/server";
 import { cancelAppointmentByPatient } from "../appointments/patient";
 import { approveAppointment } from "../appointments/review";
-import { expireStale } from "../expiry";
+import { expireStale } from "@/lib/server/appointments/expiry-sweep";
 import { confirmTestPayment } from "./prepare";
 import { handleStripeEvent } from "./webhook";
 

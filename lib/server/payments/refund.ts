@@ -2,9 +2,9 @@ import "server-only";
 import { Timestamp, type Transaction } from "firebase-admin/firestore";
 import type Stripe from "stripe";
 import { db } from "../firebase";
-import { queueMail } from "../mail";
+import { queueMail } from "@/lib/server/mail/queue-mail";
 import { appointments, type AppointmentDoc, type AppointmentPayment, type RefundReason } from "../appointments/model";
-import { refundEmail } from "./emails";
+import { refundEmail } from "@/lib/server/mail/payment-emails";
 import { stripeClient } from "./stripe";
 import { appNow } from "../clock";
 

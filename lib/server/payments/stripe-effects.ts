@@ -2,10 +2,10 @@ import "server-only";
 import { Timestamp, type Transaction } from "firebase-admin/firestore";
 import type Stripe from "stripe";
 import { db } from "../firebase";
-import { queueMail } from "../mail";
+import { queueMail } from "@/lib/server/mail/queue-mail";
 import type { AppointmentDoc, AppointmentPayment, RefundReason } from "../appointments/model";
 import { appNow } from "../clock";
-import { refundEmail } from "./emails";
+import { refundEmail } from "@/lib/server/mail/payment-emails";
 import { refundPayment, retryPendingRefunds } from "./refund";
 import { stripeClient } from "./stripe";
 

@@ -2,11 +2,11 @@ import "server-only";
 import { FieldValue, Timestamp, type DocumentSnapshot, type Transaction } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/roles";
-import { adminAuth, db } from "./firebase";
-import { signInWithPassword } from "./identity-toolkit";
+import { adminAuth, db } from "@/lib/server/firebase";
+import { signInWithPassword } from "@/lib/server/auth/identity-toolkit";
 import { inviteIdFromToken } from "./invites";
-import { sessionFromIdToken, type NewSession } from "./session";
-import { appNow } from "./clock";
+import { sessionFromIdToken, type NewSession } from "@/lib/server/auth/session";
+import { appNow } from "@/lib/server/clock";
 
 // The invitee's side, at /invite/[token]: no caller, the token is the
 // credential. A new person chooses a name and password (we create the Auth

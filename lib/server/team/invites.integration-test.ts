@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { inviteSchema } from "@/lib/domain/clinic-settings";
 import { clearAuth, fixtureAuth, fixtureDb, member, PASSWORD, readDoc, seedWorld, type World } from "@/tests/helpers/dashboard-fixtures";
-import { resolveCaller } from "./caller";
+import { resolveCaller } from "@/lib/server/auth/caller";
 import {
   acceptInviteAsExistingUser,
   acceptInviteAsNewUser,

@@ -4,12 +4,12 @@ import { FieldValue, Timestamp, type DocumentSnapshot } from "firebase-admin/fir
 import type { InviteValues } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
 import { assertCan, type Caller, type Role } from "@/lib/domain/roles";
-import { renderEmail } from "./email-template";
-import { serverEnv } from "./env";
-import { db } from "./firebase";
-import { queueMail } from "./mail";
+import { renderEmail } from "@/lib/server/mail/email-template";
+import { serverEnv } from "@/lib/server/env";
+import { db } from "@/lib/server/firebase";
+import { queueMail } from "@/lib/server/mail/queue-mail";
 import { assertDoctorInClinic, revokeInvitesFor } from "./members";
-import { appNow } from "./clock";
+import { appNow } from "@/lib/server/clock";
 
 // Invitations to join a clinic. The link carries a 256-bit random token; only
 // its SHA-256 is stored (as the document id), so a database reader cannot

@@ -4,7 +4,7 @@ import { inviteSchema } from "@/lib/domain/clinic-settings";
 import { acceptInviteAsExistingUser, getInvite, INVITE_MESSAGES } from "./invite-acceptance";
 import { createInvite, listPendingInvites } from "./invites";
 import { changeMemberRole, LAST_ADMIN, listMembers, removeMember } from "./members";
-import { startSession, verifySession } from "./session";
+import { startSession, verifySession } from "@/lib/server/auth/session";
 
 let world: World;
 

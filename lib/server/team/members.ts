@@ -4,7 +4,7 @@ import type { MemberRoleValues } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
 import { assertCan, ROLES, type Caller, type Role } from "@/lib/domain/roles";
 import { isDocumentId } from "@/lib/domain/validation";
-import { adminAuth, db } from "./firebase";
+import { adminAuth, db } from "@/lib/server/firebase";
 
 // The clinic's team: members/{uid} documents with the caller's clinicId.
 // Admins change roles and remove members; the clinic always keeps at least

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { signupSchema, type SignupInput } from "@/lib/domain/clinic-settings";
 import { clearAuth, countDocs, fixtureAuth, fixtureDb, readDoc } from "@/tests/helpers/dashboard-fixtures";
-import { resolveCaller } from "./caller";
-import { adminAuth } from "./firebase";
+import { resolveCaller } from "@/lib/server/auth/caller";
+import { adminAuth } from "@/lib/server/firebase";
 import { createClinic, EMAIL_TAKEN, isSlugAvailable, SLUG_TAKEN } from "./onboarding";
-import { startSession } from "./session";
+import { startSession } from "@/lib/server/auth/session";
 
 const form = (overrides: Partial<SignupInput> = {}) =>
   signupSchema.parse({

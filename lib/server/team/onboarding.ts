@@ -3,8 +3,8 @@ import { FieldValue } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
 import type { SignupValues } from "@/lib/domain/clinic-settings";
 import { isValidSlug } from "@/lib/domain/slug";
-import { adminAuth, db } from "./firebase";
-import { isAlreadyExists } from "./firestore-errors";
+import { adminAuth, db } from "@/lib/server/firebase";
+import { isAlreadyExists } from "@/lib/server/firestore-errors";
 
 // A new clinic and its first admin. The Auth user must exist before the
 // Firestore transaction (the member document is keyed by its uid), and Auth

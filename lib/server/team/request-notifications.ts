@@ -1,7 +1,7 @@
 import "server-only";
 import type { Transaction } from "firebase-admin/firestore";
 import { assertSignedIn, type Caller } from "@/lib/domain/roles";
-import { db } from "./firebase";
+import { db } from "@/lib/server/firebase";
 
 // Who hears of a clinic's booking requests: the clinic's contact address and
 // every member who reviews them (admins, staff, and the doctor concerned),

@@ -3,11 +3,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/domain/roles";
 import { NOTES_MAX } from "@/lib/domain/visits";
 import { at, book, callers, history, later, seedReviewWorld, snapshotAll } from "@/tests/helpers/review-fixtures";
-import type { AppointmentPayment } from "./appointments/model";
-import { cancelByClinic } from "./appointments/clinic-cancel";
-import { approveAppointment, proposeNewTime } from "./appointments/review";
-import { db } from "./firebase";
-import { getVisit, listVisits, saveVisitNotes, setVisitOutcome } from "./visits-admin";
+import type { AppointmentPayment } from "@/lib/server/appointments/model";
+import { cancelByClinic } from "@/lib/server/appointments/clinic-cancel";
+import { approveAppointment, proposeNewTime } from "@/lib/server/appointments/review";
+import { db } from "@/lib/server/firebase";
+import { getVisit, listVisits, saveVisitNotes, setVisitOutcome } from "./staff-visits";
 
 // The schedule's verbs on the free clinic F, whose approval confirms at once
 // and creates the visit (the real path). Callers are resolved members, as

@@ -19,10 +19,10 @@ import {
   type VisitOutcome,
   type VisitStatus,
 } from "@/lib/domain/visits";
-import { toHistoryItem, type HistoryItem } from "./appointments/history-view";
-import { appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./appointments/model";
-import { visits, type VisitDoc } from "./visits";
-import { appNow } from "./clock";
+import { toHistoryItem, type HistoryItem } from "@/lib/server/appointments/history-view";
+import { appointments, historyId, type AppointmentDoc, type HistoryEntry } from "@/lib/server/appointments/model";
+import { visits, type VisitDoc } from "./visit-docs";
+import { appNow } from "@/lib/server/clock";
 
 // The doctor's schedule and one visit's record: reads for the clinic's
 // members, and the two writes (notes, outcome). Every read checks the

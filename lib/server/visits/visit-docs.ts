@@ -1,9 +1,9 @@
 import "server-only";
 import { Timestamp, type DocumentSnapshot, type Transaction } from "firebase-admin/firestore";
 import type { VisitStatus } from "@/lib/domain/visits";
-import type { AppointmentDoc, PatientContact } from "./appointments/model";
-import { db } from "./firebase";
-import { appNow } from "./clock";
+import type { AppointmentDoc, PatientContact } from "@/lib/server/appointments/model";
+import { db } from "@/lib/server/firebase";
+import { appNow } from "@/lib/server/clock";
 
 /**
  * visits/{appointmentId}: the visit in the doctor's schedule, made when an

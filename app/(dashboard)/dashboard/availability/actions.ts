@@ -1,7 +1,7 @@
 "use server";
 
-import { getCaller } from "@/lib/server/caller";
-import { updateDoctorSchedule } from "@/lib/server/doctor-schedule";
+import { getCaller } from "@/lib/server/auth/caller";
+import { updateDoctorSchedule } from "@/lib/server/doctors/schedule";
 import { formAction, type ActionResult } from "@/lib/server/form-action";
 
 /**

@@ -12,10 +12,10 @@ import { weekTitle } from "@/lib/domain/week-summary";
 import { clinicToday } from "@/lib/domain/availability-form";
 import { countryName } from "@/lib/domain/time-zones";
 import { weekStartForZone } from "@/lib/domain/week-start";
-import { clinicHolidays } from "@/lib/server/holidays";
-import { requireCaller } from "@/lib/server/caller";
-import { getDoctorScheduleForEditing, type DoctorScheduleForEditing } from "@/lib/server/doctor-schedule";
-import { listDoctors, type DoctorSummary } from "@/lib/server/doctors-admin";
+import { clinicHolidays } from "@/lib/server/doctors/holidays";
+import { requireCaller } from "@/lib/server/auth/caller";
+import { getDoctorScheduleForEditing, type DoctorScheduleForEditing } from "@/lib/server/doctors/schedule";
+import { listDoctors, type DoctorSummary } from "@/lib/server/doctors/profiles";
 import { saveScheduleAction } from "./actions";
 import { appNow } from "@/lib/server/clock";
 

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { doctorProfileSchema } from "@/lib/domain/clinic-settings";
 import { doctorSlugFieldSchema } from "@/lib/domain/doctor-slug";
-import { getCaller } from "@/lib/server/caller";
-import { createDoctor, setDoctorActive, updateDoctorProfile } from "@/lib/server/doctors-admin";
+import { getCaller } from "@/lib/server/auth/caller";
+import { createDoctor, setDoctorActive, updateDoctorProfile } from "@/lib/server/doctors/profiles";
 import { formAction, parseForm, type ActionResult } from "@/lib/server/form-action";
 
 export async function createDoctorAction(form: FormData): Promise<ActionResult<{ id: string }>> {

@@ -6,8 +6,8 @@ import { DoctorForm } from "@/components/settings/doctor-form";
 import { AddDoctorButton, DoctorsManager } from "@/components/settings/doctors-manager";
 import { Alert, Card, CardContent } from "@/components/ui";
 import { can } from "@/lib/domain/roles";
-import { requireCaller } from "@/lib/server/caller";
-import { getDoctor, listDoctors } from "@/lib/server/doctors-admin";
+import { requireCaller } from "@/lib/server/auth/caller";
+import { getDoctor, listDoctors } from "@/lib/server/doctors/profiles";
 import { updateDoctorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Doctors" };

@@ -9,9 +9,9 @@ import { parseWith } from "@/lib/http/json-api";
 import { getProposalTimes, type ProposalTimes } from "@/lib/server/appointments/proposal-times";
 import { cancelByClinic } from "@/lib/server/appointments/clinic-cancel";
 import { approveAppointment, declineAppointment, proposeNewTime, type ReviewResult } from "@/lib/server/appointments/review";
-import { getCaller } from "@/lib/server/caller";
+import { getCaller } from "@/lib/server/auth/caller";
 import { formAction, type ActionResult } from "@/lib/server/form-action";
-import { setRequestNotifications } from "@/lib/server/notifications";
+import { setRequestNotifications } from "@/lib/server/team/request-notifications";
 
 // Each action: who is calling, zod, one verb. The version the page showed
 // goes to the verb as expectedVersion, so a request someone else changed in

@@ -10,9 +10,9 @@ import { parseQueueFilters, RECENT_LIMIT } from "@/lib/domain/request-queue";
 import { parseSearch, SEARCH_SCAN_LIMIT } from "@/lib/domain/request-search";
 import { requestScope } from "@/lib/domain/roles";
 import { getRequestQueue, searchRequests, type QueueRow } from "@/lib/server/appointments/queue";
-import { requireCaller } from "@/lib/server/caller";
-import { getClinicOverview } from "@/lib/server/clinic-settings";
-import { getRequestNotifications } from "@/lib/server/notifications";
+import { requireCaller } from "@/lib/server/auth/caller";
+import { getClinicOverview } from "@/lib/server/clinics/clinic-settings";
+import { getRequestNotifications } from "@/lib/server/team/request-notifications";
 import { appNow } from "@/lib/server/clock";
 
 export const metadata: Metadata = { title: "Requests" };

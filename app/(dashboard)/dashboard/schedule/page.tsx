@@ -4,10 +4,10 @@ import { DoctorPicker, ScheduleControls } from "@/components/schedule/schedule-c
 import { ScheduleDays } from "@/components/schedule/schedule-days";
 import { Alert, CalendarIcon, EmptyState } from "@/components/ui";
 import { noVisitsTitle, scheduleLabel, scheduleQuerySchema, scheduleRange, scheduleScope, type ScheduleQuery } from "@/lib/domain/visits";
-import { requireCaller } from "@/lib/server/caller";
-import { getClinicOverview } from "@/lib/server/clinic-settings";
-import { listDoctors } from "@/lib/server/doctors-admin";
-import { listVisits } from "@/lib/server/visits-admin";
+import { requireCaller } from "@/lib/server/auth/caller";
+import { getClinicOverview } from "@/lib/server/clinics/clinic-settings";
+import { listDoctors } from "@/lib/server/doctors/profiles";
+import { listVisits } from "@/lib/server/visits/staff-visits";
 import { appNow } from "@/lib/server/clock";
 
 export const metadata: Metadata = { title: "Schedule" };

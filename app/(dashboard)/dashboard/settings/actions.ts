@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { clinicProfileSchema } from "@/lib/domain/clinic-settings";
-import { getCaller } from "@/lib/server/caller";
-import { updateClinicProfile } from "@/lib/server/clinic-settings";
+import { getCaller } from "@/lib/server/auth/caller";
+import { updateClinicProfile } from "@/lib/server/clinics/clinic-settings";
 import { formAction, parseForm, type ActionResult } from "@/lib/server/form-action";
 
 export async function updateClinicProfileAction(form: FormData): Promise<ActionResult> {

@@ -6,9 +6,9 @@ import { HoldSettingsForm } from "@/components/settings/hold-settings-form";
 import { UnsavedSections } from "@/components/settings/unsaved-sections";
 import { can } from "@/lib/domain/roles";
 import { centsToInput } from "@/lib/domain/money";
-import { requireCaller } from "@/lib/server/caller";
-import { countUpcomingAppointments, getClinicSettings } from "@/lib/server/clinic-settings";
-import { getHoldSettings } from "@/lib/server/hold-settings";
+import { requireCaller } from "@/lib/server/auth/caller";
+import { countUpcomingAppointments, getClinicSettings } from "@/lib/server/clinics/clinic-settings";
+import { getHoldSettings } from "@/lib/server/booking/hold-settings";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 

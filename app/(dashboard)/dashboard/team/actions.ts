@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { inviteSchema, memberRoleSchema } from "@/lib/domain/clinic-settings";
 import { ROLE_LABELS } from "@/lib/domain/roles";
-import { getCaller } from "@/lib/server/caller";
+import { getCaller } from "@/lib/server/auth/caller";
 import { formAction, parseForm, type ActionResult } from "@/lib/server/form-action";
-import { createInvite, revokeInvite } from "@/lib/server/invites";
-import { changeMemberRole, removeMember } from "@/lib/server/members";
+import { createInvite, revokeInvite } from "@/lib/server/team/invites";
+import { changeMemberRole, removeMember } from "@/lib/server/team/members";
 
 export type CreatedInviteView = { url: string; email: string; expiresAt: string };
 

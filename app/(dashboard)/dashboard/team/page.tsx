@@ -5,10 +5,10 @@ import { InviteForm } from "@/components/settings/invite-form";
 import { MembersList, PendingInvites } from "@/components/settings/team-manager";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui";
 import { can } from "@/lib/domain/roles";
-import { requireCaller } from "@/lib/server/caller";
-import { listDoctors } from "@/lib/server/doctors-admin";
-import { listPendingInvites } from "@/lib/server/invites";
-import { listMembers } from "@/lib/server/members";
+import { requireCaller } from "@/lib/server/auth/caller";
+import { listDoctors } from "@/lib/server/doctors/profiles";
+import { listPendingInvites } from "@/lib/server/team/invites";
+import { listMembers } from "@/lib/server/team/members";
 
 export const metadata: Metadata = { title: "Team" };
 

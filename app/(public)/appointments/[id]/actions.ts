@@ -5,7 +5,7 @@ import type { PatientActionResult } from "@/components/appointment/proposal-resp
 import { isAppError } from "@/lib/domain/errors";
 import { acceptProposal, cancelAppointmentByPatient, rejectProposal } from "@/lib/server/appointments/patient";
 import { confirmTestPayment } from "@/lib/server/payments/prepare";
-import { patientTokenFromCookie } from "./patient-link";
+import { patientTokenFromCookie } from "@/lib/server/auth/patient-link";
 
 export type CancelResult = PatientActionResult;
 

@@ -15,9 +15,9 @@ import { isAppError } from "@/lib/domain/errors";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import { getPatientAppointment, type PatientAppointmentView } from "@/lib/server/appointments/patient";
 import { getPaymentStep } from "@/lib/server/payments/prepare";
-import { getPaidReceipt } from "@/lib/server/patient-receipt";
+import { getPaidReceipt } from "@/lib/server/payments/patient-receipt";
 import { acceptProposedTime, cancelRequest, declineProposedTime, payWithTestCard } from "./actions";
-import { appointmentPath, patientTokenFromCookie } from "./patient-link";
+import { appointmentPath, patientTokenFromCookie } from "@/lib/server/auth/patient-link";
 import { appNow } from "@/lib/server/clock";
 
 // Private, per-patient and changing: never cached, never indexed, and never

@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { AppError } from "@/lib/domain/errors";
-import { loadBookableDoctor, resolveDoctorPath, type BookableDoctor } from "@/lib/server/bookable-doctor";
-import { getPublicClinic } from "@/lib/server/clinics";
+import { loadBookableDoctor, resolveDoctorPath, type BookableDoctor } from "@/lib/server/booking/bookable-doctor";
+import { getPublicClinic } from "@/lib/server/clinics/public-clinic";
 
 // generateMetadata and the page ask for the same data in one request; cache()
 // makes that one Firestore read instead of two.

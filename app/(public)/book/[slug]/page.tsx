@@ -7,7 +7,7 @@ import { feeAmount } from "@/components/booking/fee";
 import { ArrowRightIcon, CardIcon, ClockIcon } from "@/components/ui/icons";
 import { PublicShell } from "@/components/booking/public-shell";
 import { CalendarIcon, EmptyState } from "@/components/ui";
-import type { PublicDoctor } from "@/lib/server/clinics";
+import type { PublicDoctor } from "@/lib/server/clinics/public-clinic";
 import { clinicBySlug } from "./data";
 
 // Clinic details and the doctor list change from the dashboard; never serve a stale copy.

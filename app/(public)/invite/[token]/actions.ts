@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { acceptInviteExistingUserSchema, acceptInviteNewUserSchema } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
 import { formAction, parseForm, type ActionResult } from "@/lib/server/form-action";
-import { acceptInviteAsExistingUser, acceptInviteAsNewUser } from "@/lib/server/invite-acceptance";
-import { SESSION_COOKIE, sessionCookieOptions, type NewSession } from "@/lib/server/session";
+import { acceptInviteAsExistingUser, acceptInviteAsNewUser } from "@/lib/server/team/invite-acceptance";
+import { SESSION_COOKIE, sessionCookieOptions, type NewSession } from "@/lib/server/auth/session";
 
 async function signIn(session: NewSession): Promise<never> {
   (await cookies()).set(SESSION_COOKIE, session.cookie, { ...sessionCookieOptions, maxAge: session.maxAgeSeconds });

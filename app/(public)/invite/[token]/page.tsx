@@ -4,7 +4,7 @@ import { AcceptInviteForm } from "@/components/auth/accept-invite-form";
 import { AuthShell, linkClasses } from "@/components/auth/auth-shell";
 import { Alert, Card, CardContent } from "@/components/ui";
 import { ROLE_INVITATIONS, type Role } from "@/lib/domain/roles";
-import { getInvite, INVITE_MESSAGES } from "@/lib/server/invite-acceptance";
+import { getInvite, INVITE_MESSAGES } from "@/lib/server/team/invite-acceptance";
 
 export const metadata: Metadata = { title: "Join your clinic", robots: { index: false }, referrer: "no-referrer" };
 

@@ -2,7 +2,7 @@
 
 import { passwordResetSchema } from "@/lib/domain/clinic-settings";
 import { formAction, parseForm, type ActionResult } from "@/lib/server/form-action";
-import { PASSWORD_RESET_MESSAGES, requestPasswordReset } from "@/lib/server/password-reset";
+import { PASSWORD_RESET_MESSAGES, requestPasswordReset } from "@/lib/server/auth/password-reset";
 
 /** "Forgot password?": the same answer whether or not the email has an account. */
 export async function requestPasswordResetAction(form: FormData): Promise<ActionResult> {

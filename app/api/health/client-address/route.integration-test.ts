@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clearAuth, PASSWORD, seedWorld } from "@/tests/helpers/dashboard-fixtures";
-import { startSession } from "@/lib/server/session";
+import { startSession } from "@/lib/server/auth/session";
 import { GET } from "./route";
 
 const APP = process.env.APP_URL!.replace(/\/$/, "");

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { assertCan } from "@/lib/domain/roles";
 import { jsonRoute } from "@/lib/http/json-api";
-import { resolveCaller } from "@/lib/server/caller";
+import { resolveCaller } from "@/lib/server/auth/caller";
 import { clientAddressDiagnostic } from "@/lib/server/client-ip";
-import { SESSION_COOKIE } from "@/lib/server/session";
+import { SESSION_COOKIE } from "@/lib/server/auth/session";
 
 export const dynamic = "force-dynamic";
 

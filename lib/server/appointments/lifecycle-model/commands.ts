@@ -14,9 +14,9 @@ import { acceptProposal, cancelAppointmentByPatient, rejectProposal } from "@/li
 import { cancelByClinic } from "@/lib/server/appointments/clinic-cancel";
 import { preparePayment } from "@/lib/server/payments/prepare";
 import { retryPendingRefunds } from "@/lib/server/payments/refund";
-import { expireStale } from "@/lib/server/expiry";
-import { setDoctorActive } from "@/lib/server/doctors-admin";
-import { updateDoctorSchedule } from "@/lib/server/doctor-schedule";
+import { expireStale } from "@/lib/server/appointments/expiry-sweep";
+import { setDoctorActive } from "@/lib/server/doctors/profiles";
+import { updateDoctorSchedule } from "@/lib/server/doctors/schedule";
 import { checkInvariants } from "./invariants";
 import { BOOKABLE, DOCTORS, FEE_CENTS, TIMES, advance, deliver, eventsOf, scheduleOf, setClock, type HoursName, type ModelAppointment, type Run, type Shared, type StripeEventLike } from "./world";
 

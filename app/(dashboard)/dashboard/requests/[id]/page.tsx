@@ -11,7 +11,7 @@ import { isAppError } from "@/lib/domain/errors";
 import { requestScope } from "@/lib/domain/roles";
 import { actionsAfterVisit, VISIT_STATUS_LABELS, type VisitStatus } from "@/lib/domain/visits";
 import { getRequestDetail, type RequestDetail } from "@/lib/server/appointments/queue";
-import { requireCaller } from "@/lib/server/caller";
+import { requireCaller } from "@/lib/server/auth/caller";
 import { appNow } from "@/lib/server/clock";
 import { HydrationMark } from "@/components/ui/hydration-mark";
 

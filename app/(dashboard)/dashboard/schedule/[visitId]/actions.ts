@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { isAppError } from "@/lib/domain/errors";
-import { getCaller } from "@/lib/server/caller";
+import { getCaller } from "@/lib/server/auth/caller";
 import { formAction, type ActionResult } from "@/lib/server/form-action";
-import { saveVisitNotes, setVisitOutcome } from "@/lib/server/visits-admin";
+import { saveVisitNotes, setVisitOutcome } from "@/lib/server/visits/staff-visits";
 
 // Each action: who is calling, then one verb, which parses its input with
 // zod and checks the caller and clinic inside its transaction.

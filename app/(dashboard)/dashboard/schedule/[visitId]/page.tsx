@@ -10,8 +10,8 @@ import { isAppError } from "@/lib/domain/errors";
 import { paymentWords } from "@/lib/domain/payment-view";
 import { localDateKey } from "@/lib/domain/time-format";
 import { VISIT_STATUS_LABELS } from "@/lib/domain/visits";
-import { requireCaller } from "@/lib/server/caller";
-import { getVisit, type VisitDetail } from "@/lib/server/visits-admin";
+import { requireCaller } from "@/lib/server/auth/caller";
+import { getVisit, type VisitDetail } from "@/lib/server/visits/staff-visits";
 import { appNow } from "@/lib/server/clock";
 import { HydrationMark } from "@/components/ui/hydration-mark";
 

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { isAppError } from "@/lib/domain/errors";
 import { getPatientIcs } from "@/lib/server/appointments/patient";
-import { PATIENT_COOKIE } from "../patient-link";
+import { PATIENT_COOKIE } from "@/lib/server/auth/patient-link";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { isAppError } from "@/lib/domain/errors";
 import { confirmRequestEmail } from "@/lib/server/appointments/email-confirmation";
-import { isRateLimitError } from "@/lib/server/request-limits";
+import { isRateLimitError } from "@/lib/server/booking/request-limits";
 
 /**
  * The "Confirm my request" button (a POST, so a mail scanner that opens the

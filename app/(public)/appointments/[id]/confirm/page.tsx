@@ -6,7 +6,7 @@ import { isAppError } from "@/lib/domain/errors";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import { isConfirmLink } from "@/lib/server/appointments/email-confirmation";
 import { getPatientAppointment, type PatientAppointmentView } from "@/lib/server/appointments/patient";
-import { MAX_LIVE_REQUESTS } from "@/lib/server/request-limits";
+import { MAX_LIVE_REQUESTS } from "@/lib/server/booking/request-limits";
 import { confirmEmailAction } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isAppError } from "@/lib/domain/errors";
 import { getPatientAppointment } from "@/lib/server/appointments/patient";
-import { appointmentPath, patientCookie } from "../patient-link";
+import { appointmentPath, patientCookie } from "@/lib/server/auth/patient-link";
 
 export const dynamic = "force-dynamic";
 

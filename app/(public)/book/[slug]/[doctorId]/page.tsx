@@ -12,7 +12,7 @@ import { bookableWindow, hasHoursInWindow, type IsoSlot } from "@/lib/domain/boo
 import { firstFetchRange, parseBookingChoice } from "@/lib/domain/booking-choice";
 import { dayNumberToLocalDate, localDayNumberAt } from "@/lib/domain/slots";
 import { weekStartForZone } from "@/lib/domain/week-start";
-import { listFreeSlots } from "@/lib/server/availability";
+import { listFreeSlots } from "@/lib/server/booking/free-slot-reader";
 import { bookableDoctor, doctorPath } from "../data";
 import { requestBooking } from "./actions";
 import { appNow } from "@/lib/server/clock";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/domain/errors";
 import { jsonRoute } from "@/lib/http/json-api";
-import { getPublicClinic } from "@/lib/server/clinics";
+import { getPublicClinic } from "@/lib/server/clinics/public-clinic";
 
 export const dynamic = "force-dynamic";
 

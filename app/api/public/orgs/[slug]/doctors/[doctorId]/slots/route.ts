@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { dateRangeQuerySchema } from "@/lib/domain/local-date";
 import { jsonRoute, parseQuery } from "@/lib/http/json-api";
-import { listFreeSlots } from "@/lib/server/availability";
+import { listFreeSlots } from "@/lib/server/booking/free-slot-reader";
 
 export const dynamic = "force-dynamic";
 
