@@ -14,7 +14,7 @@ import {
   DialogTrigger,
   toast,
 } from "@/components/ui";
-import type { CancelResult } from "@/app/(public)/appointments/[id]/actions";
+import type { CancelResult } from "@/components/appointment/actions";
 
 export type CancelRequestProps = {
   id: string;

@@ -1,10 +1,10 @@
 "use client";
 
-import { acceptAsExistingUserAction, acceptAsNewUserAction } from "@/app/(public)/invite/[token]/actions";
+import { acceptAsExistingUserAction, acceptAsNewUserAction } from "@/components/auth/invite-actions";
 import { Button, Field, Input } from "@/components/ui";
 import { acceptInviteExistingUserSchema, acceptInviteNewUserSchema } from "@/lib/domain/clinic-settings";
-import { FormSummary } from "@/components/settings/form-summary";
-import { formValues, issuesToFields, useFormAction } from "@/components/settings/use-form-action";
+import { FormSummary } from "@/components/forms/form-summary";
+import { formValues, issuesToFields, useFormAction } from "@/components/forms/use-form-action";
 
 /** Accepting an invite: a new person picks a name and password; someone with an account enters theirs. */
 export function AcceptInviteForm({ token, email, hasAccount }: { token: string; email: string; hasAccount: boolean }) {

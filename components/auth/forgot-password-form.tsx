@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { requestPasswordResetAction } from "@/app/(public)/login/forgot/actions";
+import { requestPasswordResetAction } from "@/components/auth/password-reset-actions";
 import { Alert, Button, Card, CardContent, Field, Input } from "@/components/ui";
 import { passwordResetSchema } from "@/lib/domain/clinic-settings";
-import { FormSummary } from "@/components/settings/form-summary";
-import { formValues, issuesToFields, useFormAction } from "@/components/settings/use-form-action";
+import { FormSummary } from "@/components/forms/form-summary";
+import { formValues, issuesToFields, useFormAction } from "@/components/forms/use-form-action";
 import { linkClasses } from "./auth-shell";
 
 /**

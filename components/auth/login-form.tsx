@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
-import { signInAction } from "@/app/(public)/login/actions";
+import { signInAction } from "@/components/auth/sign-in-actions";
 import { linkClasses } from "./auth-shell";
 import { Alert, Button, Card, CardContent, Field, Input } from "@/components/ui";
 import { signInSchema } from "@/lib/domain/clinic-settings";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { checkSlugAction, signupAction, type SlugCheck } from "@/app/(public)/signup/actions";
+import { checkSlugAction, signupAction, type SlugCheck } from "@/components/auth/signup-actions";
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, CheckIcon, Field, Input } from "@/components/ui";
 import { signupSchema, suggestSlug } from "@/lib/domain/clinic-settings";
 import type { CurrencyCode } from "@/lib/domain/money";
@@ -9,9 +9,9 @@ import { slugSchema } from "@/lib/domain/slug";
 import { currencyForZone } from "@/lib/domain/time-zones";
 import { FeeFields } from "@/components/settings/fee-fields";
 import { ContactFields } from "@/components/settings/contact-fields";
-import { FormSummary } from "@/components/settings/form-summary";
+import { FormSummary } from "@/components/forms/form-summary";
 import { TimeZoneField } from "@/components/settings/time-zone-field";
-import { formValues, issuesToFields, useFormAction } from "@/components/settings/use-form-action";
+import { formValues, issuesToFields, useFormAction } from "@/components/forms/use-form-action";
 
 type SlugHint = { state: "idle" | "checking" } | ({ state: "checked"; slug: string } & SlugCheck);
 

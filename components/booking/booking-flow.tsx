@@ -15,7 +15,7 @@ import {
 import { bookingChoiceQuery, parseBookingChoice, slotAtWallTime, slotWallTime } from "@/lib/domain/booking-choice";
 import { localDateToDayNumber, type LocalDate } from "@/lib/domain/slots";
 import { formatDate, formatPatientLocal, formatSlotInZone, formatTime, localDateKey, zoneLabel } from "@/lib/domain/time-format";
-import type { BookingActionResult } from "@/app/(public)/book/[slug]/[doctorId]/actions";
+import type { BookingActionResult } from "@/components/booking/actions";
 import type { WeekStart } from "@/lib/domain/week-start";
 import { DayCalendar } from "./day-calendar";
 import { GlobeIcon } from "@/components/ui/icons";

@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from "re
 import { Alert, Button, Checkbox, ErrorIcon, Field, Input, Textarea } from "@/components/ui";
 import { bookingFormSchema, MAX_NAME_LENGTH, type BookingFormInput } from "@/lib/domain/booking-request";
 import { fieldErrors, FORM_ERROR_KEY } from "@/lib/domain/validation";
-import type { BookingActionResult } from "@/app/(public)/book/[slug]/[doctorId]/actions";
+import type { BookingActionResult } from "@/components/booking/actions";
 
 /** What the patient types; kept by the parent so it survives choosing another time. */
 export type BookingDetails = { name: string; email: string; phone: string; reason: string; consent: boolean };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
-import { signOutAction } from "@/app/(dashboard)/dashboard/actions";
+import { signOutAction } from "@/components/dashboard/actions";
 import { Button } from "@/components/ui";
 
 function Submit({ className }: { className?: string }) {

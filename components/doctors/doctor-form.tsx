@@ -4,8 +4,8 @@ import { Button, Field, Input, Textarea } from "@/components/ui";
 import { doctorProfileSchema, LIMITS } from "@/lib/domain/clinic-settings";
 import { doctorSlugFieldSchema } from "@/lib/domain/doctor-slug";
 import type { ActionResult } from "@/lib/server/form-action";
-import { FormSummary } from "./form-summary";
-import { formValues, issuesToFields, useFormAction } from "./use-form-action";
+import { FormSummary } from "@/components/forms/form-summary";
+import { formValues, issuesToFields, useFormAction } from "@/components/forms/use-form-action";
 
 export interface DoctorFormValues {
   id?: string;

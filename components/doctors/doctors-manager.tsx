@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { createDoctorAction, setDoctorActiveAction, updateDoctorAction } from "@/app/(dashboard)/dashboard/doctors/actions";
+import { createDoctorAction, setDoctorActiveAction, updateDoctorAction } from "@/components/doctors/actions";
 import {
   Badge,
   Button,

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { approveRequestAction } from "@/app/(dashboard)/dashboard/requests/actions";
+import { approveRequestAction } from "@/components/requests/actions";
 import { Button, toast, type ButtonSize } from "@/components/ui";
 
 /**

@@ -1,6 +1,6 @@
 "use client";
 
-import { clinicCancelAction } from "@/app/(dashboard)/dashboard/requests/actions";
+import { clinicCancelAction } from "@/components/requests/actions";
 import { ReasonDialog, type ReasonDialogCopy } from "./reason-dialog";
 import type { ReviewTarget } from "./review-panel";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { declineRequestAction } from "@/app/(dashboard)/dashboard/requests/actions";
+import { declineRequestAction } from "@/components/requests/actions";
 import { ReasonDialog, type ReasonDialogCopy } from "./reason-dialog";
 import type { ReviewTarget } from "./review-panel";
 

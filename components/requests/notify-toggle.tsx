@@ -1,7 +1,7 @@
 "use client";
 
 import { useOptimistic, useTransition } from "react";
-import { setRequestEmailsAction } from "@/app/(dashboard)/dashboard/requests/actions";
+import { setRequestEmailsAction } from "@/components/requests/actions";
 import { Checkbox, toast } from "@/components/ui";
 
 /**

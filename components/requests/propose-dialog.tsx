@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState, useTransition } from "react";
-import { proposalTimesAction, proposeTimeAction } from "@/app/(dashboard)/dashboard/requests/actions";
+import { proposalTimesAction, proposeTimeAction } from "@/components/requests/actions";
 import { DayCalendar } from "@/components/booking/day-calendar";
 import { SlotPicker } from "@/components/booking/slot-picker";
 import {

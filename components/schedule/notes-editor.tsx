@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { saveVisitNotesAction, type SaveNotesResult } from "@/app/(dashboard)/dashboard/schedule/[visitId]/actions";
+import { saveVisitNotesAction, type SaveNotesResult } from "@/components/schedule/actions";
 import { Button, cn } from "@/components/ui";
 import { NOTES_MAX, NOTES_TOO_LONG } from "@/lib/domain/visits";
 

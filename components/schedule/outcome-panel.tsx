@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { setVisitOutcomeAction } from "@/app/(dashboard)/dashboard/schedule/[visitId]/actions";
+import { setVisitOutcomeAction } from "@/components/schedule/actions";
 import { Alert, Button } from "@/components/ui";
 import type { VisitOutcome } from "@/lib/domain/visits";
 

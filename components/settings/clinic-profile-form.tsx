@@ -1,6 +1,6 @@
 "use client";
 
-import { updateClinicProfileAction } from "@/app/(dashboard)/dashboard/settings/actions";
+import { updateClinicProfileAction } from "@/components/settings/actions";
 import { useRef, useState } from "react";
 import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Field, Input, Textarea } from "@/components/ui";
 import { clinicProfileSchema } from "@/lib/domain/clinic-settings";
@@ -8,10 +8,10 @@ import type { CurrencyCode } from "@/lib/domain/money";
 import { describeZoneChange } from "@/lib/domain/zone-change";
 import { FeeFields } from "./fee-fields";
 import { ContactFields } from "./contact-fields";
-import { FormSummary } from "./form-summary";
+import { FormSummary } from "@/components/forms/form-summary";
 import { TimeZoneField } from "./time-zone-field";
 import { UnsavedNote, useUnsavedForm } from "./unsaved-sections";
-import { formValues, issuesToFields, useFormAction } from "./use-form-action";
+import { formValues, issuesToFields, useFormAction } from "@/components/forms/use-form-action";
 
 export interface ClinicProfileDefaults {
   slug: string;

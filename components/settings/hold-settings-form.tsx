@@ -1,12 +1,12 @@
 "use client";
 
-import { updateHoldSettingsAction } from "@/app/(dashboard)/dashboard/settings/hold-actions";
+import { updateHoldSettingsAction } from "@/components/settings/hold-actions";
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Checkbox, Field, Input } from "@/components/ui";
 import { holdSettingsSchema, type HoldSettings } from "@/lib/domain/hold-settings";
 import { useRef } from "react";
-import { FormSummary } from "./form-summary";
+import { FormSummary } from "@/components/forms/form-summary";
 import { UnsavedNote, useUnsavedForm } from "./unsaved-sections";
-import { formValues, issuesToFields, useFormAction } from "./use-form-action";
+import { formValues, issuesToFields, useFormAction } from "@/components/forms/use-form-action";
 
 /** How long requested times are held, and the per-address request limit. Its own form: saved apart from the profile. */
 export function HoldSettingsForm({ settings }: { settings: HoldSettings }) {

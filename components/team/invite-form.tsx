@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { createInviteAction, type CreatedInviteView } from "@/app/(dashboard)/dashboard/team/actions";
+import { createInviteAction, type CreatedInviteView } from "@/components/team/actions";
 import { Alert, Button, CopyButton, Field, Input, Select } from "@/components/ui";
 import { inviteSchema } from "@/lib/domain/clinic-settings";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import { DoctorSelect } from "./doctor-select";
-import { FormSummary } from "./form-summary";
-import { formValues, issuesToFields, useFormAction } from "./use-form-action";
+import { FormSummary } from "@/components/forms/form-summary";
+import { formValues, issuesToFields, useFormAction } from "@/components/forms/use-form-action";
 
 const ROLE_ORDER: Role[] = ["staff", "doctor", "admin"];
 

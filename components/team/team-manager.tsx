@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { changeRoleAction, removeMemberAction, revokeInviteAction } from "@/app/(dashboard)/dashboard/team/actions";
+import { changeRoleAction, removeMemberAction, revokeInviteAction } from "@/components/team/actions";
 import {
   Badge,
   Button,
@@ -23,8 +23,8 @@ import type { ActionResult } from "@/lib/server/form-action";
 import type { PendingInvite } from "@/lib/server/team/invites";
 import type { MemberSummary } from "@/lib/server/team/members";
 import { DoctorSelect } from "./doctor-select";
-import { FormSummary } from "./form-summary";
-import { useFormAction } from "./use-form-action";
+import { FormSummary } from "@/components/forms/form-summary";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 type DoctorOption = { id: string; name: string; active: boolean };
 

@@ -16,7 +16,7 @@ import { clinicHolidays } from "@/lib/server/doctors/holidays";
 import { requireCaller } from "@/lib/server/auth/caller";
 import { getDoctorScheduleForEditing, type DoctorScheduleForEditing } from "@/lib/server/doctors/schedule";
 import { listDoctors, type DoctorSummary } from "@/lib/server/doctors/profiles";
-import { saveScheduleAction } from "./actions";
+import { saveScheduleAction } from "@/components/availability/actions";
 import { appNow } from "@/lib/server/clock";
 
 export const metadata: Metadata = { title: "Availability" };

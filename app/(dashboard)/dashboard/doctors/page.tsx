@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { DoctorForm } from "@/components/settings/doctor-form";
-import { AddDoctorButton, DoctorsManager } from "@/components/settings/doctors-manager";
+import { DoctorForm } from "@/components/doctors/doctor-form";
+import { AddDoctorButton, DoctorsManager } from "@/components/doctors/doctors-manager";
 import { Alert, Card, CardContent } from "@/components/ui";
 import { can } from "@/lib/domain/roles";
 import { requireCaller } from "@/lib/server/auth/caller";
 import { getDoctor, listDoctors } from "@/lib/server/doctors/profiles";
-import { updateDoctorAction } from "./actions";
+import { updateDoctorAction } from "@/components/doctors/actions";
 
 export const metadata: Metadata = { title: "Doctors" };
 

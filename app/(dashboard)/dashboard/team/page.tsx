@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { InviteForm } from "@/components/settings/invite-form";
-import { MembersList, PendingInvites } from "@/components/settings/team-manager";
+import { InviteForm } from "@/components/team/invite-form";
+import { MembersList, PendingInvites } from "@/components/team/team-manager";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui";
 import { can } from "@/lib/domain/roles";
 import { requireCaller } from "@/lib/server/auth/caller";

@@ -16,7 +16,7 @@ import { formatSlotInZone } from "@/lib/domain/time-format";
 import { getPatientAppointment, type PatientAppointmentView } from "@/lib/server/appointments/patient";
 import { getPaymentStep } from "@/lib/server/payments/prepare";
 import { getPaidReceipt } from "@/lib/server/payments/patient-receipt";
-import { acceptProposedTime, cancelRequest, declineProposedTime, payWithTestCard } from "./actions";
+import { acceptProposedTime, cancelRequest, declineProposedTime, payWithTestCard } from "@/components/appointment/actions";
 import { appointmentPath, patientTokenFromCookie } from "@/lib/server/auth/patient-link";
 import { appNow } from "@/lib/server/clock";
 

@@ -7,7 +7,7 @@ import { formatSlotInZone } from "@/lib/domain/time-format";
 import { isConfirmLink } from "@/lib/server/appointments/email-confirmation";
 import { getPatientAppointment, type PatientAppointmentView } from "@/lib/server/appointments/patient";
 import { MAX_LIVE_REQUESTS } from "@/lib/server/booking/request-limits";
-import { confirmEmailAction } from "./actions";
+import { confirmEmailAction } from "@/components/appointment/confirm-email-actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Confirm your request", robots: { index: false, follow: false }, referrer: "no-referrer" };

@@ -14,7 +14,7 @@ import { dayNumberToLocalDate, localDayNumberAt } from "@/lib/domain/slots";
 import { weekStartForZone } from "@/lib/domain/week-start";
 import { listFreeSlots } from "@/lib/server/booking/free-slot-reader";
 import { bookableDoctor, doctorPath } from "../data";
-import { requestBooking } from "./actions";
+import { requestBooking } from "@/components/booking/actions";
 import { appNow } from "@/lib/server/clock";
 import { HydrationMark } from "@/components/ui/hydration-mark";
 
