@@ -1,13 +1,13 @@
 "use server";
 
 import { refresh } from "next/cache";
-import type { PatientActionResult } from "@/components/appointment/proposal-response";
-import { isAppError } from "@/lib/domain/errors";
+import type { ActionResult } from "@/lib/domain/action-result";
 import { acceptProposal, cancelAppointmentByPatient, rejectProposal } from "@/lib/server/appointments/patient";
-import { confirmTestPayment } from "@/lib/server/payments/prepare";
 import { patientTokenFromCookie } from "@/lib/server/auth/patient-link";
+import { actionFailure, formAction } from "@/lib/server/form-action";
+import { confirmTestPayment } from "@/lib/server/payments/prepare";
 
-export type CancelResult = PatientActionResult;
+export type PatientActionResult = ActionResult;
 
 const NOT_FOUND = "We couldn't find that request. Please open the link from your email again.";
 
@@ -25,25 +25,23 @@ async function asPatient(
   failure: string,
 ): Promise<PatientActionResult> {
   const token = await patientTokenFromCookie();
-  if (typeof id !== "string" || !token) return { ok: false, message: NOT_FOUND };
-  try {
+  if (typeof id !== "string" || !token) return actionFailure(NOT_FOUND, "not_found");
+  const result = await formAction(async () => {
     await verb(id, token);
-  } catch (error) {
-    if (isAppError(error)) {
-      if (error.code === "conflict" || error.code === "slot_unavailable") {
-        refresh();
-        return { ok: false, stale: true, message: `${error.message} This page now shows where your request stands.` };
-      }
-      return { ok: false, message: error.code === "not_found" ? NOT_FOUND : error.message };
-    }
-    console.error("patient action failed", error);
-    return { ok: false, message: failure };
+    return { message: "" };
+  }, { failure });
+  if (result.ok || result.code === "internal") {
+    if (result.ok) refresh();
+    return result;
   }
-  refresh();
-  return { ok: true };
+  if (result.code === "conflict" || result.code === "slot_unavailable") {
+    refresh();
+    return { ...result, stale: true, message: `${result.message} This page now shows where your request stands.` };
+  }
+  return result.code === "not_found" ? { ...result, message: NOT_FOUND } : result;
 }
 
-export async function cancelRequest(id: unknown): Promise<CancelResult> {
+export async function cancelRequest(id: unknown): Promise<PatientActionResult> {
   return asPatient(
     id,
     cancelAppointmentByPatient,
@@ -65,17 +63,17 @@ export async function declineProposedTime(id: unknown): Promise<PatientActionRes
  * talks to it. A declined card answers Stripe's message; the page keeps the
  * same intent for the next try. The webhook then confirms the visit.
  */
-export async function payWithTestCard(id: unknown, card: unknown): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function payWithTestCard(id: unknown, card: unknown): Promise<PatientActionResult> {
   const token = await patientTokenFromCookie();
-  if (typeof id !== "string" || typeof card !== "string" || card.length > 40 || !token) return { ok: false, message: NOT_FOUND };
-  try {
-    return await confirmTestPayment(id, token, card);
-  } catch (error) {
-    if (isAppError(error)) {
-      refresh();
-      return { ok: false, message: error.code === "not_found" ? NOT_FOUND : error.message };
-    }
-    console.error("test payment failed", error);
-    return { ok: false, message: "Something went wrong on our side and you were not charged. Please try again." };
+  if (typeof id !== "string" || typeof card !== "string" || card.length > 40 || !token) return actionFailure(NOT_FOUND, "not_found");
+  const result = await formAction(async () => ({ message: "", data: await confirmTestPayment(id, token, card) }), {
+    failure: "Something went wrong on our side and you were not charged. Please try again.",
+  });
+  if (!result.ok) {
+    if (result.code === "internal") return result;
+    refresh();
+    return result.code === "not_found" ? { ...result, message: NOT_FOUND } : result;
   }
+  // A declined card: Stripe's message, and the page keeps the same intent for the next try.
+  return result.data && !result.data.ok ? actionFailure(result.data.message, "invalid_request") : { ok: true, message: "" };
 }

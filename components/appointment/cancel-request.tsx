@@ -14,13 +14,14 @@ import {
   DialogTrigger,
   toast,
 } from "@/components/ui";
-import type { CancelResult } from "@/components/appointment/actions";
+import type { PatientActionResult } from "./actions";
+import { unreachable } from "@/lib/domain/action-result";
 
 export type CancelRequestProps = {
   id: string;
   /** "Tue, Dec 2, 9:00 AM EST, New York time", for the confirmation question; null when no time is held. */
   when: string | null;
-  cancelAction: (id: string) => Promise<CancelResult>;
+  cancelAction: (id: string) => Promise<PatientActionResult>;
 };
 
 /** "Cancel request" → a confirming dialog → the server action; the page refreshes with the new status. */
@@ -32,11 +33,11 @@ export function CancelRequest({ id, when, cancelAction }: CancelRequestProps) {
   async function confirm() {
     setSending(true);
     setError(null);
-    let result: CancelResult;
+    let result: PatientActionResult;
     try {
       result = await cancelAction(id);
     } catch {
-      result = { ok: false, message: "We couldn't reach the clinic's booking system. Check your connection and try again." };
+      result = unreachable("We couldn't reach the clinic's booking system. Check your connection and try again.");
     }
     setSending(false);
     if (result.ok) {

@@ -7,7 +7,7 @@ import { NextStep } from "./next-step";
 
 const now = Date.UTC(2026, 11, 5, 15, 0); // Sat, Dec 5, 10:00 AM in New York
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/\s+/g, " ");
-const noAction = async () => ({ ok: true as const });
+const noAction = async () => ({ ok: true as const, message: "" });
 
 function view(status: PatientAppointmentView["status"], money: PatientMoney): PatientAppointmentView {
   return {

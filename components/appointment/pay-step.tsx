@@ -1,12 +1,13 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import type { PatientActionResult } from "./actions";
+import { unreachable } from "@/lib/domain/action-result";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { Alert, Button, Field, Input, Spinner } from "@/components/ui";
 import type { PaymentStep } from "@/lib/server/payments/prepare";
 
-export type PayResult = { ok: true } | { ok: false; message: string };
 
 // Stripe's script loads only on this step, and only with a real key.
 const StripePaymentForm = dynamic(() => import("./stripe-payment-form").then((m) => m.StripePaymentForm), {
@@ -35,7 +36,7 @@ export function PayStep({
   id: string;
   step: PaymentStep;
   feeLabel: string;
-  testPayAction: (id: string, card: string) => Promise<PayResult>;
+  testPayAction: (id: string, card: string) => Promise<PatientActionResult>;
 }) {
   const [paid, setPaid] = useState(false);
   if (paid || step.mode === "processing") return <Processing />;
@@ -59,7 +60,7 @@ function Processing() {
   );
 }
 
-function TestPaymentForm({ id, feeLabel, action, onPaid }: { id: string; feeLabel: string; action: (id: string, card: string) => Promise<PayResult>; onPaid: () => void }) {
+function TestPaymentForm({ id, feeLabel, action, onPaid }: { id: string; feeLabel: string; action: (id: string, card: string) => Promise<PatientActionResult>; onPaid: () => void }) {
   const [card, setCard] = useState("");
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -69,11 +70,11 @@ function TestPaymentForm({ id, feeLabel, action, onPaid }: { id: string; feeLabe
     if (sending) return;
     setSending(true);
     setError(null);
-    let result: PayResult;
+    let result: PatientActionResult;
     try {
       result = await action(id, card);
     } catch {
-      result = { ok: false, message: UNREACHABLE };
+      result = unreachable(UNREACHABLE);
     }
     setSending(false);
     if (result.ok) onPaid();

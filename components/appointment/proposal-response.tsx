@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import type { PatientActionResult } from "./actions";
+import { unreachable } from "@/lib/domain/action-result";
 import {
   Alert,
   Button,
@@ -15,8 +17,6 @@ import {
   toast,
 } from "@/components/ui";
 
-/** `stale`: refused because the request moved on; the page has refreshed to its current state. */
-export type PatientActionResult = { ok: true } | { ok: false; message: string; stale?: boolean };
 
 export type ProposalResponseProps = {
   id: string;
@@ -47,7 +47,7 @@ export function ProposalResponse({ id, proposed, acceptAction, rejectAction }: P
     try {
       result = await (kind === "accept" ? acceptAction : rejectAction)(id);
     } catch {
-      result = { ok: false, message: UNREACHABLE };
+      result = unreachable(UNREACHABLE);
     }
     setSending(null);
     setConfirmOpen(false);

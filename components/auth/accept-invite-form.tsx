@@ -4,7 +4,8 @@ import { acceptAsExistingUserAction, acceptAsNewUserAction } from "@/components/
 import { Button, Field, Input } from "@/components/ui";
 import { acceptInviteExistingUserSchema, acceptInviteNewUserSchema } from "@/lib/domain/clinic-settings";
 import { FormSummary } from "@/components/forms/form-summary";
-import { formValues, issuesToFields, useFormAction } from "@/components/forms/use-form-action";
+import { formValues, useFormAction } from "@/components/forms/use-form-action";
+import { fieldErrors } from "@/lib/domain/validation";
 
 /** Accepting an invite: a new person picks a name and password; someone with an account enters theirs. */
 export function AcceptInviteForm({ token, email, hasAccount }: { token: string; email: string; hasAccount: boolean }) {
@@ -13,7 +14,7 @@ export function AcceptInviteForm({ token, email, hasAccount }: { token: string; 
   const { pending, errors, message, onSubmit, summaryRef, formAction } = useFormAction(action, {
     validate: (form) => {
       const result = schema.safeParse(formValues(form));
-      return result.success ? null : issuesToFields(result.error.issues);
+      return result.success ? null : fieldErrors(result.error);
     },
     toastSuccess: false,
   });

@@ -6,7 +6,8 @@ import { requestPasswordResetAction } from "@/components/auth/password-reset-act
 import { Alert, Button, Card, CardContent, Field, Input } from "@/components/ui";
 import { passwordResetSchema } from "@/lib/domain/clinic-settings";
 import { FormSummary } from "@/components/forms/form-summary";
-import { formValues, issuesToFields, useFormAction } from "@/components/forms/use-form-action";
+import { formValues, useFormAction } from "@/components/forms/use-form-action";
+import { fieldErrors } from "@/lib/domain/validation";
 import { linkClasses } from "./auth-shell";
 
 /**
@@ -19,7 +20,7 @@ export function ForgotPasswordForm({ devMailbox }: { devMailbox: boolean }) {
   const { pending, errors, message, onSubmit, summaryRef } = useFormAction(requestPasswordResetAction, {
     validate: (form) => {
       const result = passwordResetSchema.safeParse(formValues(form));
-      return result.success ? null : issuesToFields(result.error.issues);
+      return result.success ? null : fieldErrors(result.error);
     },
     toastSuccess: false,
     onSuccess: (result, form) => setSent({ email: String(new FormData(form).get("email") ?? "").trim(), message: result.message }),

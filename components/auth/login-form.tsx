@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
+import { fieldErrors } from "@/lib/domain/validation";
 import { signInAction } from "@/components/auth/sign-in-actions";
 import { linkClasses } from "./auth-shell";
 import { Alert, Button, Card, CardContent, Field, Input } from "@/components/ui";
@@ -26,7 +27,7 @@ export function LoginForm({ notice }: { notice?: { tone: "info" | "warning" | "e
     const form = new FormData(event.currentTarget);
     const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      setErrors(fieldErrors(parsed.error));
       setMessage(null);
       return;
     }

@@ -11,7 +11,8 @@ import { FeeFields } from "@/components/settings/fee-fields";
 import { ContactFields } from "@/components/settings/contact-fields";
 import { FormSummary } from "@/components/forms/form-summary";
 import { TimeZoneField } from "@/components/settings/time-zone-field";
-import { formValues, issuesToFields, useFormAction } from "@/components/forms/use-form-action";
+import { formValues, useFormAction } from "@/components/forms/use-form-action";
+import { fieldErrors } from "@/lib/domain/validation";
 
 type SlugHint = { state: "idle" | "checking" } | ({ state: "checked"; slug: string } & SlugCheck);
 
@@ -19,7 +20,7 @@ export function SignupForm({ timeZones, bookingBase }: { timeZones: string[]; bo
   const { pending, errors, message, onSubmit, summaryRef, formAction } = useFormAction(signupAction, {
     validate: (form) => {
       const result = signupSchema.safeParse(formValues(form));
-      return result.success ? null : issuesToFields(result.error.issues);
+      return result.success ? null : fieldErrors(result.error);
     },
     toastSuccess: false,
   });

@@ -32,7 +32,7 @@ import {
 } from "@/lib/domain/availability-form";
 import type { Holiday } from "@/lib/domain/holidays";
 import type { WeekStart } from "@/lib/domain/week-start";
-import type { ActionResult } from "@/lib/server/form-action";
+import type { ActionResult } from "@/lib/domain/action-result";
 import { BookingRules } from "./booking-rules";
 import { DateOverrides } from "./date-overrides";
 import { SlotPreview } from "./slot-preview";

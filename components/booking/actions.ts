@@ -1,15 +1,16 @@
 "use server";
 
-import { bookingFormSchema } from "@/lib/domain/booking-request";
-import { isAppError, type AppErrorCode } from "@/lib/domain/errors";
-import { fieldErrors } from "@/lib/domain/validation";
 import { headers } from "next/headers";
+import type { ActionResult } from "@/lib/domain/action-result";
+import { bookingFormSchema } from "@/lib/domain/booking-request";
+import { parseWith } from "@/lib/http/json-api";
 import { requestAppointment } from "@/lib/server/appointments/request";
 import { clientIp } from "@/lib/server/client-ip";
+import { actionFailure, formAction } from "@/lib/server/form-action";
 
-export type BookingActionResult =
-  | { ok: true; id: string; statusUrl: string; expiresAt: string }
-  | { ok: false; code: AppErrorCode | "internal"; message: string; fields?: Record<string, string> };
+export type SentRequest = { id: string; statusUrl: string; expiresAt: string };
+
+export type BookingActionResult = ActionResult<SentRequest>;
 
 /**
  * The booking form's submit. The browser already validated with the same
@@ -18,37 +19,21 @@ export type BookingActionResult =
  */
 export async function requestBooking(slug: unknown, doctorId: unknown, input: unknown): Promise<BookingActionResult> {
   if (typeof slug !== "string" || typeof doctorId !== "string") {
-    return { ok: false, code: "not_found", message: "We couldn't find that clinic or doctor. Please check the link." };
+    return actionFailure("We couldn't find that clinic or doctor. Please check the link.", "not_found");
   }
-  const parsed = bookingFormSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      code: "invalid_request",
-      message: "Please check the highlighted fields.",
-      fields: fieldErrors(parsed.error),
-    };
-  }
-  const { start, patient, reason } = parsed.data;
-  // The schema drops unknown keys, so read the honeypot from the raw input.
-  const website = (input as { website?: unknown } | null)?.website;
-  try {
-    const ip = clientIp(await headers());
-    const created = await requestAppointment(slug, doctorId, { start, patient, reason }, {
-      source: "web",
-      ip: ip === "unknown" ? null : ip,
-      honeypot: typeof website === "string" ? website : null,
-    });
-    return { ok: true, id: created.id, statusUrl: created.statusUrl, expiresAt: created.expiresAt };
-  } catch (error) {
-    if (isAppError(error)) {
-      return { ok: false, code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
-    }
-    console.error("requestBooking failed", error);
-    return {
-      ok: false,
-      code: "internal",
-      message: "Something went wrong on our side and your request wasn't sent. Please try again in a moment.",
-    };
-  }
+  return formAction(
+    async () => {
+      const { start, patient, reason } = parseWith(bookingFormSchema, input, "Please check the highlighted fields.");
+      // The schema drops unknown keys, so read the honeypot from the raw input.
+      const website = (input as { website?: unknown } | null)?.website;
+      const ip = clientIp(await headers());
+      const created = await requestAppointment(slug, doctorId, { start, patient, reason }, {
+        source: "web",
+        ip: ip === "unknown" ? null : ip,
+        honeypot: typeof website === "string" ? website : null,
+      });
+      return { message: "", data: { id: created.id, statusUrl: created.statusUrl, expiresAt: created.expiresAt } };
+    },
+    { failure: "Something went wrong on our side and your request wasn't sent. Please try again in a moment." },
+  );
 }

@@ -173,10 +173,10 @@ export function BookingFlow(props: BookingFlowProps) {
   async function submit(input: BookingFormDraft): Promise<BookingActionResult | null> {
     const result = await requestAction(slug, doctorId, input);
     if (result.ok) {
-      setConfirmation({ ...result, start: input.start, email: details.email.trim() });
+      if (result.data) setConfirmation({ ...result.data, start: input.start, email: details.email.trim() });
       return null;
     }
-    if (result.code === "slot_unavailable" || (result.code === "invalid_request" && result.fields?.start)) {
+    if (result.code === "slot_unavailable" || (result.code === "invalid_request" && result.fields.start)) {
       const start = input.start;
       const taken = Date.parse(start);
       setChosenStart(null);

@@ -5,6 +5,7 @@ import { Alert, Button, Checkbox, ErrorIcon, Field, Input, Textarea } from "@/co
 import { bookingFormSchema, MAX_NAME_LENGTH, type BookingFormInput } from "@/lib/domain/booking-request";
 import { fieldErrors, FORM_ERROR_KEY } from "@/lib/domain/validation";
 import type { BookingActionResult } from "@/components/booking/actions";
+import { unreachable } from "@/lib/domain/action-result";
 
 /** What the patient types; kept by the parent so it survives choosing another time. */
 export type BookingDetails = { name: string; email: string; phone: string; reason: string; consent: boolean };
@@ -153,11 +154,7 @@ export function RequestForm({ start, clinicName, feeCents, feeLabel, details, on
       const honeypot = (event.currentTarget.elements.namedItem(HONEYPOT_FIELD) as HTMLInputElement | null)?.value ?? "";
       result = await onSubmit({ ...toBookingInput(details, start), ...(honeypot ? { website: honeypot } : {}) });
     } catch {
-      result = {
-        ok: false,
-        code: "unavailable",
-        message: "We couldn't reach the clinic's booking system. Check your connection and try again.",
-      };
+      result = unreachable("We couldn't reach the clinic's booking system. Check your connection and try again.");
     }
     setSending(false);
     if (!result || result.ok) return;

@@ -3,9 +3,10 @@
 import { Button, Field, Input, Textarea } from "@/components/ui";
 import { doctorProfileSchema, LIMITS } from "@/lib/domain/clinic-settings";
 import { doctorSlugFieldSchema } from "@/lib/domain/doctor-slug";
-import type { ActionResult } from "@/lib/server/form-action";
+import type { ActionResult } from "@/lib/domain/action-result";
 import { FormSummary } from "@/components/forms/form-summary";
-import { formValues, issuesToFields, useFormAction } from "@/components/forms/use-form-action";
+import { formValues, useFormAction } from "@/components/forms/use-form-action";
+import { fieldErrors } from "@/lib/domain/validation";
 
 export interface DoctorFormValues {
   id?: string;
@@ -37,7 +38,7 @@ export function DoctorForm<T>({
       const result = doctorProfileSchema.safeParse(values);
       const slug = doctorSlugFieldSchema.safeParse(values);
       const issues = [...(result.success ? [] : result.error.issues), ...(slug.success ? [] : slug.error.issues)];
-      return issues.length === 0 ? null : issuesToFields(issues);
+      return issues.length === 0 ? null : fieldErrors(issues);
     },
     onSuccess: (_result, form) => {
       if (!doctor) form.reset();

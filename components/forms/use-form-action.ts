@@ -2,11 +2,10 @@
 
 import { useCallback, useRef, useState, useTransition, type FormEvent } from "react";
 import { toast } from "@/components/ui";
-import type { ActionResult } from "@/lib/server/form-action";
+import { unreachable, type ActionResult } from "@/lib/domain/action-result";
+import type { FieldErrors } from "@/lib/domain/validation";
 import { summaryMessage } from "./form-messages";
 import { isNavigationSignal } from "./navigation-signal";
-
-export type FieldErrors = Record<string, string>;
 
 interface Options<T> {
   /** Client-side check with the same zod schema as the server; errors or null. */
@@ -47,7 +46,7 @@ export function useFormAction<T = undefined>(action: (form: FormData) => Promise
         // A redirect (sign-up, invite accepted) rejects with Next's signal
         // while the router navigates: that is success, not a lost connection.
         if (isNavigationSignal(error)) return;
-        result = { ok: false, message: "We couldn't reach the server. Check your connection and try again.", fields: {} };
+        result = unreachable();
       }
       // An action that redirects resolves with nothing; the navigation takes over.
       if (!result) return;
@@ -79,13 +78,6 @@ export function useFormAction<T = undefined>(action: (form: FormData) => Promise
   const formAction = action as unknown as (form: FormData) => void;
 
   return { pending, errors, message, onSubmit, reset, summaryRef, formAction };
-}
-
-/** zod issues → first message per top-level field, for `validate`. */
-export function issuesToFields(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of issues) fields[issue.path.length ? issue.path.map(String).join(".") : "_"] ??= issue.message;
-  return fields;
 }
 
 export function formValues(form: FormData): Record<string, string> {

@@ -11,7 +11,8 @@ import { ContactFields } from "./contact-fields";
 import { FormSummary } from "@/components/forms/form-summary";
 import { TimeZoneField } from "./time-zone-field";
 import { UnsavedNote, useUnsavedForm } from "./unsaved-sections";
-import { formValues, issuesToFields, useFormAction } from "@/components/forms/use-form-action";
+import { formValues, useFormAction } from "@/components/forms/use-form-action";
+import { fieldErrors } from "@/lib/domain/validation";
 
 export interface ClinicProfileDefaults {
   slug: string;
@@ -44,7 +45,7 @@ export function ClinicProfileForm({
   const { pending, errors, message, onSubmit, summaryRef, formAction } = useFormAction(updateClinicProfileAction, {
     validate: (form) => {
       const result = clinicProfileSchema.safeParse(formValues(form));
-      return result.success ? null : issuesToFields(result.error.issues);
+      return result.success ? null : fieldErrors(result.error);
     },
     onSuccess: unsaved.markSaved,
   });

@@ -6,7 +6,8 @@ import { holdSettingsSchema, type HoldSettings } from "@/lib/domain/hold-setting
 import { useRef } from "react";
 import { FormSummary } from "@/components/forms/form-summary";
 import { UnsavedNote, useUnsavedForm } from "./unsaved-sections";
-import { formValues, issuesToFields, useFormAction } from "@/components/forms/use-form-action";
+import { formValues, useFormAction } from "@/components/forms/use-form-action";
+import { fieldErrors } from "@/lib/domain/validation";
 
 /** How long requested times are held, and the per-address request limit. Its own form: saved apart from the profile. */
 export function HoldSettingsForm({ settings }: { settings: HoldSettings }) {
@@ -15,7 +16,7 @@ export function HoldSettingsForm({ settings }: { settings: HoldSettings }) {
   const { pending, errors, message, onSubmit, summaryRef } = useFormAction(updateHoldSettingsAction, {
     validate: (form) => {
       const result = holdSettingsSchema.safeParse(formValues(form));
-      return result.success ? null : issuesToFields(result.error.issues);
+      return result.success ? null : fieldErrors(result.error);
     },
     onSuccess: unsaved.markSaved,
   });

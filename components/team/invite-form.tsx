@@ -7,7 +7,8 @@ import { inviteSchema } from "@/lib/domain/clinic-settings";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import { DoctorSelect } from "./doctor-select";
 import { FormSummary } from "@/components/forms/form-summary";
-import { formValues, issuesToFields, useFormAction } from "@/components/forms/use-form-action";
+import { formValues, useFormAction } from "@/components/forms/use-form-action";
+import { fieldErrors } from "@/lib/domain/validation";
 
 const ROLE_ORDER: Role[] = ["staff", "doctor", "admin"];
 
@@ -23,7 +24,7 @@ export function InviteForm({ doctors }: { doctors: { id: string; name: string; a
   const { pending, errors, message, onSubmit, summaryRef, reset, formAction } = useFormAction(createInviteAction, {
     validate: (form) => {
       const result = inviteSchema.safeParse(formValues(form));
-      return result.success ? null : issuesToFields(result.error.issues);
+      return result.success ? null : fieldErrors(result.error);
     },
     onSuccess: (result, form) => {
       if (result.data) setCreated(result.data);

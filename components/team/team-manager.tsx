@@ -19,7 +19,7 @@ import {
   toast,
 } from "@/components/ui";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/domain/roles";
-import type { ActionResult } from "@/lib/server/form-action";
+import type { ActionResult } from "@/lib/domain/action-result";
 import type { PendingInvite } from "@/lib/server/team/invites";
 import type { MemberSummary } from "@/lib/server/team/members";
 import { DoctorSelect } from "./doctor-select";

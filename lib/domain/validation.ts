@@ -3,13 +3,20 @@ import type { z } from "zod";
 /** Key for problems with a form or body as a whole rather than one field. */
 export const FORM_ERROR_KEY = "_";
 
+/** One message per field, keyed by dotted path ("patient.email"); FORM_ERROR_KEY for the form as a whole. */
+export type FieldErrors = Record<string, string>;
+
+type Issue = { readonly path: readonly PropertyKey[]; readonly message: string };
+
 /**
  * First message per field, keyed by dotted path ("patient.email"): shown next
- * to inputs, and returned as the API's `fields`, so both say the same thing.
+ * to inputs, and returned as the API's and every server action's `fields`, so
+ * browser and server say the same thing. Takes a zod error or its issues.
  */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
+export function fieldErrors(error: z.ZodError | readonly Issue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  const issues: readonly Issue[] = "issues" in error ? error.issues : error;
+  for (const issue of issues) {
     const key = issue.path.length === 0 ? FORM_ERROR_KEY : issue.path.map(String).join(".");
     errors[key] ??= issue.message;
   }

@@ -1,22 +1,22 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import type { ActionFailure, ActionResult } from "@/lib/domain/action-result";
 import { isAppError } from "@/lib/domain/errors";
 import { parseWith } from "@/lib/http/json-api";
 
-// Server actions answer forms with a plain object, never a thrown error:
-// `{ ok: true, message }` for a toast, or `{ ok: false, message, fields }`
-// with one message per field. Verbs throw AppError; this turns it into that
-// shape. Anything else is a bug: logged, and the form gets a generic message.
+// Server actions answer with the one ActionResult (lib/domain/action-result.ts),
+// never a thrown error. Verbs throw AppError; formAction turns it into a
+// failure with the verb's message, fields and code. Anything else is a bug:
+// logged, and the form gets a generic message (or the action's own).
 
-export type ActionResult<T = undefined> =
-  | { ok: true; message: string; data?: T }
-  | { ok: false; message: string; fields: Record<string, string> };
+export type { ActionResult } from "@/lib/domain/action-result";
 
 export const GENERIC_FAILURE = "Something went wrong on our side. Please try again.";
 
 export async function formAction<T = undefined>(
   run: () => Promise<{ message: string; data?: T }>,
+  options: { failure?: string } = {},
 ): Promise<ActionResult<T>> {
   try {
     const { message, data } = await run();
@@ -24,10 +24,15 @@ export async function formAction<T = undefined>(
   } catch (error) {
     // redirect() and notFound() work by throwing; let Next.js have them.
     unstable_rethrow(error);
-    if (isAppError(error)) return { ok: false, message: error.message, fields: error.fields ?? {} };
+    if (isAppError(error)) return { ok: false, code: error.code, message: error.message, fields: error.fields ?? {} };
     console.error(error);
-    return { ok: false, message: GENERIC_FAILURE, fields: {} };
+    return { ok: false, code: "internal", message: options.failure ?? GENERIC_FAILURE, fields: {} };
   }
+}
+
+/** A failure the action decides itself (bad link, input the verb never sees). */
+export function actionFailure(message: string, code: ActionFailure["code"] = "invalid_request", fields: Record<string, string> = {}): ActionFailure {
+  return { ok: false, code, message, fields };
 }
 
 /** FormData → plain object → zod; throws AppError("invalid_request") with per-field messages. */
