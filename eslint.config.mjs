@@ -10,6 +10,52 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // The house's arrows point one way: app → components → actions → lib/server → lib/domain.
+  // lib/eslint-boundaries.test.ts lints a violating file against each rule.
+  {
+    files: ["lib/domain/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/server", "@/lib/server/**", "**/lib/server/**"], message: "lib/domain is pure: it never imports lib/server." },
+            { group: ["next", "next/**", "react", "react/**", "react-dom", "react-dom/**"], message: "lib/domain is pure: no framework imports." },
+            { group: ["firebase-admin", "firebase-admin/**", "stripe", "@google-cloud/**"], message: "lib/domain does no I/O: Firestore and Stripe belong to lib/server." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    ignores: ["components/**/actions.ts", "components/**/*-actions.ts"],
+    rules: {
+      "no-restricted-imports": "off",
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/server", "@/lib/server/**", "**/lib/server/**"],
+              allowTypeImports: true,
+              message: "Components call server actions (components/<feature>/actions.ts), never lib/server code.",
+            },
+            { group: ["@/app/**", "**/app/**"], message: "Pages import components, never the other way round." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/server/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app/**", "@/components/**", "**/app/**", "**/components/**"], message: "lib/server never imports app/ or components/." }] },
+      ],
+    },
+  },
   {
     // Playwright specs: fixtures take a `use` callback, which is not React's hook.
     // Every spec imports `test` and `expect` from support/fixtures, so each runs on the suite's clock.
