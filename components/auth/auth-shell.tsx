@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { BrandMark } from "@/components/ui/brand-mark";
 
 /** The frame of the staff pages outside the dashboard: sign-in, signup, invites. */
 export function AuthShell({
@@ -32,16 +33,6 @@ export function AuthShell({
         {footer && <div className="mt-6 text-center text-base text-slate-600">{footer}</div>}
       </main>
     </div>
-  );
-}
-
-export function BrandMark({ className = "size-8" }: { className?: string }) {
-  return (
-    <span aria-hidden="true" className={`inline-flex items-center justify-center rounded-lg bg-primary-700 text-white ${className}`}>
-      <svg viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth={2.25} strokeLinecap="round">
-        <path d="M12 5v14M5 12h14" />
-      </svg>
-    </span>
   );
 }
 

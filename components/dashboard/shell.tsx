@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { BrandMark } from "@/components/auth/auth-shell";
+import { BrandMark } from "@/components/ui/brand-mark";
 import { Badge } from "@/components/ui";
 import { dashboardNav, ROLE_LABELS, type Caller } from "@/lib/domain/roles";
 import { MobileNav } from "./mobile-nav";

@@ -198,16 +198,6 @@ export function GlobeIcon(props: IconProps) {
   );
 }
 
-export function StethoscopeIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <path d="M6 3.5H5a1 1 0 0 0-1 1V9a5 5 0 0 0 10 0V4.5a1 1 0 0 0-1-1h-1" />
-      <path d="M9 14v1.5a5 5 0 0 0 10 0V13" />
-      <circle cx="19" cy="11" r="2" />
-    </Icon>
-  );
-}
-
 export function PlusIcon(props: IconProps) {
   return (
     <Icon {...props}>

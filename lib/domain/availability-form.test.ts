@@ -18,9 +18,9 @@ import {
   upcomingOverrides,
   validateScheduleForm,
   weekdayOf,
-  weeklyMinutes,
   type ScheduleForm,
 } from "./availability-form";
+import { summarizeWeek } from "./week-summary";
 
 const stored = {
   weeklyHours: {
@@ -191,8 +191,8 @@ describe("dates and wording", () => {
 
   it("adds up the week", () => {
     const form = scheduleToForm(stored);
-    expect(weeklyMinutes(form)).toBe(7 * 60 + 4 * 60);
-    expect(formatHours(weeklyMinutes(form))).toBe("11 h");
+    expect(summarizeWeek(form.weeklyHours).totalMinutes).toBe(7 * 60 + 4 * 60);
+    expect(formatHours(summarizeWeek(form.weeklyHours).totalMinutes)).toBe("11 h");
     expect(formatHours(90)).toBe("1 h 30 min");
   });
 });

@@ -17,7 +17,6 @@ import {
   type Weekday,
 } from "./slots";
 import { DAY_MS } from "./slots/local-time";
-import { summarizeWeek } from "./week-summary";
 
 /** What is stored on the doctor document: the engine's schedule minus the clinic's zone. */
 export type StoredSchedule = Omit<DoctorSchedule, "timeZone">;
@@ -289,14 +288,6 @@ export function describeOverride(override: OverrideForm | DateOverride): string 
   if ("closed" in override && override.closed) return "Closed";
   const intervals = "intervals" in override ? override.intervals : [];
   return intervals.length === 0 ? "Closed" : `Open ${describeIntervals(intervals)}`;
-}
-
-/**
- * Total weekly working minutes of the valid rows (for "38 h a week"): rows
- * with a problem are left out, overlapping rows count once. See week-summary.
- */
-export function weeklyMinutes(form: ScheduleForm, errors: FormErrors = {}): number {
-  return summarizeWeek(form.weeklyHours, errors).totalMinutes;
 }
 
 /** "38 h", "37 h 30 min", "0 h". */

@@ -127,6 +127,4 @@ export const bookingFormSchema = z.object(
 export const bookingApiSchema = bookingFormSchema.omit({ consent: true });
 
 export type BookingFormInput = z.input<typeof bookingFormSchema>;
-export type BookingFormValues = z.output<typeof bookingFormSchema>;
-export type BookingApiInput = z.input<typeof bookingApiSchema>;
 export type BookingApiRequest = z.output<typeof bookingApiSchema>;

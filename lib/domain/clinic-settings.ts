@@ -206,7 +206,6 @@ export const clinicProfileSchema = z
   })
   .transform(withFeeCents);
 
-export type ClinicProfileInput = z.input<typeof clinicProfileSchema>;
 export type ClinicProfile = z.output<typeof clinicProfileSchema>;
 
 // -------------------------------------------------------------------- signup
@@ -234,7 +233,6 @@ export const signInSchema = z.object({
   password: currentPasswordSchema,
 });
 
-export type SignInValues = z.output<typeof signInSchema>;
 
 /** "Forgot password?": just the email. */
 export const passwordResetSchema = z.object({ email: emailSchema });
@@ -247,7 +245,6 @@ export const doctorProfileSchema = z.object({
   bio: text("bio", LIMITS.bio).default(""),
 });
 
-export type DoctorProfileInput = z.input<typeof doctorProfileSchema>;
 export type DoctorProfile = z.output<typeof doctorProfileSchema>;
 
 // --------------------------------------------------------- invites and roles
@@ -279,7 +276,6 @@ export const inviteSchema = z
   .object({ email: emailSchema, role: roleSchema, doctorId: doctorIdSchema })
   .transform(withDoctorLink);
 
-export type InviteInput = z.input<typeof inviteSchema>;
 export type InviteValues = z.output<typeof inviteSchema>;
 
 export const memberRoleSchema = z.object({ role: roleSchema, doctorId: doctorIdSchema }).transform(withDoctorLink);

@@ -1,5 +1,5 @@
 /**
- * The clinic's rules for holding requested times (issue 13): how long a hold
+ * The clinic's rules for holding requested times: how long a hold
  * lasts, whether only opening hours count, and how many requests one network
  * address may send per hour. The settings form and its server action share
  * this schema. Inputs are form strings; outputs what clinics/{id} stores.

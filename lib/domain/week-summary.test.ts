@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeIntervals, formatHours, scheduleToForm, validateScheduleForm, weeklyMinutes } from "./availability-form";
+import { describeIntervals, formatHours, scheduleToForm, validateScheduleForm } from "./availability-form";
 import { rangeTimes, summarizeWeek, weekTitle } from "./week-summary";
 
 const week = (tue: { start: string; end: string }[]) =>
@@ -31,10 +31,10 @@ describe("summarizeWeek", () => {
     expect(Object.keys(errors).length).toBeGreaterThan(0);
     // With the validator's errors: the flagged rows are out.
     expect(summarizeWeek(form.weeklyHours, errors).days.tue.ranges.map(rangeTimes)).toEqual([{ start: "09:00", end: "17:00" }]);
-    expect(weeklyMinutes(form, errors)).toBe(16 * 60);
+    expect(summarizeWeek(form.weeklyHours, errors).totalMinutes).toBe(16 * 60);
     // Even without them, the same hour is never counted twice.
-    expect(weeklyMinutes(form)).toBe(8 * 60 + 11 * 60);
-    expect(formatHours(weeklyMinutes(form, errors))).toBe("16 h");
+    expect(summarizeWeek(form.weeklyHours).totalMinutes).toBe(8 * 60 + 11 * 60);
+    expect(formatHours(summarizeWeek(form.weeklyHours, errors).totalMinutes)).toBe("16 h");
   });
 
   it("reads 00:00 as an end as midnight, and merges touching rows", () => {

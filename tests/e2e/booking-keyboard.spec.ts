@@ -1,6 +1,6 @@
 import { expect, test, visit, type Page } from "./support/fixtures";
 
-// Keyboard use of the public pages (issue 9, item 15). Dr. Samuel Osei
+// Keyboard use of the public pages: every step of booking works without a mouse. Dr. Samuel Osei
 // (demo-free, Chicago) is booked by no other spec's first free times.
 
 /** Activates the first free time with the keyboard (Enter) on the hydrated page. */

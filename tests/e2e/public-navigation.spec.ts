@@ -1,7 +1,7 @@
 import { unique } from "./support/booking";
 import { expect, signIn, test, visit, type APIRequestContext, type Page } from "./support/fixtures";
 
-// Finding your way on the public pages (issue 9, items 11–13): doctors who take
+// Finding your way on the public pages: doctors who take
 // no online bookings, the booking horizon, readable doctor addresses that
 // survive renames, and the pages for addresses that lead nowhere.
 

@@ -58,7 +58,7 @@ describe("getRequestQueue", () => {
     const a = await book("dr-a", "09:00", now);
     await book("dr-b", "09:40", now);
     const declined = await book("dr-b", "11:00", now);
-    // A 4th live request for one email is refused (issue 13): another patient.
+    // A 4th live request for one email is refused (3 may wait per clinic): another patient.
     const expired = await book("dr-b", "11:40", now, "other@example.com");
     await testDb().doc(`appointments/${declined}`).update({ status: "declined", updatedAt: Timestamp.fromMillis(now.getTime() + 1000) });
     await testDb().doc(`appointments/${expired}`).update({ status: "expired", updatedAt: Timestamp.fromMillis(now.getTime() + 2000) });

@@ -25,7 +25,7 @@ export function oneLine(text: string): string {
 const when = (start: AppointmentDoc["start"], a: Summary) => formatSlotInZone(start.toDate(), a.timezone);
 const fee = (a: Summary) => formatMoney(a.feeCents, a.currency as CurrencyCode);
 const patientName = (a: Summary) => oneLine(a.patient.name);
-// The hold's real deadline (capped at the visit's start, issue 13) when the caller passes it.
+// The hold's real deadline (never past the visit's start) when the caller passes it.
 const byDeadline = (a: Summary & { expiresAt?: AppointmentDoc["expiresAt"] }) =>
   a.expiresAt ? `by ${when(a.expiresAt, a)}` : "within 24 hours";
 
