@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { saveVisitNotesAction, type SaveNotesResult } from "@/components/schedule/actions";
+import { unreachable } from "@/lib/domain/action-result";
 import { Button, cn } from "@/components/ui";
 import { NOTES_MAX, NOTES_TOO_LONG } from "@/lib/domain/visits";
 
@@ -138,12 +139,12 @@ class NotesSaver {
     try {
       result = await saveVisitNotesAction({ id: this.visitId, notes: sending, expectedVersion: this.version });
     } catch {
-      result = { ok: false, kind: "failed", message: "Not saved — retrying" };
+      result = unreachable("Not saved — retrying");
     }
     this.inFlight = false;
-    if (result.ok) {
+    if (result.ok && result.data) {
       this.attempt = 0;
-      this.version = result.notesVersion;
+      this.version = result.data.notesVersion;
       this.savedText = sending;
       if (this.text === sending) {
         writeDraft(this.visitId, null);
@@ -154,11 +155,13 @@ class NotesSaver {
       }
       return;
     }
-    if (result.kind === "conflict") {
+    if (result.ok) return;
+    if (result.code === "conflict") {
       this.blocked = true;
-      return this.show({ kind: "conflict", message: result.message, currentVersion: result.currentVersion ?? null });
+      const currentVersion = Number(result.fields.notesVersion);
+      return this.show({ kind: "conflict", message: result.message, currentVersion: Number.isInteger(currentVersion) ? currentVersion : null });
     }
-    if (result.kind === "rejected") {
+    if (result.code !== "unavailable" && result.code !== "internal") {
       this.blocked = true;
       return this.show({ kind: "rejected", message: result.message });
     }
