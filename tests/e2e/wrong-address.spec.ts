@@ -38,9 +38,10 @@ test("at 1280 px: the patient sees the address, corrects it, and the page contin
   await expectNoAxeViolations(page, "after correcting the address", "all");
 });
 
-test("on a 360 px phone: the mail goes to the corrected address only, and the link sent to the typo shows not-found", async ({ page, browser }) => {
+test("on a 360 px phone: the mail goes to the corrected address only, and the link sent to the typo shows not-found; no axe violations", async ({ page, browser }) => {
   await page.setViewportSize({ width: 360, height: 780 });
   const { typo, right, statusPath } = await correctTypo(page, 42);
+  await expectNoAxeViolations(page, "after correcting the address at 360 px", "all");
 
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(right)}`);
   await expect(page.getByRole("article").filter({ hasText: "We received your request" })).toHaveCount(1);
