@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { EMAIL_CORRECTION_WINDOW_MS, MAX_EMAIL_CORRECTIONS } from "@/lib/domain/email-correction";
 import { NOW, appointment, at, book, history, mailFor, seedReviewWorld, snapshotAll } from "@/tests/helpers/review-fixtures";
 import { db } from "../firebase";
+import { confirmRequestEmail } from "./email-confirmation";
 import { correctPatientEmail } from "./email-correction";
 import { getPatientAppointment } from "./patient";
 
@@ -89,5 +90,20 @@ describe("correcting the patient's email right after booking", () => {
     expect(lost.reason).toMatchObject({ code: "conflict" });
     expect((await appointment(id)).version).toBe(2);
     expect(await patientMail(id)).toHaveLength(1);
+  });
+
+  it("where the clinic asks for confirmation: a new confirm link goes to the new address, the old one confirms nothing", async () => {
+    await db().doc("clinics/clinic-a").update({ requireEmailConfirmation: true });
+    const { id, token } = await book(at("11:00"));
+    const secretIn = (text: string) => /\/confirm\?t=([\w-]{43})/.exec(text)?.[1];
+    const oldSecret = secretIn((await patientMail(id))[0]!.message.text)!;
+    await correctPatientEmail(id, token, { email: "ana@example.com" }, { now: soon(5 * 60_000) });
+    const mail = await patientMail(id);
+    expect(mail.map((m) => m.to)).toEqual(["ana@example.com"]);
+    const newSecret = secretIn(mail[0]!.message.text)!;
+    await expect(confirmRequestEmail(id, oldSecret, soon(6 * 60_000))).rejects.toMatchObject({ code: "not_found" });
+    // The new mailbox has the full short hold from the correction.
+    expect((await appointment(id)).expiresAt.toMillis()).toBe(soon(35 * 60_000).getTime());
+    expect(await confirmRequestEmail(id, newSecret, soon(6 * 60_000))).toBe("confirmed");
   });
 });
