@@ -9,7 +9,7 @@ export type WrongAddressProps = {
   /** The appointment's version the page showed: a change since is a conflict. */
   version: number;
   email: string;
-  /** Null once the address can no longer be changed here (then only the address is named). */
+  /** False once the address can no longer be changed here (then only the address is named). */
   correctable: boolean;
   correctAction: (id: string, version: number, email: string) => Promise<CorrectEmailResult>;
 };
