@@ -80,6 +80,8 @@ export interface AppointmentDoc {
    * then), then when they did. Missing = no confirmation was asked.
    */
   emailConfirmedAt?: Timestamp | null;
+  /** How many times the patient corrected the email address (email-correction.ts); missing = never. */
+  emailCorrections?: number;
   source: "web" | "api";
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -136,7 +138,7 @@ export const holdsTime = (a: Pick<AppointmentDoc, "timeHeld">) => a.timeHeld !==
 /** appointments/{id}/history/{seq}: append-only, created and never changed. */
 export interface HistoryEntry {
   /** A state-machine action, the first request, or a visit outcome (status stays confirmed; see visits-admin.ts). */
-  action: AppointmentAction | "request" | VisitOutcomeAction;
+  action: AppointmentAction | "request" | VisitOutcomeAction | "change_email";
   from: AppointmentStatus | null;
   to: AppointmentStatus;
   actor: Actor;

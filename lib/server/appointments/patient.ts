@@ -23,6 +23,8 @@ import { deleteLocks, setLockExpiry } from "./appointment-locks";
 import { changeAppointment } from "./change-appointment";
 import { appointmentTokenMatches, newStatusLink } from "./tokens";
 import { appNow } from "../clock";
+import { emailCorrectionRefusal } from "@/lib/domain/email-correction";
+import { correctableOf } from "./email-correction";
 
 /** What the patient's private status page shows. */
 export interface PatientAppointmentView {
@@ -38,6 +40,12 @@ export interface PatientAppointmentView {
   feeCents: number;
   currency: string;
   patientName: string;
+  /** Where the patient's emails go (the page names it, so a typo shows). */
+  patientEmail: string;
+  /** The version the page shows: a correction made since is a conflict. */
+  version: number;
+  /** "Wrong address?" is offered (lib/domain/email-correction.ts). */
+  emailCorrectable: boolean;
   reason: string;
   /** Set while status is rescheduled: start/end above are the proposed time, these the time it replaces. */
   proposal: { previousStart: string; previousEnd: string; message: string | null } | null;
@@ -82,6 +90,9 @@ export async function getPatientAppointment(id: string, token: string | null | u
     feeCents: a.feeCents,
     currency: a.currency,
     patientName: a.patient.name,
+    patientEmail: a.patient.email,
+    version: a.version,
+    emailCorrectable: emailCorrectionRefusal(correctableOf(a), appNow().getTime()) === null,
     reason: a.reason,
     proposal:
       a.status === "rescheduled" && a.proposal

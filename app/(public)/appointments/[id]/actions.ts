@@ -5,7 +5,10 @@ import type { PatientActionResult } from "@/components/appointment/proposal-resp
 import { isAppError } from "@/lib/domain/errors";
 import { acceptProposal, cancelAppointmentByPatient, rejectProposal } from "@/lib/server/appointments/patient";
 import { confirmTestPayment } from "@/lib/server/payments/prepare";
-import { patientTokenFromCookie } from "./patient-link";
+import { cookies, headers } from "next/headers";
+import { correctPatientEmail } from "@/lib/server/appointments/email-correction";
+import { clientIp } from "@/lib/server/client-ip";
+import { patientCookie, patientTokenFromCookie } from "./patient-link";
 
 export type CancelResult = PatientActionResult;
 
@@ -77,5 +80,39 @@ export async function payWithTestCard(id: unknown, card: unknown): Promise<{ ok:
     }
     console.error("test payment failed", error);
     return { ok: false, message: "Something went wrong on our side and you were not charged. Please try again." };
+  }
+}
+
+export type CorrectEmailResult = { ok: true; email: string } | { ok: false; message: string; field?: string; stale?: boolean };
+
+/**
+ * "Wrong address?": the new email, checked with the booking form's schema
+ * (correctPatientEmail). Every earlier link stops working, so this browser's
+ * cookie becomes the new link's token and the page continues with it.
+ */
+export async function correctEmail(id: unknown, version: unknown, email: unknown): Promise<CorrectEmailResult> {
+  const token = await patientTokenFromCookie();
+  if (typeof id !== "string" || !token) return { ok: false, message: NOT_FOUND };
+  try {
+    const ip = clientIp(await headers());
+    const done = await correctPatientEmail(id, token, { email }, {
+      ip: ip === "unknown" ? null : ip,
+      expectedVersion: typeof version === "number" && Number.isInteger(version) ? version : undefined,
+    });
+    (await cookies()).set(patientCookie(id, done.token));
+    refresh();
+    return { ok: true, email: done.email };
+  } catch (error) {
+    if (isAppError(error)) {
+      if (error.code === "conflict") refresh();
+      return {
+        ok: false,
+        message: error.code === "not_found" ? NOT_FOUND : error.message,
+        ...(error.fields?.email ? { field: error.fields.email } : {}),
+        ...(error.code === "conflict" ? { stale: true } : {}),
+      };
+    }
+    console.error("email correction failed", error);
+    return { ok: false, message: "Something went wrong on our side and the address was not changed. Please try again." };
   }
 }
