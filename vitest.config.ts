@@ -18,7 +18,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "tests/e2e/support/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "tools/*/src/**/*.test.ts", "tests/e2e/support/**/*.test.ts"],
           environment: "node",
         },
       },
@@ -26,8 +26,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["**/*.integration-test.ts", "tests/firestore-conformance/**/*.test.ts"],
-          exclude: ["node_modules/**", "functions/node_modules/**"],
+          include: ["**/*.integration-test.ts", "tools/local-firestore/conformance/**/*.test.ts"],
+          exclude: ["node_modules/**", "functions/node_modules/**", "tools/*/node_modules/**"],
           environment: "node",
           globalSetup: ["tests/setup/firestore-global-setup.ts", "tests/setup/auth-emulator-global-setup.ts"],
           setupFiles: ["tests/setup/app-env.ts", "tests/setup/firestore-per-file.ts"],
