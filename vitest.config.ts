@@ -20,7 +20,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "tests/e2e/support/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "tools/*/src/**/*.test.ts", "tests/e2e/support/**/*.test.ts"],
           environment: "node",
           // Pure code needs no fresh module graph per file: one per worker
           // process cut the stage from 115 s to 45 s on a busy machine (68
@@ -33,8 +33,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["**/*.integration-test.ts", "tests/firestore-conformance/**/*.test.ts"],
-          exclude: ["node_modules/**", "functions/node_modules/**"],
+          include: ["**/*.integration-test.ts", "tools/local-firestore/conformance/**/*.test.ts"],
+          exclude: ["node_modules/**", "functions/node_modules/**", "tools/*/node_modules/**"],
           environment: "node",
           globalSetup: ["tests/setup/firestore-global-setup.ts", "tests/setup/auth-emulator-global-setup.ts"],
           setupFiles: ["tests/setup/app-env.ts", "tests/setup/firestore-per-file.ts"],
