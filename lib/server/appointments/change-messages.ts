@@ -20,6 +20,7 @@ const PAST_TENSE: Record<HistoryEntry["action"], string> = {
   complete: "marked the visit completed for",
   no_show: "marked a no-show for",
   clinic_cancel: "cancelled",
+  withdraw: "withdrew the proposed time for",
 };
 
 /**
