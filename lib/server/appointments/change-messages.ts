@@ -21,6 +21,7 @@ const PAST_TENSE: Record<HistoryEntry["action"], string> = {
   no_show: "marked a no-show for",
   clinic_cancel: "cancelled",
   change_email: "corrected the email address of",
+  withdraw: "withdrew the proposed time for",
 };
 
 /**

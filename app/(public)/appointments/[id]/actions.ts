@@ -54,12 +54,19 @@ export async function cancelRequest(id: unknown): Promise<CancelResult> {
   );
 }
 
-export async function acceptProposedTime(id: unknown): Promise<PatientActionResult> {
-  return asPatient(id, acceptProposal, "Something went wrong on our side and the new time is not accepted yet. Please try again.");
+/** The proposal the page showed (its `at`, epoch ms); a missing or malformed one is refused, never read as "any". */
+const proposalAtOf = (value: unknown): number | null => (typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : null);
+
+export async function acceptProposedTime(id: unknown, proposalAt: unknown): Promise<PatientActionResult> {
+  const at = proposalAtOf(proposalAt);
+  if (at === null) return { ok: false, message: NOT_FOUND };
+  return asPatient(id, (i, token) => acceptProposal(i, token, undefined, at), "Something went wrong on our side and the new time is not accepted yet. Please try again.");
 }
 
-export async function declineProposedTime(id: unknown): Promise<PatientActionResult> {
-  return asPatient(id, rejectProposal, "Something went wrong on our side and your answer was not sent. Please try again.");
+export async function declineProposedTime(id: unknown, proposalAt: unknown): Promise<PatientActionResult> {
+  const at = proposalAtOf(proposalAt);
+  if (at === null) return { ok: false, message: NOT_FOUND };
+  return asPatient(id, (i, token) => rejectProposal(i, token, undefined, at), "Something went wrong on our side and your answer was not sent. Please try again.");
 }
 
 /**
