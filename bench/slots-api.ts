@@ -41,7 +41,7 @@ async function overHttp(baseUrl: string, n: number): Promise<ApiStats> {
 }
 
 async function inProcess(n: number): Promise<ApiStats> {
-  const { startLocalFirestore } = await import("../scripts/firestore/server");
+  const { startLocalFirestore } = await import("@clinic/local-firestore");
   const firestore = await startLocalFirestore({ host: "127.0.0.1", port: 0 });
   Object.assign(process.env, {
     FIRESTORE_EMULATOR_HOST: `${firestore.host}:${firestore.port}`,

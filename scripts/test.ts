@@ -4,7 +4,7 @@
 // same build. Ends with one plain line, "N passed, N failed": every vitest and
 // Playwright test and every deploy check, plus one failure for any stage that
 // broke without test results (a type error, say).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
@@ -35,8 +35,35 @@ function run(label: string, command: string, args: string[], extraEnv: Record<st
   return ok;
 }
 
-function stage(label: string, command: string, args: string[]) {
-  if (!run(label, command, args)) failed += 1;
+/**
+ * Checks that each use one core (tsc, ESLint) run side by side, their output
+ * printed whole as each ends so it never interleaves: on two cores the static
+ * stage takes about as long as its slowest check instead of their sum.
+ */
+async function parallelStages(stages: { label: string; command: string; args: string[] }[]) {
+  const results = await Promise.all(
+    stages.map(
+      ({ label, command, args }) =>
+        new Promise<{ label: string; ok: boolean; seconds: number }>((resolve) => {
+          const started = Date.now();
+          const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+          const chunks: Buffer[] = [];
+          child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+          child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
+          const done = (ok: boolean, extra = "") => {
+            const seconds = (Date.now() - started) / 1000;
+            console.log(`\n=== ${label} ===\n${Buffer.concat(chunks).toString()}${extra}`);
+            resolve({ label, ok, seconds });
+          };
+          child.on("error", (error) => done(false, String(error)));
+          child.on("close", (code) => done(code === 0));
+        }),
+    ),
+  );
+  for (const { label, ok, seconds } of results) {
+    summary.push(`${ok ? "ok  " : "FAIL"} ${label} (${seconds.toFixed(1)}s)`);
+    if (!ok) failed += 1;
+  }
 }
 
 function vitest(label: string, project: string, tz: string) {
@@ -114,9 +141,11 @@ const only = process.argv[2];
 const want = (name: string) => !only || only === name;
 
 if (want("static")) {
-  stage("typecheck", bin("tsc"), ["--noEmit"]);
-  stage("typecheck functions", bin("tsc"), ["--noEmit", "-p", "functions"]);
-  stage("lint", bin("eslint"), ["."]);
+  await parallelStages([
+    { label: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
+    { label: "typecheck functions", command: bin("tsc"), args: ["--noEmit", "-p", "functions"] },
+    { label: "lint", command: bin("eslint"), args: ["."] },
+  ]);
 }
 if (want("unit")) {
   vitest("unit tests, TZ=UTC", "unit", "UTC");

@@ -1,9 +1,12 @@
 "use server";
 
 import { refresh } from "next/cache";
+import { cookies, headers } from "next/headers";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { acceptProposal, cancelAppointmentByPatient, rejectProposal } from "@/lib/server/appointments/patient";
-import { patientTokenFromCookie } from "@/lib/server/auth/patient-link";
+import { correctPatientEmail } from "@/lib/server/appointments/email-correction";
+import { patientCookie, patientTokenFromCookie } from "@/lib/server/auth/patient-link";
+import { clientIp } from "@/lib/server/client-ip";
 import { actionFailure, formAction } from "@/lib/server/form-action";
 import { confirmTestPayment } from "@/lib/server/payments/prepare";
 
@@ -49,12 +52,19 @@ export async function cancelRequest(id: unknown): Promise<PatientActionResult> {
   );
 }
 
-export async function acceptProposedTime(id: unknown): Promise<PatientActionResult> {
-  return asPatient(id, acceptProposal, "Something went wrong on our side and the new time is not accepted yet. Please try again.");
+/** The proposal the page showed (its `at`, epoch ms); a missing or malformed one is refused, never read as "any". */
+const proposalAtOf = (value: unknown): number | null => (typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : null);
+
+export async function acceptProposedTime(id: unknown, proposalAt: unknown): Promise<PatientActionResult> {
+  const at = proposalAtOf(proposalAt);
+  if (at === null) return actionFailure(NOT_FOUND, "not_found");
+  return asPatient(id, (i, token) => acceptProposal(i, token, undefined, at), "Something went wrong on our side and the new time is not accepted yet. Please try again.");
 }
 
-export async function declineProposedTime(id: unknown): Promise<PatientActionResult> {
-  return asPatient(id, rejectProposal, "Something went wrong on our side and your answer was not sent. Please try again.");
+export async function declineProposedTime(id: unknown, proposalAt: unknown): Promise<PatientActionResult> {
+  const at = proposalAtOf(proposalAt);
+  if (at === null) return actionFailure(NOT_FOUND, "not_found");
+  return asPatient(id, (i, token) => rejectProposal(i, token, undefined, at), "Something went wrong on our side and your answer was not sent. Please try again.");
 }
 
 /**
@@ -76,4 +86,34 @@ export async function payWithTestCard(id: unknown, card: unknown): Promise<Patie
   }
   // A declined card: Stripe's message, and the page keeps the same intent for the next try.
   return result.data && !result.data.ok ? actionFailure(result.data.message, "invalid_request") : { ok: true, message: "" };
+}
+
+export type CorrectEmailResult = ActionResult<{ email: string }>;
+
+/**
+ * "Wrong address?": the new email, checked with the booking form's schema
+ * (correctPatientEmail). Every earlier link stops working, so this browser's
+ * cookie becomes the new link's token and the page continues with it.
+ */
+export async function correctEmail(id: unknown, version: unknown, email: unknown): Promise<CorrectEmailResult> {
+  const token = await patientTokenFromCookie();
+  if (typeof id !== "string" || !token) return actionFailure(NOT_FOUND, "not_found");
+  const result = await formAction(
+    async () => {
+      const ip = clientIp(await headers());
+      const done = await correctPatientEmail(id, token, { email }, {
+        ip: ip === "unknown" ? null : ip,
+        expectedVersion: typeof version === "number" && Number.isInteger(version) ? version : undefined,
+      });
+      (await cookies()).set(patientCookie(id, done.token));
+      return { message: "", data: { email: done.email } };
+    },
+    { failure: "Something went wrong on our side and the address was not changed. Please try again." },
+  );
+  if (result.ok) refresh();
+  else if (result.code === "conflict") {
+    refresh();
+    return { ...result, stale: true };
+  } else if (result.code === "not_found") return { ...result, message: NOT_FOUND };
+  return result;
 }

@@ -23,9 +23,13 @@ function view(status: PatientAppointmentView["status"], money: PatientMoney): Pa
     feeCents: 5000,
     currency: "USD",
     patientName: "Ana Ruiz",
+    patientEmail: "ana@example.com",
+    version: 1,
+    emailCorrectable: false,
     reason: "Check-up",
     proposal: null,
     timeHeld: true,
+    withdrawnProposal: null,
     declineReason: null,
     clinicCancel: null,
     confirmedIcsAvailable: false,
@@ -56,5 +60,24 @@ describe("a request the patient cancelled says whether they were charged", () =>
   it("nothing paid: not charged", () => {
     expect(render(view("cancelled", money("none", { intentMade: false })))).toContain("You weren't charged.");
     expect(render(view("expired", money("none")))).toContain("You weren't charged.");
+  });
+});
+
+describe("after the clinic withdrew its proposal the page says what is true now", () => {
+  const none: PatientMoney = { state: "none", amountCents: 5000, currency: "usd", refundedAt: null, intentMade: false };
+  const withdrawn = { start: "2026-12-10T16:00:00.000Z" };
+
+  it("back for review at the original time: no answer asked, the withdrawn time named", () => {
+    const page = render({ ...view("pending", none), withdrawnProposal: withdrawn });
+    expect(page).toContain("The clinic withdrew the time it proposed, Thu, Dec 10, 11:00 AM");
+    expect(page).toContain("We're holding this time for you");
+    expect(page).not.toContain("Accept new time");
+  });
+
+  it("the original time taken: no time held, and it doesn't say the patient turned anything down", () => {
+    const page = render({ ...view("pending", none), withdrawnProposal: withdrawn, timeHeld: false });
+    expect(page).toContain("The clinic withdrew the time it proposed");
+    expect(page).toContain("Your original time, Wed, Dec 9, 10:20 AM EST, New York time, has since been taken");
+    expect(page).not.toContain("You turned down");
   });
 });

@@ -96,6 +96,23 @@ export function NextStep({ appointment, now, acceptAction, rejectAction, calenda
 
   switch (next.step) {
     case "wait":
+      if (!appointment.timeHeld && appointment.withdrawnProposal) {
+        const withdrawn = formatSlotInZone(Date.parse(appointment.withdrawnProposal.start), timezone);
+        return (
+          <Panel tone="amber" icon={<ClockIcon className="size-5" />} title="The clinic withdrew the time it proposed">
+            <p>
+              The clinic withdrew {withdrawn}. Your original time, {formatSlotInZone(start, timezone)}, has since been taken, so no
+              time is held for you now. The clinic will propose another time or get in touch with you.
+            </p>
+            {expiresAt && (
+              <p>
+                If the clinic hasn&apos;t answered by <Deadline expiresAt={expiresAt} timeZone={timezone} now={now} />, the
+                request closes and you can book again.
+              </p>
+            )}
+          </Panel>
+        );
+      }
       if (!appointment.timeHeld) {
         return (
           <Panel tone="amber" icon={<ClockIcon className="size-5" />} title="You turned down the proposed time">
@@ -117,6 +134,9 @@ export function NextStep({ appointment, now, acceptAction, rejectAction, calenda
             expiresAt ? `The clinic will review your request by ${formatSlotInZone(Date.parse(expiresAt), timezone)}` : "The clinic will review your request soon"
           }
         >
+          {appointment.withdrawnProposal && (
+            <p>The clinic withdrew the time it proposed, {formatSlotInZone(Date.parse(appointment.withdrawnProposal.start), timezone)}: your request is for its original time again.</p>
+          )}
           <p>
             We&apos;re holding this time for you until then
             {expiresAt && (
@@ -175,7 +195,17 @@ export function NextStep({ appointment, now, acceptAction, rejectAction, calenda
               time is released.
             </p>
           )}
-          <ProposalResponse id={appointment.id} proposed={proposed} acceptAction={acceptAction} rejectAction={rejectAction} />
+          {appointment.proposal && (
+            <ProposalResponse
+              // A different proposal is a fresh answer: no error or open dialog carries over.
+              key={appointment.proposal.at}
+              id={appointment.id}
+              proposed={proposed}
+              proposalAt={appointment.proposal.at}
+              acceptAction={acceptAction}
+              rejectAction={rejectAction}
+            />
+          )}
         </Panel>
       );
     }

@@ -22,8 +22,10 @@ export type ProposalResponseProps = {
   id: string;
   /** The proposed time, e.g. "Wed, Dec 3, 10:00 AM EST, New York time". */
   proposed: string;
-  acceptAction: (id: string) => Promise<PatientActionResult>;
-  rejectAction: (id: string) => Promise<PatientActionResult>;
+  /** Which proposal this page shows (its `at`): sent with the answer, so an answer to a replaced proposal is refused. */
+  proposalAt: number;
+  acceptAction: (id: string, proposalAt: number) => Promise<PatientActionResult>;
+  rejectAction: (id: string, proposalAt: number) => Promise<PatientActionResult>;
 };
 
 const UNREACHABLE = "We couldn't reach the clinic's booking system, so nothing changed. Check your connection and try again.";
@@ -34,7 +36,7 @@ const UNREACHABLE = "We couldn't reach the clinic's booking system, so nothing c
  * answer is on its way both buttons are disabled and the acting one spins;
  * the server action refreshes the page with the new status.
  */
-export function ProposalResponse({ id, proposed, acceptAction, rejectAction }: ProposalResponseProps) {
+export function ProposalResponse({ id, proposed, proposalAt, acceptAction, rejectAction }: ProposalResponseProps) {
   const [sending, setSending] = useState<"accept" | "reject" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmOpen, setConfirmOpen] = useState(false);
@@ -45,7 +47,7 @@ export function ProposalResponse({ id, proposed, acceptAction, rejectAction }: P
     setError(null);
     let result: PatientActionResult;
     try {
-      result = await (kind === "accept" ? acceptAction : rejectAction)(id);
+      result = await (kind === "accept" ? acceptAction : rejectAction)(id, proposalAt);
     } catch {
       result = unreachable(UNREACHABLE);
     }

@@ -173,7 +173,7 @@ export function BookingFlow(props: BookingFlowProps) {
   async function submit(input: BookingFormDraft): Promise<BookingActionResult | null> {
     const result = await requestAction(slug, doctorId, input);
     if (result.ok) {
-      if (result.data) setConfirmation({ ...result.data, start: input.start, email: details.email.trim() });
+      if (result.data) setConfirmation({ ...result.data, start: input.start, email: details.email.trim().toLowerCase() });
       return null;
     }
     if (result.code === "slot_unavailable" || (result.code === "invalid_request" && result.fields.start)) {
@@ -193,7 +193,7 @@ export function BookingFlow(props: BookingFlowProps) {
 
   if (confirmation) {
     return (
-      <RequestConfirmation doctorName={doctorName} start={confirmation.start} timeZone={timeZone} statusUrl={confirmation.statusUrl} />
+      <RequestConfirmation doctorName={doctorName} start={confirmation.start} timeZone={timeZone} statusUrl={confirmation.statusUrl} email={confirmation.email} />
     );
   }
 

@@ -10,6 +10,8 @@ export type RequestConfirmationProps = {
   timeZone: string;
   /** The status link the request answered with (absolute, with its ?t= token). */
   statusUrl: string;
+  /** The address the link was emailed to, named so a typo shows. */
+  email: string;
 };
 
 /**
@@ -26,7 +28,7 @@ export function statusPageAfterBooking(statusUrl: string): string {
 }
 
 /** Shown for the moment between "sent" and the status page loading; takes focus so it is read at once. */
-export function RequestConfirmation({ doctorName, start, timeZone, statusUrl }: RequestConfirmationProps) {
+export function RequestConfirmation({ doctorName, start, timeZone, statusUrl, email }: RequestConfirmationProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const target = statusPageAfterBooking(statusUrl);
 
@@ -52,6 +54,9 @@ export function RequestConfirmation({ doctorName, start, timeZone, statusUrl }: 
       <p className="mt-2 text-lg text-slate-700">
         You asked for <span className="font-semibold text-slate-900 tabular-nums">{formatSlotInZone(Date.parse(start), timeZone)}</span>{" "}
         with {doctorName}.
+      </p>
+      <p className="mt-2 text-base text-slate-700">
+        We sent a link to <span className="font-semibold break-all text-slate-900 [font-variant-ligatures:none]">{email}</span>.
       </p>
       <p role="status" className="mt-6 flex items-center gap-2 text-base text-slate-600">
         <Spinner className="size-5 text-primary-700" />

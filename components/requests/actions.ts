@@ -9,6 +9,7 @@ import { parseWith } from "@/lib/http/json-api";
 import { getProposalTimes, type ProposalTimes } from "@/lib/server/appointments/proposal-times";
 import { cancelByClinic } from "@/lib/server/appointments/clinic-cancel";
 import { approveAppointment, declineAppointment, proposeNewTime, type ReviewResult } from "@/lib/server/appointments/review";
+import { withdrawProposal } from "@/lib/server/appointments/withdraw-proposal";
 import { getCaller } from "@/lib/server/auth/caller";
 import { formAction, type ActionResult } from "@/lib/server/form-action";
 import { setRequestNotifications } from "@/lib/server/team/request-notifications";
@@ -45,6 +46,23 @@ export async function proposeTimeAction(input: { id: string; version: number; st
     const result = await proposeNewTime(caller, id, { start, ...(message ? { message } : {}) }, { expectedVersion: version });
     refreshDashboard();
     return { message: `New time proposed. The request is now “${statusLabel(result.status, "staff")}”.`, data: result };
+  });
+}
+
+/** Staff withdraw the time they proposed: back where the appointment stood, at its original time (withdraw-proposal.ts). */
+export async function withdrawProposalAction(input: { id: string; version: number }): Promise<ActionResult<ReviewResult>> {
+  return formAction(async () => {
+    const caller = await getCaller();
+    const { id, version } = parseWith(approveInputSchema, input);
+    const result = await withdrawProposal(caller, id, { expectedVersion: version });
+    refreshDashboard();
+    const message =
+      result.status === "confirmed"
+        ? "Proposal withdrawn. The visit is back at its original time and the patient has been told."
+        : result.timeHeld
+          ? "Proposal withdrawn. The request needs review again at its original time, and the patient has been told."
+          : "Proposal withdrawn. The original time was taken, so no time is held: propose another time or decline. The patient has been told.";
+    return { message, data: { status: result.status, version: result.version } };
   });
 }
 

@@ -15,6 +15,8 @@ const DID: Record<HistoryItem["action"], string> = {
   complete: "marked the visit completed",
   no_show: "marked the patient a no-show",
   clinic_cancel: "cancelled it for the clinic",
+  change_email: "corrected their email address",
+  withdraw: "withdrew the proposed time",
 };
 
 /** The request's history, oldest first: who did what, when, the status it moved to, and any note. */

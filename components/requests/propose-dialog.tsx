@@ -55,6 +55,8 @@ export function ProposeDialog({ target, onResult }: { target: ReviewTarget; onRe
   const [sending, startSending] = useTransition();
   const headingId = useId();
   const zone = target.timezone;
+  // While a proposal awaits the patient this replaces it (the original time stays the one a withdrawal restores).
+  const replacing = target.status === "rescheduled";
 
   const byDate = useMemo(() => groupSlotsByDate(times?.slots ?? [], zone), [times, zone]);
 
@@ -153,19 +155,20 @@ export function ProposeDialog({ target, onResult }: { target: ReviewTarget; onRe
       }}
     >
       <DialogTrigger asChild>
-        <Button variant="secondary">Propose a new time</Button>
+        <Button variant="secondary">{replacing ? "Propose a different time" : "Propose a new time"}</Button>
       </DialogTrigger>
       {/* md:max-w-3xl overrides the primitive's max-w-lg from md up (a media-query utility comes later in the CSS). */}
       <DialogContent className="md:max-w-3xl">
         <form onSubmit={submit} noValidate>
           <DialogHeader>
-            <DialogTitle>Propose a new time</DialogTitle>
+            <DialogTitle>{replacing ? "Propose a different time" : "Propose a new time"}</DialogTitle>
             <DialogDescription>
               {target.doctorName}&apos;s free times, in the clinic&apos;s time zone. The patient is emailed the new time
               and can accept or decline it; it is held for them while they decide.
+              {replacing && " It replaces the time proposed now, which is released; the patient can no longer accept that one."}
             </DialogDescription>
             <p className="text-base text-slate-900">
-              {target.timeHeld ? "Now" : "Asked for"}: <span className="font-medium tabular-nums">{formatSlotInZone(target.start, zone)}</span>
+              {replacing ? "Proposed now" : target.timeHeld ? "Now" : "Asked for"}: <span className="font-medium tabular-nums">{formatSlotInZone(target.start, zone)}</span>
             </p>
           </DialogHeader>
 

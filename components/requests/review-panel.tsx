@@ -10,6 +10,7 @@ import { ApproveButton } from "./approve-button";
 import { ClinicCancelDialog } from "./clinic-cancel-dialog";
 import { DeclineDialog } from "./decline-dialog";
 import { ProposeDialog } from "./propose-dialog";
+import { WithdrawProposalDialog } from "./withdraw-proposal-dialog";
 
 export type ReviewTarget = {
   id: string;
@@ -21,6 +22,8 @@ export type ReviewTarget = {
   /** The time the request is for now, epoch ms. */
   start: number;
   timeHeld: boolean;
+  /** While a proposal awaits the patient: the time it replaced (which withdrawing restores), epoch ms. */
+  originalStart?: number | null;
 };
 
 type Outcome = { ok: boolean; message: string };
@@ -53,7 +56,8 @@ export function ReviewPanel({ target, actions }: { target: ReviewTarget; actions
   const canPropose = actions.includes("propose");
   const canDecline = actions.includes("decline");
   const canCancel = actions.includes("clinic_cancel");
-  const none = !canApprove && !canPropose && !canDecline && !canCancel;
+  const canWithdraw = actions.includes("withdraw") && target.originalStart != null;
+  const none = !canApprove && !canPropose && !canDecline && !canCancel && !canWithdraw;
 
   return (
     <section aria-labelledby="decide-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs sm:p-6">
@@ -67,6 +71,12 @@ export function ReviewPanel({ target, actions }: { target: ReviewTarget; actions
           </Alert>
         )}
       </div>
+      {target.status === "rescheduled" && (
+        <p className="mt-3 text-slate-600">
+          Waiting for the patient to accept or decline the proposed time. You can withdraw it or propose a different time
+          meanwhile; the patient is emailed either way.
+        </p>
+      )}
       {!target.timeHeld && canPropose && <p className="mt-3 font-medium text-amber-900">{PATIENT_DECLINED_PROPOSAL}.</p>}
       {none ? (
         <p className="mt-3 text-slate-600">
@@ -76,6 +86,7 @@ export function ReviewPanel({ target, actions }: { target: ReviewTarget; actions
         </p>
       ) : (
         <div className="mt-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap">
+          {canWithdraw && <WithdrawProposalDialog target={target} originalStart={target.originalStart!} onResult={report} />}
           {canApprove && (
             <ApproveButton id={target.id} version={target.version} patientName={target.patientName} onResult={report} />
           )}

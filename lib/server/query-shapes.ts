@@ -97,6 +97,8 @@ export const QUERY_SHAPES = {
     range: "start",
     orderBy: [{ field: "start", direction: "asc" }],
   },
+  /** correctPatientEmail: the mail queued for one appointment (the wrong address's unsent mail is removed). */
+  "mail.ofAppointment": { collection: "mail", equality: ["appointmentId"] },
   /** listDevMailbox (emulators only): newest mail first. */
   "mail.newest": { collection: "mail", orderBy: [{ field: "createdAt", direction: "desc" }] },
 } as const satisfies Record<string, QueryShape>;

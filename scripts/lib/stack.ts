@@ -99,7 +99,7 @@ export async function startBackend(
   opts: { functions: boolean; quiet?: boolean; waitForFunctions?: boolean; onFirestoreReady?: () => Promise<void> },
 ): Promise<void> {
   children.push(
-    startProcess("firestore", bin("tsx"), [path.join(root, "scripts/firestore/cli.ts")], {
+    startProcess("firestore", bin("local-firestore"), [], {
       env: { ...env, FIRESTORE_PORT: String(ports.firestore) },
       quiet: opts.quiet,
       index: 0,

@@ -43,7 +43,7 @@ export function startStripe(children: Child[], env: NodeJS.ProcessEnv, functions
   writeFileSync(path.join(root, "functions/.secret.local"), secrets, { mode: 0o600 });
   if (!env.STRIPE_API_HOST) return;
   children.push(
-    startProcess("stripe", path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/stripe-standin/cli.ts")], {
+    startProcess("stripe", path.join(root, "node_modules/.bin/stripe-standin"), [], {
       env: {
         ...env,
         STRIPE_STANDIN_PORT: env.STRIPE_API_PORT,

@@ -43,7 +43,7 @@ test("a patient requests a time and lands on the status page, which survives a r
   await expect(page).toHaveURL(/\/appointments\/[A-Za-z0-9]+\?sent=1$/);
   const statusUrl = page.url();
   const sent = page.getByRole("note").filter({ hasText: "Request sent" });
-  await expect(sent).toContainText("We've emailed you a link to this page");
+  await expect(sent).toContainText("We've emailed a link to this page to");
   await expect(sent).toContainText("you'll pay $50.00");
   await expect(page.getByText("Waiting for the clinic to review")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Your request with Dr. Amara Okafor" })).toBeVisible();

@@ -39,7 +39,7 @@ test("right after booking, the page says the request was sent and for how long t
   const { id, statusPath } = await requestAt(request, 22);
   await visit(page, statusPath);
   await visit(page, `/appointments/${id}?sent=1`);
-  await expect(page.getByRole("note").filter({ hasText: "Request sent" })).toContainText("We've emailed you a link to this page");
+  await expect(page.getByRole("note").filter({ hasText: "Request sent" })).toContainText("We've emailed a link to this page to");
   await expect(page.getByText(/holding this time for you until then \(\d+ h( \d+ min)? left\)/)).toBeVisible();
   await expectNoAxeViolations(page, "request sent", "all");
 });

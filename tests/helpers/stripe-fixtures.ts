@@ -3,7 +3,7 @@
 // read what the stand-in did.
 import Stripe from "stripe";
 import { afterAll, beforeAll, expect } from "vitest";
-import { signPayload, startStripeStandin, type Standin } from "@/scripts/stripe-standin/server";
+import { signPayload, startStripeStandin, type Standin } from "@clinic/stripe-standin";
 import { approveAppointment } from "@/lib/server/appointments/review";
 import { confirmTestPayment, preparePayment } from "@/lib/server/payments/prepare";
 import { handleStripeEvent } from "@/lib/server/payments/webhook";

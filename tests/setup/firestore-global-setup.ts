@@ -1,4 +1,4 @@
-import { startLocalFirestore } from "../../scripts/firestore/server";
+import { startLocalFirestore } from "@clinic/local-firestore";
 
 // Starts one local Firestore for the integration project, on a free port,
 // unless FIRESTORE_EMULATOR_HOST already points at one (the official emulator, say).

@@ -37,6 +37,12 @@ const TABLE: Row[] = [
   ["rescheduled", "cancel", "cancelled", true, "refund"],
   ["rescheduled", "expire", "expired", false, "none"],
   ["rescheduled", "expire", "expired", true, "refund"],
+  ["rescheduled", "propose", "rescheduled", false, "none"],
+  ["rescheduled", "propose", "rescheduled", true, "none"],
+  // Withdrawn: back where the proposal came from, the money untouched.
+  ["rescheduled", "withdraw", "pending", false, "none"],
+  ["rescheduled", "withdraw", "confirmed", false, "none"], // a free confirmed visit
+  ["rescheduled", "withdraw", "confirmed", true, "none"],
   ["confirmed", "propose", "rescheduled", false, "none"],
   ["confirmed", "propose", "rescheduled", true, "none"],
   ["confirmed", "clinic_cancel", "cancelled", false, "none"],
@@ -53,8 +59,10 @@ describe("money follows the transition", () => {
   for (const status of APPOINTMENT_STATUSES) {
     for (const action of APPOINTMENT_ACTIONS) {
       for (const [feeCents, paid] of [[5000, false], [0, false], [5000, true]] as const) {
-        const result = transition({ status, feeCents, paid, reinstatable: true }, action, ACTION_ACTOR[action]);
-        if (result.ok) allowed.set(key(status, action, result.to, paid), result.money);
+        for (const proposedFrom of [undefined, "pending", "approved", "confirmed"] as const) {
+          const result = transition({ status, feeCents, paid, reinstatable: true, ...(proposedFrom ? { proposedFrom } : {}) }, action, ACTION_ACTOR[action]);
+          if (result.ok) allowed.set(key(status, action, result.to, paid), result.money);
+        }
       }
     }
   }

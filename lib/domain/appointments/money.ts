@@ -12,6 +12,11 @@
  *   rescheduled (a proposal the patient can still accept).
  * - "none": nothing happens to the money.
  *
+ * Staff withdrawing a proposal ("withdraw") never moves money: a paid visit
+ * goes back to confirmed at its original time, still paid; an approval's
+ * PaymentIntent was already cancelled when the time was proposed, so the
+ * request goes back to pending and is approved (and paid) again.
+ *
  * "approved" is never paid (paying confirms it), so a transition never needs
  * both a cancel and a refund.
  */
@@ -26,6 +31,7 @@ const KEEPS_PAYMENT: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>
 
 export function moneyEffect(from: AppointmentStatus, action: AppointmentAction, to: AppointmentStatus, paid: boolean): MoneyEffect {
   if (action === "pay") return "capture_expected";
+  if (action === "withdraw") return "none";
   if (paid) return KEEPS_PAYMENT.has(to) ? "none" : "refund";
   return from === "approved" ? "cancel_intent" : "none";
 }

@@ -35,6 +35,11 @@ const SPEC: Row[] = [
   ["rescheduled", "reject", "patient", "pending", "pending", "cancelled"],
   ["rescheduled", "cancel", "patient", "cancelled", "cancelled", "cancelled"],
   ["rescheduled", "expire", "system", "expired", "expired", "expired"],
+  // Staff replace the proposed time while the patient hasn't answered.
+  ["rescheduled", "propose", "staff", "rescheduled", "rescheduled", "rescheduled"],
+  // Staff withdraw it: back where it came from. Without a record of that, a paid
+  // appointment was a confirmed visit and anything else a request to review again.
+  ["rescheduled", "withdraw", "staff", "pending", "pending", "confirmed"],
   ["confirmed", "propose", "staff", "rescheduled", "rescheduled", "rescheduled"],
   // The clinic calls off an approved or confirmed appointment (refunded if paid).
   ["approved", "clinic_cancel", "staff", "cancelled", "cancelled", "cancelled"],
@@ -51,6 +56,7 @@ const SPEC_ACTOR: Record<AppointmentAction, Actor> = {
   pay: "payment",
   expire: "system",
   clinic_cancel: "staff",
+  withdraw: "staff",
 };
 
 type Money = "due" | "free" | "paid";
@@ -72,8 +78,8 @@ const ALL_CASES: Case[] = APPOINTMENT_STATUSES.flatMap((status) =>
 );
 
 describe("transition: every (status, action, actor, money, time held) against the spec", () => {
-  it("enumerates all 7 x 9 x 4 x 3 x 2 combinations", () => {
-    expect(ALL_CASES).toHaveLength(1512);
+  it("enumerates all 7 x 10 x 4 x 3 x 2 combinations", () => {
+    expect(ALL_CASES).toHaveLength(1680);
   });
 
   it.each(ALL_CASES)("%s + %s by %s (%s, time held %s)", (status, action, actor, money, timeHeld) => {
@@ -111,7 +117,9 @@ describe("transition messages", () => {
     ["pending", "expire", "staff", "Requests expire automatically; they can't be expired by hand."],
     ["confirmed", "approve", "staff", "This appointment is already confirmed."],
     ["confirmed", "cancel", "patient", "This appointment is already confirmed."],
-    ["rescheduled", "propose", "staff", "A new time was already proposed; the patient hasn't answered yet."],
+    ["pending", "withdraw", "staff", "There is no proposed time to withdraw."],
+    ["confirmed", "withdraw", "staff", "This appointment is already confirmed."],
+    ["rescheduled", "withdraw", "patient", "Only the clinic can withdraw the time it proposed."],
   ] as const)("%s + %s by %s: %j", (status, action, actor, message) => {
     const result = transition({ status, feeCents: PAID }, action, actor);
     expect(result).toMatchObject({ ok: false, message });
@@ -124,6 +132,18 @@ describe("transition messages", () => {
     expect(transition(state, "decline", "staff")).toMatchObject({ ok: true, to: "declined" });
     expect(transition(state, "cancel", "patient")).toMatchObject({ ok: true, to: "cancelled" });
     expect(transition(state, "expire", "system")).toMatchObject({ ok: true, to: "expired" });
+  });
+
+  it("a withdrawn proposal restores the status it was made from, and never moves money", () => {
+    const rescheduled = { status: "rescheduled", feeCents: PAID } as const;
+    expect(transition({ ...rescheduled, proposedFrom: "confirmed" }, "withdraw", "staff")).toMatchObject({ ok: true, to: "confirmed", money: "none" });
+    expect(transition({ ...rescheduled, feeCents: FREE, proposedFrom: "confirmed" }, "withdraw", "staff")).toMatchObject({ ok: true, to: "confirmed", money: "none" });
+    expect(transition({ ...rescheduled, paid: true, proposedFrom: "confirmed" }, "withdraw", "staff")).toMatchObject({ ok: true, to: "confirmed", money: "none" });
+    // An approval goes back to review: its PaymentIntent was cancelled when the time was proposed.
+    expect(transition({ ...rescheduled, proposedFrom: "approved" }, "withdraw", "staff")).toMatchObject({ ok: true, to: "pending", money: "none" });
+    expect(transition({ ...rescheduled, proposedFrom: "pending" }, "withdraw", "staff")).toMatchObject({ ok: true, to: "pending", money: "none" });
+    // Paid money is never refunded by a withdrawal, whatever was recorded.
+    expect(transition({ ...rescheduled, paid: true, proposedFrom: "pending" }, "withdraw", "staff")).toMatchObject({ ok: true, to: "confirmed", money: "none" });
   });
 
   it("an expired appointment is confirmed by a payment only when the server says its time can be kept", () => {
@@ -163,6 +183,7 @@ describe("allowedActions", () => {
 
   it("leaves approve out while no time is held", () => {
     expect(allowedActions("pending", "staff", { timeHeld: false })).toEqual(["decline", "propose"]);
+    expect(allowedActions("rescheduled", "staff")).toEqual(["propose", "withdraw"]);
     expect(allowedActions("pending", "patient", { timeHeld: false })).toEqual(["cancel"]);
   });
 
@@ -202,12 +223,16 @@ describe("properties", () => {
     );
   });
 
-  it("only a turned-down proposal returns to pending; free or paid appointments never wait for payment", () => {
+  it("only a turned-down or withdrawn proposal returns to pending; free or paid appointments never wait for payment", () => {
     fc.assert(
       fc.property(status, action, actor, fee, fc.boolean(), (from, a, by, feeCents, paid) => {
         const result = transition({ status: from, feeCents, paid }, a, by);
         if (!result.ok) return;
-        if (result.to === "pending") expect([from, a, paid]).toEqual(["rescheduled", "reject", false]);
+        if (result.to === "pending") {
+          expect(from).toBe("rescheduled");
+          expect(["reject", "withdraw"]).toContain(a);
+          expect(paid).toBe(false);
+        }
         if (feeCents === 0 || paid) expect(result.to).not.toBe("approved");
       }),
     );

@@ -19,6 +19,7 @@ export const APPOINTMENT_ACTIONS = [
   "pay",
   "expire",
   "clinic_cancel",
+  "withdraw",
 ] as const;
 
 export type AppointmentAction = (typeof APPOINTMENT_ACTIONS)[number];
@@ -37,6 +38,7 @@ export const ACTION_ACTOR: Readonly<Record<AppointmentAction, Actor>> = {
   pay: "payment",
   expire: "system",
   clinic_cancel: "staff",
+  withdraw: "staff",
 };
 
 /**
@@ -46,9 +48,17 @@ export const ACTION_ACTOR: Readonly<Record<AppointmentAction, Actor>> = {
  * down a proposed time is cancelled (and refunded by the payments code),
  * while an unpaid one goes back to pending with no time held.
  */
-type Conditional = { when: "payment_due" | "paid"; then: AppointmentStatus; otherwise: AppointmentStatus };
+type Conditional = { when: "payment_due" | "paid" | "proposed_from_confirmed"; then: AppointmentStatus; otherwise: AppointmentStatus };
 const CONFIRMED_UNLESS_PAYMENT_DUE: Conditional = { when: "payment_due", then: "approved", otherwise: "confirmed" };
 const PENDING_UNLESS_PAID: Conditional = { when: "paid", then: "cancelled", otherwise: "pending" };
+/**
+ * Staff withdrawing their proposal put the appointment back where it stood:
+ * a confirmed visit (paid or free) is confirmed again at its original time;
+ * a request (pending, or approved and not yet paid: its PaymentIntent was
+ * cancelled when the time was proposed) goes back to pending, to be reviewed
+ * again. Withdrawing never touches money.
+ */
+const RESTORE_PROPOSED_FROM: Conditional = { when: "proposed_from_confirmed", then: "confirmed", otherwise: "pending" };
 
 type Target = AppointmentStatus | Conditional;
 
@@ -76,6 +86,10 @@ const TRANSITIONS: Readonly<Record<AppointmentStatus, Partial<Record<Appointment
     reject: PENDING_UNLESS_PAID,
     cancel: "cancelled",
     expire: "expired",
+    // While the patient hasn't answered, staff may replace the proposed time
+    // (the original time stays the one to go back to) or withdraw it.
+    propose: "rescheduled",
+    withdraw: RESTORE_PROPOSED_FROM,
   },
   confirmed: {
     propose: "rescheduled",
@@ -122,6 +136,12 @@ export type AppointmentState = {
    * bookable slots: a payment that arrives then confirms it. Default false.
    */
   reinstatable?: boolean;
+  /**
+   * While rescheduled: the status the proposal was made from, which a
+   * withdrawal restores. Unknown (older documents): a paid appointment is
+   * taken as confirmed, anything else as pending.
+   */
+  proposedFrom?: "pending" | "approved" | "confirmed";
 };
 
 function assertFeeCents(feeCents: number): void {
@@ -134,7 +154,13 @@ function assertFeeCents(feeCents: number): void {
 function resolveTarget(target: Target, current: AppointmentState): AppointmentStatus {
   if (typeof target === "string") return target;
   const paid = current.paid === true;
-  const holds = target.when === "paid" ? paid : current.feeCents > 0 && !paid;
+  const holds =
+    target.when === "paid"
+      ? paid
+      : target.when === "proposed_from_confirmed"
+        ? // Paid money means a visit was confirmed (nothing else holds it), so it is one again, never refunded.
+          current.proposedFrom === "confirmed" || paid
+        : current.feeCents > 0 && !paid;
   return holds ? target.then : target.otherwise;
 }
 
@@ -151,6 +177,7 @@ const FORBIDDEN_MESSAGE: Readonly<Record<AppointmentAction, string>> = {
   pay: "Payments can only be confirmed by the payment provider.",
   expire: "Requests expire automatically; they can't be expired by hand.",
   clinic_cancel: "Only the clinic can cancel an approved or confirmed appointment this way.",
+  withdraw: "Only the clinic can withdraw the time it proposed.",
 };
 
 // Once a request is terminal (or confirmed) the reason it can't change is the status itself,
@@ -179,6 +206,8 @@ function invalidTransitionMessage(status: AppointmentStatus, action: Appointment
     case "accept":
     case "reject":
       return "There is no proposed time to answer.";
+    case "withdraw":
+      return "There is no proposed time to withdraw.";
     case "pay":
       return status === "rescheduled"
         ? "Please accept the proposed time before paying."

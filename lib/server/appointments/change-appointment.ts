@@ -14,7 +14,7 @@ import { deleteLocks, isLapsed, readOwnLocks } from "./appointment-locks";
 import { changedMessage, expiredError } from "./change-messages";
 import { expiredEmail } from "@/lib/server/mail/request-emails";
 import { renewalDeadline } from "./hold";
-import { PATIENT, SYSTEM, appointments, historyId, holdsTime, isPaid, type ActedBy, type AppointmentDoc, type HistoryEntry, type RefundReason } from "./model";
+import { PATIENT, SYSTEM, appointments, historyId, holdsTime, isPaid, proposedFrom, type ActedBy, type AppointmentDoc, type HistoryEntry, type RefundReason } from "./model";
 
 /**
  * The one way an appointment's status changes. In one transaction it loads
@@ -42,6 +42,8 @@ export interface Applied<R> {
   before?: (tx: Transaction) => void;
   /** Writes after the appointment's (locks released, the visit, emails), given the document as it reads after the commit. */
   after?: (tx: Transaction, doc: AppointmentDoc) => void;
+  /** The history note, when it depends on what the verb read (instead of Change.note). */
+  note?: string;
   result: R;
 }
 
@@ -96,7 +98,7 @@ function refused(code: "forbidden_actor" | "invalid_transition", message: string
 
 /** The status `action` would lead to, or the AppError the verb answers with (for checks before the transaction). */
 export function checkTransition(a: AppointmentDoc, action: AppointmentAction, actor: Actor, reinstatable = false): AppointmentStatus {
-  const result = transition({ status: a.status, feeCents: a.feeCents, paid: isPaid(a), timeHeld: holdsTime(a), reinstatable }, action, actor);
+  const result = transition({ status: a.status, feeCents: a.feeCents, paid: isPaid(a), timeHeld: holdsTime(a), reinstatable, proposedFrom: proposedFrom(a) }, action, actor);
   if (!result.ok) throw refused(result.code, result.message);
   return result.to;
 }
@@ -149,7 +151,7 @@ function plainFields(fields: UpdateData<AppointmentDoc>): Partial<AppointmentDoc
 export async function applyChange<R>(tx: Transaction, loaded: Loaded, change: Change<R>, now: Date): Promise<Changed<R>> {
   const { ref, a } = loaded;
   const decided = transition(
-    { status: a.status, feeCents: a.feeCents, paid: isPaid(a), timeHeld: holdsTime(a), reinstatable: change.reinstatable === true },
+    { status: a.status, feeCents: a.feeCents, paid: isPaid(a), timeHeld: holdsTime(a), reinstatable: change.reinstatable === true, proposedFrom: proposedFrom(a) },
     change.action,
     change.actor,
   );
@@ -193,7 +195,7 @@ export async function applyChange<R>(tx: Transaction, loaded: Loaded, change: Ch
       break;
   }
   tx.update(ref, fields);
-  const entry: HistoryEntry = { ...decided.event, ...by, at, ...(change.note ? { note: change.note } : {}) };
+  const entry: HistoryEntry = { ...decided.event, ...by, at, ...((applied.note ?? change.note) ? { note: applied.note ?? change.note } : {}) };
   tx.create(ref.collection("history").doc(historyId(seq)), entry);
   const doc: AppointmentDoc = { ...a, ...plainFields(applied.fields ?? {}), status: to, expiresAt, version: seq, updatedAt: at };
   applied.after?.(tx, doc);

@@ -20,6 +20,8 @@ const PAST_TENSE: Record<HistoryEntry["action"], string> = {
   complete: "marked the visit completed for",
   no_show: "marked a no-show for",
   clinic_cancel: "cancelled",
+  change_email: "corrected the email address of",
+  withdraw: "withdrew the proposed time for",
 };
 
 /**

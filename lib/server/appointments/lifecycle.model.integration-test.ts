@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { startStripeStandin } from "@/scripts/stripe-standin/server";
+import { startStripeStandin } from "@clinic/stripe-standin";
 import { commandArbitraries, runOptions } from "./lifecycle-model/arbitraries";
 import { timings, type LifecycleCommand, type Real } from "./lifecycle-model/commands";
 import { checkInvariants, knownGaps } from "./lifecycle-model/invariants";

@@ -52,6 +52,12 @@ export interface AppointmentDoc {
   timeHeld: boolean;
   /** The proposed time the patient last turned down (set by that answer, for staff to read while no time is held); missing = none recorded. */
   turnedDown?: { start: Timestamp; end: Timestamp };
+  /**
+   * The proposed time staff withdrew last (withdrawProposal), so both pages can
+   * say why a request is back for review; cleared by the next proposal.
+   * Missing/null = none.
+   */
+  withdrawnProposal?: { start: Timestamp; at: Timestamp } | null;
   /** Staff's reason for declining; shown to the patient. */
   declineReason: string | null;
   /** The reason for cancelling: the patient's, if they gave one (never emailed), or the clinic's (emailed to the patient). */
@@ -80,6 +86,8 @@ export interface AppointmentDoc {
    * then), then when they did. Missing = no confirmation was asked.
    */
   emailConfirmedAt?: Timestamp | null;
+  /** How many times the patient corrected the email address (email-correction.ts); missing = never. */
+  emailCorrections?: number;
   source: "web" | "api";
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -93,6 +101,21 @@ export interface AppointmentProposal {
   at: Timestamp;
   /** Member uid of the proposer. */
   by: string;
+  /**
+   * The status the first proposal was made from, which withdrawing it
+   * restores (a different time proposed meanwhile keeps it, and the
+   * previous time). Missing on older documents: see proposedFrom.
+   */
+  fromStatus?: ProposedFrom;
+  /** False when the request held no time when the proposal was made (a turned-down proposal's); missing = it held one. */
+  fromTimeHeld?: boolean;
+}
+
+export type ProposedFrom = "pending" | "approved" | "confirmed";
+
+/** The status a withdrawal restores; an older document without the record: a paid one was confirmed, anything else pending. */
+export function proposedFrom(a: Pick<AppointmentDoc, "proposal" | "payment">): ProposedFrom {
+  return a.proposal?.fromStatus ?? (isPaid(a) ? "confirmed" : "pending");
 }
 
 /**
@@ -136,7 +159,7 @@ export const holdsTime = (a: Pick<AppointmentDoc, "timeHeld">) => a.timeHeld !==
 /** appointments/{id}/history/{seq}: append-only, created and never changed. */
 export interface HistoryEntry {
   /** A state-machine action, the first request, or a visit outcome (status stays confirmed; see visits-admin.ts). */
-  action: AppointmentAction | "request" | VisitOutcomeAction;
+  action: AppointmentAction | "request" | VisitOutcomeAction | "change_email";
   from: AppointmentStatus | null;
   to: AppointmentStatus;
   actor: Actor;

@@ -23,6 +23,8 @@ import { deleteLocks, setLockExpiry } from "./appointment-locks";
 import { changeAppointment } from "./change-appointment";
 import { appointmentTokenMatches, newStatusLink } from "./tokens";
 import { appNow } from "../clock";
+import { emailCorrectionRefusal } from "@/lib/domain/email-correction";
+import { correctableOf } from "./email-correction";
 
 /** What the patient's private status page shows. */
 export interface PatientAppointmentView {
@@ -38,10 +40,18 @@ export interface PatientAppointmentView {
   feeCents: number;
   currency: string;
   patientName: string;
+  /** Where the patient's emails go (the page names it, so a typo shows). */
+  patientEmail: string;
+  /** The version the page shows: a correction made since is a conflict. */
+  version: number;
+  /** "Wrong address?" is offered (lib/domain/email-correction.ts). */
+  emailCorrectable: boolean;
   reason: string;
   /** Set while status is rescheduled: start/end above are the proposed time, these the time it replaces. */
-  proposal: { previousStart: string; previousEnd: string; message: string | null } | null;
-  /** False after the patient turned down a proposed time (pending, no time held). */
+  proposal: { previousStart: string; previousEnd: string; message: string | null; at: number } | null;
+  /** Pending after the clinic withdrew the time it proposed: that time (the page says so instead of "you turned it down"). */
+  withdrawnProposal: { start: string } | null;
+  /** False after the patient turned down a proposed time, or the clinic withdrew one whose original time was taken (pending, no time held). */
   timeHeld: boolean;
   /** The clinic's reason, when declined. */
   declineReason: string | null;
@@ -82,6 +92,9 @@ export async function getPatientAppointment(id: string, token: string | null | u
     feeCents: a.feeCents,
     currency: a.currency,
     patientName: a.patient.name,
+    patientEmail: a.patient.email,
+    version: a.version,
+    emailCorrectable: emailCorrectionRefusal(correctableOf(a), appNow().getTime()) === null,
     reason: a.reason,
     proposal:
       a.status === "rescheduled" && a.proposal
@@ -89,9 +102,12 @@ export async function getPatientAppointment(id: string, token: string | null | u
             previousStart: a.proposal.previousStart.toDate().toISOString(),
             previousEnd: a.proposal.previousEnd.toDate().toISOString(),
             message: a.proposal.message,
+            // Sent back with the answer: one given to an earlier proposal is refused.
+            at: a.proposal.at.toMillis(),
           }
         : null,
     timeHeld: holdsTime(a),
+    withdrawnProposal: a.status === "pending" && a.withdrawnProposal ? { start: a.withdrawnProposal.start.toDate().toISOString() } : null,
     declineReason: a.status === "declined" ? (a.declineReason ?? null) : null,
     clinicCancel:
       a.status === "cancelled" && a.cancelledBy === "clinic"
@@ -108,6 +124,16 @@ const byToken = (token: string | null | undefined) => (a: AppointmentDoc) => {
 };
 
 const proposalExpired = () => new AppError("conflict", "The proposed time expired before you answered. Please book again.");
+/**
+ * An answer names the proposal it answers (its `at`). Staff may have proposed
+ * a different time since the page loaded: then accepting would take a time
+ * the patient never saw, so it is refused, nothing written.
+ */
+export const STALE_PROPOSAL = "The clinic proposed a different time after this page was loaded, so your answer wasn't recorded. Please look at the new time.";
+function refuseStaleAnswer(a: AppointmentDoc, proposalAt: number | undefined): void {
+  if (proposalAt !== undefined && a.proposal && a.proposal.at.toMillis() !== proposalAt) throw new AppError("conflict", STALE_PROPOSAL);
+}
+
 const patientTarget = (id: string, token: string | null | undefined, now: Date) => ({ id, now, notFound, authorize: byToken(token) });
 
 /**
@@ -146,13 +172,14 @@ function notifyClinic(tx: Transaction, a: AppointmentDoc, id: string, recipients
  * scheduled (created, or moved if the appointment was confirmed before) and
  * an .ics invite. The clinic's reviewers are told.
  */
-export async function acceptProposal(id: string, token: string | null | undefined, now = appNow()): Promise<AppointmentStatus> {
+export async function acceptProposal(id: string, token: string | null | undefined, now = appNow(), proposalAt?: number): Promise<AppointmentStatus> {
   if (!isAppointmentId(id)) throw notFound();
   const appUrl = serverEnv().APP_URL;
   const { status } = await changeAppointment({ ...patientTarget(id, token, now), lapsed: proposalExpired }, {
     action: "accept",
     actor: "patient",
     apply: async (tx, { a, locks, visit }, to, expiresAt) => {
+      refuseStaleAnswer(a, proposalAt);
       const recipients = await readRequestRecipients(tx, a.clinicId, a.clinicContact.email, a.doctorId);
       const link = newStatusLink(appUrl, id);
       return {
@@ -182,7 +209,7 @@ export async function acceptProposal(id: string, token: string | null | undefine
  * Paid: cancelled, and refunded (the runner; this email says so). The
  * clinic's reviewers are told.
  */
-export async function rejectProposal(id: string, token: string | null | undefined, now = appNow()): Promise<AppointmentStatus> {
+export async function rejectProposal(id: string, token: string | null | undefined, now = appNow(), proposalAt?: number): Promise<AppointmentStatus> {
   if (!isAppointmentId(id)) throw notFound();
   const appUrl = serverEnv().APP_URL;
   const { status } = await changeAppointment({ ...patientTarget(id, token, now), lapsed: proposalExpired }, {
@@ -192,6 +219,7 @@ export async function rejectProposal(id: string, token: string | null | undefine
     // Staff now have the clinic's hold to propose another time or decline, never past the time asked for.
     holdUntil: (a) => a.proposal?.previousStart ?? a.start,
     apply: async (tx, { a, locks, visit }, to) => {
+      refuseStaleAnswer(a, proposalAt);
       const recipients = await readRequestRecipients(tx, a.clinicId, a.clinicContact.email, a.doctorId);
       const released = { lockIds: [], proposal: null };
       const done = (w: Transaction) => {

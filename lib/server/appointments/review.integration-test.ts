@@ -273,7 +273,7 @@ it("NOW is a Monday morning in New York", () => {
 });
 
 describe("propose: plain answers before the slot engine", () => {
-  it("a stale page hears what changed, an already-proposed request says so, a lapsed one expires", async () => {
+  it("a stale page hears what changed, a waiting proposal is replaced by a different time, a lapsed one expires", async () => {
     const { id } = await book(at("09:00"));
     await proposeNewTime(staff, id, { start: at("11:00") }, { expectedVersion: 1, now: new Date("2030-01-07T13:05:00Z") });
     // The 10:20 time is free, but the request moved on.
@@ -281,12 +281,12 @@ describe("propose: plain answers before the slot engine", () => {
       code: "conflict",
       message: "This request changed: Sam Lee proposed a new time for it at 8:05 AM.",
     });
-    // 11:00 is now this request's own proposed time; the answer is about the status, not the slot.
-    await expect(proposeNewTime(admin, id, { start: at("09:40") }, { now: soon })).rejects.toMatchObject({
-      code: "conflict",
-      message: "A new time was already proposed; the patient hasn't answered yet.",
-    });
-    await expect(proposeNewTime(admin, id, { start: at("09:40") }, { now: later(26) })).rejects.toMatchObject({
+    // While the patient hasn't answered, a different time replaces the proposed one (the original stays 9:00);
+    // the time already proposed is refused as no change.
+    await expect(proposeNewTime(admin, id, { start: at("11:00") }, { now: soon })).rejects.toMatchObject({ code: "invalid_request" });
+    expect(await proposeNewTime(admin, id, { start: at("09:40") }, { now: soon })).toMatchObject({ status: "rescheduled", version: 3 });
+    expect((await appointment(id)).proposal.previousStart.toMillis()).toBe(Date.parse(at("09:00")));
+    await expect(proposeNewTime(admin, id, { start: at("10:20") }, { now: later(26) })).rejects.toMatchObject({
       code: "conflict",
       message: "This request expired: the patient didn't answer the proposed time in time.",
     });

@@ -14,8 +14,8 @@ import { changeAppointment, checkTransition, refuseIfVisitHappened, type Target 
 import { changedMessage, expiredError } from "./change-messages";
 import { expireIfLapsed } from "./expire";
 import { appointmentIcs, icsFilename } from "./ics";
-import { appointments, type ActedBy, type AppointmentDoc } from "./model";
-import { approvedPleasePayEmail, confirmedEmail, declinedEmail, proposedTimeEmail } from "@/lib/server/mail/review-emails";
+import { appointments, proposedFrom, type ActedBy, type AppointmentDoc, type AppointmentProposal, type ProposedFrom } from "./model";
+import { approvedPleasePayEmail, confirmedEmail, declinedEmail, differentTimeProposedEmail, proposedTimeEmail } from "@/lib/server/mail/review-emails";
 import { LocksTaken, checkBookable, claimSlot, readTakenLocks, slotTaken } from "./slot-claim";
 import { newStatusLink } from "./tokens";
 import { appNow } from "../clock";
@@ -39,20 +39,20 @@ export interface ReviewOptions {
 }
 
 const MAX_TEXT = 500;
-const notFound = () => new AppError("not_found", "We couldn't find that request.");
+export const notFound = () => new AppError("not_found", "We couldn't find that request.");
 
 /**
  * Staff and admins review any request of their clinic; a doctor only their
  * own doctor's. The queue shows exactly this (requestScope), so a page never
  * offers an action the verb refuses.
  */
-function assertMayReviewSomething(caller: Caller | null | undefined, id: string): asserts caller is Caller {
+export function assertMayReviewSomething(caller: Caller | null | undefined, id: string): asserts caller is Caller {
   assertSignedIn(caller);
   if (!requestScope(caller)) throw forbidden();
   if (!isAppointmentId(id)) throw notFound();
 }
 
-function authorizeFor(caller: Caller) {
+export function authorizeFor(caller: Caller) {
   const scope = requestScope(caller);
   return (a: AppointmentDoc) => {
     // Another clinic's request, or another doctor's: as if it did not exist.
@@ -61,9 +61,9 @@ function authorizeFor(caller: Caller) {
   };
 }
 
-const actedBy = (caller: Caller): ActedBy => ({ by: caller.uid, byName: caller.name || caller.email });
+export const actedBy = (caller: Caller): ActedBy => ({ by: caller.uid, byName: caller.name || caller.email });
 
-const targetOf = (caller: Caller, id: string, now: Date, opts: ReviewOptions): Target => ({
+export const targetOf = (caller: Caller, id: string, now: Date, opts: ReviewOptions): Target => ({
   id,
   now,
   notFound,
@@ -155,6 +155,12 @@ export async function declineAppointment(
  * times share keeps its lock document (its expiry renewed) rather than being
  * deleted and created again. A confirmed visit follows the appointment; an
  * approval's PaymentIntent is cancelled (the patient pays again once they accept).
+ *
+ * While a proposal awaits the patient ("rescheduled") staff may propose a
+ * different time: it replaces the proposed time the same way, but the
+ * ORIGINAL time and status stay the ones recorded in `proposal` (so a
+ * withdrawal still restores the real original), and the proposal's `at`
+ * changes, so an answer given to the earlier proposal is refused.
  */
 export async function proposeNewTime(
   caller: Caller | null | undefined,
@@ -226,13 +232,26 @@ export async function proposeNewTime(
         const keep = new Set(newLocks.map((l) => l.ref.id));
         const link = newStatusLink(appUrl, id);
         const time = { start: Timestamp.fromMillis(slot.start), end: Timestamp.fromMillis(slot.end) };
+        const replacing = a.status === "rescheduled" ? a.proposal : null;
+        // Propose is allowed only from pending, approved, confirmed (or rescheduled, handled first).
+        const from: ProposedFrom = replacing ? proposedFrom(a) : (a.status as ProposedFrom);
+        const proposal: AppointmentProposal = {
+          previousStart: replacing?.previousStart ?? a.start,
+          previousEnd: replacing?.previousEnd ?? a.end,
+          message,
+          at: Timestamp.fromDate(now),
+          by: caller.uid,
+          fromStatus: from,
+          ...((replacing ? replacing.fromTimeHeld === false : a.timeHeld === false) ? { fromTimeHeld: false } : {}),
+        };
         return {
           fields: {
             ...time,
             bufferMinutes,
             lockIds: newLocks.map((l) => l.ref.id),
             timeHeld: true,
-            proposal: { previousStart: a.start, previousEnd: a.end, message, at: Timestamp.fromDate(now), by: caller.uid },
+            proposal,
+            withdrawnProposal: null,
             linkTokenHashes: FieldValue.arrayUnion(link.hash),
           },
           // Locks first: a create that fails (ALREADY_EXISTS) fails the whole commit.
@@ -241,8 +260,11 @@ export async function proposeNewTime(
             deleteLocks(w, locks.filter((l) => !keep.has(l.id)));
             setLockExpiry(w, locks.filter((l) => keep.has(l.id)), expiresAt);
             // The visit follows the appointment (its old time was released above).
-            if (a.status === "confirmed") moveVisit(w, visit, time, now);
-            queueMail(w, proposedTimeEmail({ ...a, ...time, expiresAt }, a.start, message, link.url), { appointmentId: id });
+            if (from === "confirmed") moveVisit(w, visit, time, now);
+            const mail = replacing
+              ? differentTimeProposedEmail({ ...a, ...time, expiresAt }, a.start, replacing.previousStart, message, link.url)
+              : proposedTimeEmail({ ...a, ...time, expiresAt }, a.start, message, link.url);
+            queueMail(w, mail, { appointmentId: id });
           },
           result: null,
         };

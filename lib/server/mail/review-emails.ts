@@ -82,6 +82,56 @@ export function proposedTimeEmail(a: Summary & { expiresAt?: AppointmentDoc["exp
   );
 }
 
+/**
+ * Staff replaced the time they proposed while the patient hadn't answered:
+ * only the new time can be accepted now (the status page refuses an answer
+ * given to the earlier one).
+ */
+export function differentTimeProposedEmail(
+  a: Summary & { expiresAt?: AppointmentDoc["expiresAt"] },
+  replacedStart: AppointmentDoc["start"],
+  originalStart: AppointmentDoc["start"],
+  message: string | null,
+  statusUrl: string,
+): MailMessage {
+  return toPatient(
+    a,
+    `The clinic proposed a different time: ${when(a.start, a)}`,
+    `Hello ${patientName(a)}, the clinic proposed a different time`,
+    [
+      `${a.clinicName} withdrew the time it proposed, ${when(replacedStart, a)}, and proposes ${when(a.start, a)} with ${a.doctorName} instead of your original time, ${when(originalStart, a)}.`,
+      ...(message ? [`Message from the clinic: ${oneLine(message)}`] : []),
+      `Please accept or decline the new time on your request's page ${byDeadline(a)}; we're holding it for you until then. The earlier proposal can no longer be accepted.`,
+    ],
+    { label: "Accept or decline", url: statusUrl },
+  );
+}
+
+/** What stands after staff withdrew their proposal: the visit at its original time, the request back for review holding it, or holding no time. */
+export type WithdrawnOutcome = "confirmed" | "pending_held" | "pending_not_held";
+
+export function proposalWithdrawnEmail(a: Summary, withdrawnStart: AppointmentDoc["start"], outcome: WithdrawnOutcome, statusUrl: string): MailMessage {
+  const withdrew = `The clinic withdrew the time it proposed, ${when(withdrawnStart, a)}, so there is nothing for you to answer.`;
+  const stands: Record<WithdrawnOutcome, { subject: string; text: string }> = {
+    confirmed: {
+      subject: `Your visit stays at ${when(a.start, a)}`,
+      text: `Your visit with ${a.doctorName} stays at its original time, ${when(a.start, a)}. Nothing else changes.`,
+    },
+    pending_held: {
+      subject: `The clinic withdrew the proposed time: your request for ${when(a.start, a)} stands`,
+      text: `Your request for ${when(a.start, a)} with ${a.doctorName} is back with the clinic for review, and we're holding that time for you.`,
+    },
+    pending_not_held: {
+      subject: "The clinic withdrew the proposed time",
+      text: `Your original time, ${when(a.start, a)}, has since been taken, so no time is held for you now. The clinic will propose another time or reply to your request; you can still cancel it on its page.`,
+    },
+  };
+  return toPatient(a, stands[outcome].subject, `Hello ${patientName(a)}, the clinic withdrew the time it proposed`, [withdrew, stands[outcome].text], {
+    label: "See your request",
+    url: statusUrl,
+  });
+}
+
 export function declinedEmail(a: Summary, reason: string, bookUrl: string): MailMessage {
   return toPatient(
     a,

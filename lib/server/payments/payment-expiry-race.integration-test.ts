@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/firebase";
 import { expectLocksMatchLiveAppointments } from "@/tests/helpers/locks";
 import { appointment, at, book, callers, history, later, mailFor, seedReviewWorld } from "@/tests/helpers/review-fixtures";
-import { signPayload, startStripeStandin, type Standin } from "@/scripts/stripe-standin/server";
+import { signPayload, startStripeStandin, type Standin } from "@clinic/stripe-standin";
 import { cancelAppointmentByPatient } from "../appointments/patient";
 import { approveAppointment } from "../appointments/review";
 import { expireStale } from "@/lib/server/appointments/expiry-sweep";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/firebase";
 import { expectLocksMatchLiveAppointments } from "@/tests/helpers/locks";
 import { appointment, at, book, callers, history, later, mailFor, seedReviewWorld, snapshotAll } from "@/tests/helpers/review-fixtures";
-import { signPayload, startStripeStandin, type Standin } from "@/scripts/stripe-standin/server";
+import { signPayload, startStripeStandin, type Standin } from "@clinic/stripe-standin";
 import { expireIfLapsed } from "../appointments/expire";
 import { cancelByClinic } from "../appointments/clinic-cancel";
 import { getPatientAppointment, rejectProposal } from "../appointments/patient";

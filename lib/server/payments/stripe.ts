@@ -3,7 +3,7 @@ import Stripe from "stripe";
 
 /**
  * The Stripe client. STRIPE_API_HOST/PORT/PROTOCOL point the real SDK at the
- * local stand-in (scripts/stripe-standin) offline; unset, it talks to Stripe.
+ * local stand-in (tools/stripe-standin) offline; unset, it talks to Stripe.
  * Built per call from env, so tests can point it at their own stand-in.
  */
 export function stripeClient(env: Record<string, string | undefined> = process.env): Stripe {

@@ -16,7 +16,8 @@ import { formatSlotInZone } from "@/lib/domain/time-format";
 import { getPatientAppointment, type PatientAppointmentView } from "@/lib/server/appointments/patient";
 import { getPaymentStep } from "@/lib/server/payments/prepare";
 import { getPaidReceipt } from "@/lib/server/payments/patient-receipt";
-import { acceptProposedTime, cancelRequest, declineProposedTime, payWithTestCard } from "@/components/appointment/actions";
+import { WrongAddress } from "@/components/appointment/wrong-address";
+import { acceptProposedTime, cancelRequest, correctEmail, declineProposedTime, payWithTestCard } from "@/components/appointment/actions";
 import { appointmentPath, patientTokenFromCookie } from "@/lib/server/auth/patient-link";
 import { appNow } from "@/lib/server/clock";
 
@@ -76,7 +77,7 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
   return (
     <PublicShell clinic={{ name: clinic.name, slug: clinic.slug }}>
       <div className="space-y-6">
-        {query.sent === "1" && status === "pending" && appointment.timeHeld && <RequestSent feeLabel={fee} />}
+        {query.sent === "1" && status === "pending" && appointment.timeHeld && <RequestSent feeLabel={fee} email={appointment.patientEmail} />}
 
         <header>
           <p>
@@ -107,6 +108,17 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
           calendarHref={`${path}/calendar`}
           payment={paymentStep && fee ? <PayStep id={appointment.id} step={paymentStep} feeLabel={fee} testPayAction={payWithTestCard} /> : undefined}
         />
+
+        {/* Right after booking, and while the address can still be corrected, the page names it so a typo shows. */}
+        {(appointment.emailCorrectable || (query.sent === "1" && status === "pending")) && (
+          <WrongAddress
+            id={appointment.id}
+            version={appointment.version}
+            email={appointment.patientEmail}
+            correctable={appointment.emailCorrectable}
+            correctAction={correctEmail}
+          />
+        )}
 
         <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 bg-white shadow-xs">
           <h2 id="details-heading" className="border-b border-slate-200 px-5 py-4 text-lg font-semibold tracking-tight text-slate-900 sm:px-6">

@@ -1,7 +1,7 @@
 // What a run is made of: the commands, weighted, and each clinic's settings.
 import fc from "fast-check";
 import {
-  Accept, Advance, Approve, ClinicCancel, ConfirmEmail, Decline, DoctorActive, ExpirySweep, HoursChanged, PatientCancel, Pay, Propose, Redeliver, Reject, Request, RetryRefunds,
+  Accept, Advance, Approve, ClinicCancel, ConfirmEmail, Decline, DoctorActive, ExpirySweep, HoursChanged, PatientCancel, Pay, Propose, Redeliver, Reject, Request, RetryRefunds, Withdraw,
   type LifecycleCommand,
 } from "./commands";
 import { DOCTORS, HOURS_NAMES, TIMES, type HoursName } from "./world";
@@ -23,6 +23,8 @@ const COMMANDS: [name: string, weight: number, arbitrary: fc.Arbitrary<Lifecycle
   ["confirmEmail", 1, i.map((n) => new ConfirmEmail(n))],
   ["approve", 3, i.map((n) => new Approve(n))],
   ["propose", 2, fc.tuple(i, time, raw).map(([n, t, r]) => new Propose(n, t, r))],
+  // Propose also replaces a proposal awaiting the patient (the same command on a rescheduled appointment).
+  ["withdraw", 1, i.map((n) => new Withdraw(n))],
   ["accept", 1, i.map((n) => new Accept(n))],
   ["reject", 1, i.map((n) => new Reject(n))],
   ["decline", 1, i.map((n) => new Decline(n))],

@@ -10,6 +10,7 @@ import { db } from "@/lib/server/firebase";
 import { requestAppointment } from "@/lib/server/appointments/request";
 import { confirmRequestEmail } from "@/lib/server/appointments/email-confirmation";
 import { approveAppointment, declineAppointment, proposeNewTime } from "@/lib/server/appointments/review";
+import { withdrawProposal } from "@/lib/server/appointments/withdraw-proposal";
 import { acceptProposal, cancelAppointmentByPatient, rejectProposal } from "@/lib/server/appointments/patient";
 import { cancelByClinic } from "@/lib/server/appointments/clinic-cancel";
 import { preparePayment } from "@/lib/server/payments/prepare";
@@ -139,6 +140,16 @@ export class Propose extends OnAppointment {
     const offered = (this.raw ? [0, 1, 2] : BOOKABLE[run.doctors[a.doctorId]!.hours]).map((t) => TIMES[t]!).filter((t) => t !== current);
     const start = offered.length ? offered[this.time % offered.length]! : current;
     return attempt(run, `propose ${start}`, () => proposeNewTime(run.staff, a.id, { start }, { now }));
+  }
+}
+
+/** Staff withdraw the time they proposed (refused unless one awaits the patient, or when a confirmed visit's original time was taken). */
+export class Withdraw extends OnAppointment {
+  toString() {
+    return `withdraw(${shown(this.i)})`;
+  }
+  on({ run }: Real, a: ModelAppointment, now: Date) {
+    return attempt(run, "withdraw", () => withdrawProposal(run.staff, a.id, { now }));
   }
 }
 

@@ -78,12 +78,27 @@ async function checkAppointment(shared: Shared, run: Run, id: string, a: Documen
   await checkMoney(shared, run, id, a, options, fail, label);
 }
 
-/** Any (paid, time held) for which the state machine allows the entry. */
+const PROPOSED_FROM = [undefined, "pending", "approved", "confirmed"] as const;
+
+/** Any (paid, time held, status a proposal came from) for which the state machine allows the entry. */
 function allowedByTable(from: AppointmentStatus, action: AppointmentAction, actor: Actor, to: AppointmentStatus, feeCents: number): boolean {
-  return [true, false].some((paid) => [true, false].some((timeHeld) => {
-    const result = transition({ status: from, feeCents, paid, timeHeld }, action, actor);
+  return [true, false].some((paid) => [true, false].some((timeHeld) => PROPOSED_FROM.some((proposedFrom) => {
+    const result = transition({ status: from, feeCents, paid, timeHeld, ...(proposedFrom ? { proposedFrom } : {}) }, action, actor);
     return result.ok && result.to === to;
-  }));
+  })));
+}
+
+/**
+ * While rescheduled: the status the first of the latest run of proposals was
+ * made from (a different time proposed meanwhile keeps it), from history alone.
+ */
+function proposedFromHistory(entries: DocumentData[]): AppointmentStatus | null {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i]!;
+    if (e.action !== "propose") return null;
+    if (e.from !== "rescheduled") return e.from as AppointmentStatus;
+  }
+  return null;
 }
 
 async function checkHistory(run: Run, id: string, a: DocumentData, options: CheckOptions, fail: Fail, label: (id: string) => string) {
@@ -116,6 +131,11 @@ async function checkHistory(run: Run, id: string, a: DocumentData, options: Chec
         }
       }
     }
+    // A withdrawn proposal puts the appointment back where it stood: a confirmed visit confirmed, anything else pending.
+    if (e.action === "withdraw") {
+      const origin = proposedFromHistory(entries.slice(0, i));
+      if (e.to !== (origin === "confirmed" ? "confirmed" : "pending")) fail("history", `${where}: the proposal was made from ${origin}`);
+    }
     if (e.action === "decline" || e.action === "clinic_cancel") endedByClinic = true;
   });
   // Every transition queued one email to the patient. Not transitions: a card declined, and refund
@@ -130,7 +150,7 @@ async function checkHistory(run: Run, id: string, a: DocumentData, options: Chec
   if (gap < 0 || gap > Math.min(clinicCancels, clinicRefunds)) {
     fail("email", `${label(id)}: ${entries.length} transitions (${entries.map((e) => e.action).join(", ")}) but emails: ${subjects.map((m) => m.subject).join(" | ")}`);
   }
-  run.seen.set(id, { version: a.version, history: now, endedByClinic, movedFrom: entries.at(-1)?.action === "propose" ? entries.at(-1)!.from : null });
+  run.seen.set(id, { version: a.version, history: now, endedByClinic, movedFrom: proposedFromHistory(entries) });
 }
 
 /**

@@ -6,7 +6,7 @@
 import Stripe from "stripe";
 import type { Caller } from "@/lib/domain/roles";
 import { db } from "@/lib/server/firebase";
-import { signPayload, type Standin } from "@/scripts/stripe-standin/server";
+import { signPayload, type Standin } from "@clinic/stripe-standin";
 import { handleStripeEvent } from "@/lib/server/payments/webhook";
 
 export const WEBHOOK_SECRET = "whsec_model";

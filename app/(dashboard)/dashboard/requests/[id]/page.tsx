@@ -72,6 +72,7 @@ export default async function RequestPage({ params }: Props) {
               timezone: detail.timezone,
               start: detail.start,
               timeHeld: detail.timeHeld,
+              originalStart: detail.status === "rescheduled" ? (detail.proposal?.previousStart ?? null) : null,
             }}
             actions={actions}
           />

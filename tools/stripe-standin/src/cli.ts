@@ -1,4 +1,4 @@
-// `tsx scripts/stripe-standin/cli.ts`: the local Stripe stand-in on its own.
+// `stripe-standin` (this package's bin): the local Stripe stand-in on its own.
 // STRIPE_STANDIN_PORT (default 12111), STRIPE_WEBHOOK_URL (where events go),
 // STRIPE_WEBHOOK_SECRET (signs them). See README "Payments offline".
 import { startStripeStandin } from "./server";

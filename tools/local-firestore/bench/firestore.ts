@@ -3,7 +3,7 @@
 // (a) single-document set() and (b) transactions that read one document and
 // write it back. Prints a table and one JSON line (for later comparisons).
 import { performance } from "node:perf_hooks";
-import { startLocalFirestore } from "../scripts/firestore/server";
+import { startLocalFirestore } from "../src/server";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);

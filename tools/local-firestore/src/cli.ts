@@ -1,4 +1,4 @@
-// `npm run firestore`: runs the local Firestore until SIGINT/SIGTERM.
+// `local-firestore` (this package's bin, `npm run firestore` in the app): runs the local Firestore until SIGINT/SIGTERM.
 import { startLocalFirestore } from "./server";
 
 const host = process.env.FIRESTORE_HOST ?? "127.0.0.1";
