@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { patientNextStep } from "@/lib/domain/appointments/state-machine";
 import type { PatientMoney } from "@/lib/domain/payment-view";
-import type { PatientAppointmentView } from "@/lib/server/appointments/patient";
+import type { PatientAppointmentView } from "@/lib/domain/appointments/views";
 import { NextStep } from "./next-step";
 
 const now = Date.UTC(2026, 11, 5, 15, 0); // Sat, Dec 5, 10:00 AM in New York

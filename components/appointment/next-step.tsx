@@ -4,7 +4,7 @@ import { telHref } from "@/components/booking/contact-list";
 import { feeAmount } from "@/components/booking/fee";
 import { CardIcon, ClockIcon } from "@/components/ui/icons";
 import { buttonClasses, CalendarIcon, CheckCircleIcon, cn, InfoIcon } from "@/components/ui";
-import type { PatientAppointmentView } from "@/lib/server/appointments/patient";
+import type { PatientAppointmentView } from "@/lib/domain/appointments/views";
 import { endedMoneyWords } from "@/lib/domain/payment-view";
 import { formatDate, formatSlotInZone } from "@/lib/domain/time-format";
 import { ProposalResponse, type ProposalResponseProps } from "./proposal-response";

@@ -6,7 +6,7 @@ import { unreachable } from "@/lib/domain/action-result";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { Alert, Button, Field, Input, Spinner } from "@/components/ui";
-import type { PaymentStep } from "@/lib/server/payments/prepare";
+import type { PaymentStep } from "@/lib/domain/payment-view";
 
 
 // Stripe's script loads only on this step, and only with a real key.

@@ -17,7 +17,7 @@ import {
   EmptyState,
   toast,
 } from "@/components/ui";
-import type { DoctorSummary } from "@/lib/server/doctors/profiles";
+import type { DoctorSummary } from "@/lib/domain/clinic-people";
 import { DoctorForm } from "./doctor-form";
 
 function AddDoctorDialog({ variant = "primary" }: { variant?: "primary" | "secondary" }) {

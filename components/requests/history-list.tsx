@@ -1,6 +1,6 @@
 import { shownStatus, statusLabel } from "@/lib/domain/appointments/status";
 import { formatSlotInZone } from "@/lib/domain/time-format";
-import type { HistoryItem } from "@/lib/server/appointments/history-view";
+import type { HistoryItem } from "@/lib/domain/appointments/views";
 
 const DID: Record<HistoryItem["action"], string> = {
   request: "requested this time",

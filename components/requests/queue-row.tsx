@@ -4,7 +4,7 @@ import { allowedActions } from "@/lib/domain/appointments/state-machine";
 import { shownStatus, statusLabel, statusTone } from "@/lib/domain/appointments/status";
 import { PATIENT_DECLINED_PROPOSAL, noTimeHeldWords } from "@/lib/domain/request-queue";
 import { formatSlotInZone } from "@/lib/domain/time-format";
-import type { QueueRow } from "@/lib/server/appointments/queue";
+import type { QueueRow } from "@/lib/domain/appointments/views";
 import { ApproveButton } from "./approve-button";
 import { CameAgo, ClinicTime, HoldLeft } from "./time-words";
 

@@ -1,7 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { RequestDetail } from "@/lib/server/appointments/queue";
-import type { HistoryItem } from "@/lib/server/appointments/history-view";
+import type { HistoryItem, RequestDetail } from "@/lib/domain/appointments/views";
 import { HistoryList } from "./history-list";
 import { QueueFiltersForm } from "./queue-filters";
 import { QueueRowItem } from "./queue-row";

@@ -4,7 +4,7 @@ import { shownStatus, statusLabel, statusTone } from "@/lib/domain/appointments/
 import { CURRENCY_CODES, formatMoney, type CurrencyCode } from "@/lib/domain/money";
 import { paymentWords } from "@/lib/domain/payment-view";
 import { noTimeHeldWords } from "@/lib/domain/request-queue";
-import type { RequestDetail } from "@/lib/server/appointments/queue";
+import type { RequestDetail } from "@/lib/domain/appointments/views";
 import { CameAgo, ClinicTime, HoldLeft } from "./time-words";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { Badge, ChevronRightIcon, cn } from "@/components/ui";
 import { formatDate, formatTime, localDateKey } from "@/lib/domain/time-format";
-import { startOfLocalDay, VISIT_STATUS_LABELS, type ScheduleRange } from "@/lib/domain/visits";
-import type { ScheduleVisit } from "@/lib/server/visits/staff-visits";
+import { startOfLocalDay, VISIT_STATUS_LABELS, type ScheduleRange, type ScheduleVisit } from "@/lib/domain/visits";
 
 const STATUS_TONE = { scheduled: "green", completed: "teal", no_show: "red", cancelled: "gray" } as const;
 

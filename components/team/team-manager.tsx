@@ -20,8 +20,7 @@ import {
 } from "@/components/ui";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import type { ActionResult } from "@/lib/domain/action-result";
-import type { PendingInvite } from "@/lib/server/team/invites";
-import type { MemberSummary } from "@/lib/server/team/members";
+import type { MemberSummary, PendingInvite } from "@/lib/domain/clinic-people";
 import { DoctorSelect } from "./doctor-select";
 import { FormSummary } from "@/components/forms/form-summary";
 import { useFormAction } from "@/components/forms/use-form-action";

@@ -73,3 +73,10 @@ export function endedMoneyWords(m: PatientMoney, feeCents: number, timeZone: str
       return null;
   }
 }
+
+/** What the patient's pay step shows (lib/server/payments/prepare.ts decides it). */
+export type PaymentStep =
+  | { mode: "processing" }
+  | { mode: "element"; publishableKey: string; clientSecret: string }
+  | { mode: "test" }
+  | { mode: "unavailable"; message: string };

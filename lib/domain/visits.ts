@@ -162,3 +162,16 @@ function mondayOffset(dayNumber: number): number {
 export function outcomeTooEarlyMessage(startMs: number, now: number): string | null {
   return now < startMs ? "You can mark the visit completed or a no-show once its start time has come." : null;
 }
+
+/** One visit on a doctor's schedule, as lib/server/visits/staff-visits.ts reads it. */
+export interface ScheduleVisit {
+  id: string;
+  doctorId: string;
+  doctorName: string;
+  start: number;
+  end: number;
+  timezone: string;
+  patientName: string;
+  reason: string;
+  status: VisitStatus;
+}

@@ -1,18 +1,7 @@
 import "server-only";
 import type { QueryDocumentSnapshot } from "firebase-admin/firestore";
-import type { AppointmentStatus } from "@/lib/domain/appointments/status";
+import type { HistoryItem } from "@/lib/domain/appointments/views";
 import type { HistoryEntry } from "./model";
-
-/** One history entry as the staff pages show it (the request page and the visit page). */
-export interface HistoryItem {
-  seq: string;
-  action: HistoryEntry["action"];
-  from: AppointmentStatus | null;
-  to: AppointmentStatus;
-  byName: string;
-  at: number;
-  note: string | null;
-}
 
 /** appointments/{id}/history/{seq} → HistoryItem; ids are zero-padded sequence numbers, so id order is time order. */
 export function toHistoryItem(doc: QueryDocumentSnapshot): HistoryItem {

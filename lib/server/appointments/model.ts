@@ -1,8 +1,8 @@
 import "server-only";
 import type { Timestamp } from "firebase-admin/firestore";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
-import type { AppointmentAction, Actor } from "@/lib/domain/appointments/state-machine";
-import type { VisitOutcomeAction } from "@/lib/domain/visits";
+import type { Actor } from "@/lib/domain/appointments/state-machine";
+import type { HistoryAction } from "@/lib/domain/appointments/views";
 import { DAY_MS } from "@/lib/domain/slots/local-time";
 import { db } from "../firebase";
 
@@ -159,7 +159,7 @@ export const holdsTime = (a: Pick<AppointmentDoc, "timeHeld">) => a.timeHeld !==
 /** appointments/{id}/history/{seq}: append-only, created and never changed. */
 export interface HistoryEntry {
   /** A state-machine action, the first request, or a visit outcome (status stays confirmed; see visits-admin.ts). */
-  action: AppointmentAction | "request" | VisitOutcomeAction | "change_email";
+  action: HistoryAction;
   from: AppointmentStatus | null;
   to: AppointmentStatus;
   actor: Actor;

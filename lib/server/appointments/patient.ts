@@ -1,7 +1,8 @@
 import "server-only";
 import { FieldValue, type Transaction } from "firebase-admin/firestore";
-import { patientNextStep, type PatientNextStep } from "@/lib/domain/appointments/state-machine";
+import { patientNextStep } from "@/lib/domain/appointments/state-machine";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
+import type { PatientAppointmentView } from "@/lib/domain/appointments/views";
 import { AppError } from "@/lib/domain/errors";
 import type { PatientMoney } from "@/lib/domain/payment-view";
 import { isAppointmentId } from "@/lib/domain/validation";
@@ -25,43 +26,6 @@ import { appointmentTokenMatches, newStatusLink } from "./tokens";
 import { appNow } from "../clock";
 import { emailCorrectionRefusal } from "@/lib/domain/email-correction";
 import { correctableOf } from "./email-correction";
-
-/** What the patient's private status page shows. */
-export interface PatientAppointmentView {
-  id: string;
-  status: AppointmentStatus;
-  next: PatientNextStep;
-  start: string;
-  end: string;
-  timezone: string;
-  expiresAt: string | null;
-  clinic: { name: string; slug: string; phone: string; email: string; address: string };
-  doctorName: string;
-  feeCents: number;
-  currency: string;
-  patientName: string;
-  /** Where the patient's emails go (the page names it, so a typo shows). */
-  patientEmail: string;
-  /** The version the page shows: a correction made since is a conflict. */
-  version: number;
-  /** "Wrong address?" is offered (lib/domain/email-correction.ts). */
-  emailCorrectable: boolean;
-  reason: string;
-  /** Set while status is rescheduled: start/end above are the proposed time, these the time it replaces. */
-  proposal: { previousStart: string; previousEnd: string; message: string | null; at: number } | null;
-  /** Pending after the clinic withdrew the time it proposed: that time (the page says so instead of "you turned it down"). */
-  withdrawnProposal: { start: string } | null;
-  /** False after the patient turned down a proposed time, or the clinic withdrew one whose original time was taken (pending, no time held). */
-  timeHeld: boolean;
-  /** The clinic's reason, when declined. */
-  declineReason: string | null;
-  /** Cancelled by the clinic (cancelByClinic): its reason, and whether the payment goes back. */
-  clinicCancel: { reason: string; refunded: boolean } | null;
-  /** Status confirmed: the "Add to calendar" .ics is available (getPatientIcs). */
-  confirmedIcsAvailable: boolean;
-  /** The appointment's payment as the patient is told it once it ended (a stale tab may pay after they cancelled). */
-  money: PatientMoney;
-}
 
 function patientMoneyOf(a: AppointmentDoc): PatientMoney {
   const intentMade = Boolean(a.paymentIntentId) || (a.paymentIntentIds?.length ?? 0) > 0;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Query, QueryDocumentSnapshot, Timestamp } from "firebase-admin/firestore";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
+import type { QueueRow, RequestDetail } from "@/lib/domain/appointments/views";
 import { AppError } from "@/lib/domain/errors";
 import {
   OPEN_SECTIONS,
@@ -13,10 +14,9 @@ import {
 } from "@/lib/domain/request-queue";
 import { assertSignedIn, forbidden, requestScope, type Caller } from "@/lib/domain/roles";
 import { isAppointmentId } from "@/lib/domain/validation";
-import type { PaymentView } from "@/lib/domain/payment-view";
 import { db } from "../firebase";
 import { paymentOf } from "@/lib/server/visits/staff-visits";
-import { toHistoryItem, type HistoryItem } from "./history-view";
+import { toHistoryItem } from "./history-view";
 import { appointments, holdsTime, type AppointmentDoc } from "./model";
 import { matchesSearch, SEARCH_SCAN_LIMIT } from "@/lib/domain/request-search";
 
@@ -25,30 +25,6 @@ import { matchesSearch, SEARCH_SCAN_LIMIT } from "@/lib/domain/request-search";
 // review verbs (review.ts). Paths and queries are always built from the
 // caller's clinic, and a doctor's from their own doctor id, so nobody reads
 // another clinic's or another doctor's requests. Times leave as epoch ms.
-
-export interface QueueRow {
-  id: string;
-  status: AppointmentStatus;
-  /** False for a pending request whose patient turned down a proposed time. */
-  timeHeld: boolean;
-  /** "clinic" when staff cancelled it; null otherwise (a cancellation then is the patient's). */
-  cancelledBy: "clinic" | null;
-  patient: { name: string; email: string; phone: string };
-  reason: string;
-  doctorId: string;
-  doctorName: string;
-  timezone: string;
-  start: number;
-  end: number;
-  /** While rescheduled: the time the proposal replaces. */
-  previousStart: number | null;
-  /** While pending with no time held: the proposed time the patient turned down (null if not recorded). */
-  turnedDownStart: number | null;
-  createdAt: number;
-  updatedAt: number;
-  expiresAt: number | null;
-  version: number;
-}
 
 export interface QueueSection {
   status: AppointmentStatus;
@@ -254,26 +230,6 @@ export async function countNeedsReview(caller: Caller): Promise<number> {
     console.error("Could not count requests needing review", error);
     return 0;
   }
-}
-
-export interface VisitView {
-  status: string;
-  start: number;
-  end: number;
-  notes: string;
-}
-
-export interface RequestDetail extends QueueRow {
-  clinicSlug: string;
-  feeCents: number;
-  currency: string;
-  source: "web" | "api";
-  proposal: { previousStart: number; previousEnd: number; message: string | null; at: number } | null;
-  declineReason: string | null;
-  cancelReason: string | null;
-  payment: PaymentView;
-  history: HistoryItem[];
-  visit: VisitView | null;
 }
 
 export const notFound = () => new AppError("not_found", "We couldn't find that request in your clinic.");

@@ -1,5 +1,6 @@
 import "server-only";
 import { FieldValue, type DocumentSnapshot } from "firebase-admin/firestore";
+import type { DoctorSummary } from "@/lib/domain/clinic-people";
 import type { DoctorProfile } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
 import { assertCan, assertSignedIn, can, canManageDoctor, canViewDoctor, forbidden, type Caller } from "@/lib/domain/roles";
@@ -11,16 +12,6 @@ import { db } from "@/lib/server/firebase";
 // (de)activate any doctor of their clinic; a doctor edits their own profile;
 // staff only read. Paths are always built from the caller's clinic, so a
 // doctor of another clinic is simply not found.
-
-export interface DoctorSummary {
-  id: string;
-  name: string;
-  specialty: string;
-  bio: string;
-  active: boolean;
-  /** The doctor's address on the booking page: /book/{clinic slug}/{slug}. */
-  slug: string;
-}
 
 /**
  * A new doctor's hours until someone sets them in the availability editor:

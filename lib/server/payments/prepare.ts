@@ -2,6 +2,7 @@ import "server-only";
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import type Stripe from "stripe";
 import { AppError } from "@/lib/domain/errors";
+import type { PaymentStep } from "@/lib/domain/payment-view";
 import { isAppointmentId } from "@/lib/domain/validation";
 import { db } from "../firebase";
 import { appointments, type AppointmentDoc } from "../appointments/model";
@@ -117,12 +118,6 @@ export async function confirmTestPayment(
     throw error;
   }
 }
-
-export type PaymentStep =
-  | { mode: "processing" }
-  | { mode: "element"; publishableKey: string; clientSecret: string }
-  | { mode: "test" }
-  | { mode: "unavailable"; message: string };
 
 /**
  * What the status page's pay step shows: "processing" once the intent has

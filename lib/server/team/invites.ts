@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { FieldValue, Timestamp, type DocumentSnapshot } from "firebase-admin/firestore";
+import type { PendingInvite } from "@/lib/domain/clinic-people";
 import type { InviteValues } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
 import { assertCan, type Caller, type Role } from "@/lib/domain/roles";
@@ -32,15 +33,6 @@ export interface CreatedInvite {
   id: string;
   url: string;
   email: string;
-  expiresAt: Date;
-}
-
-export interface PendingInvite {
-  id: string;
-  email: string;
-  role: Role;
-  doctorName?: string;
-  invitedByName: string;
   expiresAt: Date;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { FieldValue, type Transaction } from "firebase-admin/firestore";
+import type { MemberSummary } from "@/lib/domain/clinic-people";
 import type { MemberRoleValues } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
 import { assertCan, ROLES, type Caller, type Role } from "@/lib/domain/roles";
@@ -9,16 +10,6 @@ import { adminAuth, db } from "@/lib/server/firebase";
 // The clinic's team: members/{uid} documents with the caller's clinicId.
 // Admins change roles and remove members; the clinic always keeps at least
 // one admin, checked inside the same transaction as the change.
-
-export interface MemberSummary {
-  uid: string;
-  name: string;
-  email: string;
-  role: Role;
-  doctorId?: string;
-  doctorName?: string;
-  isYou: boolean;
-}
 
 export const LAST_ADMIN =
   "A clinic needs at least one admin. Make someone else an admin first.";

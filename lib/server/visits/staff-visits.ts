@@ -16,10 +16,12 @@ import {
   saveNotesSchema,
   VISIT_STATUS_LABELS,
   visitIdSchema,
+  type ScheduleVisit,
   type VisitOutcome,
   type VisitStatus,
 } from "@/lib/domain/visits";
-import { toHistoryItem, type HistoryItem } from "@/lib/server/appointments/history-view";
+import type { HistoryItem } from "@/lib/domain/appointments/views";
+import { toHistoryItem } from "@/lib/server/appointments/history-view";
 import { appointments, historyId, type AppointmentDoc, type HistoryEntry } from "@/lib/server/appointments/model";
 import { visits, type VisitDoc } from "./visit-docs";
 import { appNow } from "@/lib/server/clock";
@@ -29,18 +31,6 @@ import { appNow } from "@/lib/server/clock";
 // caller's clinic and, for a doctor, their own doctor id; a visit the caller
 // may not see is "not found", so ids never leak across clinics or doctors.
 // Times leave as epoch ms. Who may write what: lib/domain/visits.ts.
-
-export interface ScheduleVisit {
-  id: string;
-  doctorId: string;
-  doctorName: string;
-  start: number;
-  end: number;
-  timezone: string;
-  patientName: string;
-  reason: string;
-  status: VisitStatus;
-}
 
 export type VisitPayment = PaymentView;
 

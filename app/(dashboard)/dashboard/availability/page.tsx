@@ -15,7 +15,8 @@ import { weekStartForZone } from "@/lib/domain/week-start";
 import { clinicHolidays } from "@/lib/server/doctors/holidays";
 import { requireCaller } from "@/lib/server/auth/caller";
 import { getDoctorScheduleForEditing, type DoctorScheduleForEditing } from "@/lib/server/doctors/schedule";
-import { listDoctors, type DoctorSummary } from "@/lib/server/doctors/profiles";
+import type { DoctorSummary } from "@/lib/domain/clinic-people";
+import { listDoctors } from "@/lib/server/doctors/profiles";
 import { saveScheduleAction } from "@/components/availability/actions";
 import { appNow } from "@/lib/server/clock";
 

@@ -5,7 +5,8 @@ import { Button, Card, CardContent } from "@/components/ui";
 import { isAppError } from "@/lib/domain/errors";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import { isConfirmLink } from "@/lib/server/appointments/email-confirmation";
-import { getPatientAppointment, type PatientAppointmentView } from "@/lib/server/appointments/patient";
+import type { PatientAppointmentView } from "@/lib/domain/appointments/views";
+import { getPatientAppointment } from "@/lib/server/appointments/patient";
 import { MAX_LIVE_REQUESTS } from "@/lib/server/booking/request-limits";
 import { confirmEmailAction } from "@/components/appointment/confirm-email-actions";
 
