@@ -37,9 +37,9 @@ export default defineConfig([
         {
           patterns: [
             {
+              // Type imports too: the types components render live in lib/domain.
               group: ["@/lib/server", "@/lib/server/**", "**/lib/server/**"],
-              allowTypeImports: true,
-              message: "Components call server actions (components/<feature>/actions.ts), never lib/server code.",
+              message: "Components call server actions (components/<feature>/actions.ts) and take their types from lib/domain, never from lib/server.",
             },
             { group: ["@/app/**", "**/app/**"], message: "Pages import components, never the other way round." },
           ],

@@ -40,15 +40,25 @@ describe("layer boundaries", { timeout: 60_000 }, () => {
     expect(await restrictedImports("components/requests/boundary-fixture.tsx", code)).toHaveLength(1);
   });
 
-  it("a component may name a lib/server read model's type, and call its feature's actions", async () => {
+  it.each([
+    ["a .tsx component", "components/requests/boundary-fixture.tsx"],
+    ["a component's test", "components/requests/boundary-fixture.test.tsx"],
+    ["a .ts helper", "components/forms/boundary-fixture.ts"],
+  ])("%s may not import a type from lib/server either", async (_, filePath) => {
+    const code = 'import type { AppointmentDoc } from "@/lib/server/appointments/model";\nexport const x: AppointmentDoc | null = null;\n';
+    expect(await restrictedImports(filePath, code)).toHaveLength(1);
+  });
+
+  it("a component takes its view types from lib/domain and calls its feature's actions", async () => {
     const code =
-      'import type { QueueRow } from "@/lib/server/appointments/queue";\nimport { approveRequestAction } from "./actions";\nexport const x: QueueRow | null = null;\nexport const y = approveRequestAction;\n';
+      'import type { QueueRow } from "@/lib/domain/appointments/views";\nimport { approveRequestAction } from "./actions";\nexport const x: QueueRow | null = null;\nexport const y = approveRequestAction;\n';
     expect(await restrictedImports("components/requests/boundary-fixture.tsx", code)).toEqual([]);
   });
 
-  it("a component's actions file calls lib/server verbs", async () => {
-    const code = 'import { getCaller } from "@/lib/server/auth/caller";\nexport const x = getCaller;\n';
-    expect(await restrictedImports("components/requests/actions.ts", code)).toEqual([]);
+  it.each(["components/requests/actions.ts", "components/requests/review-actions.ts"])("%s, an actions file, calls lib/server verbs and names their types", async (filePath) => {
+    const code =
+      'import { getCaller } from "@/lib/server/auth/caller";\nimport type { AppointmentDoc } from "@/lib/server/appointments/model";\nexport const x = getCaller;\nexport const y: AppointmentDoc | null = null;\n';
+    expect(await restrictedImports(filePath, code)).toEqual([]);
   });
 
   it("a component may not import from app/", async () => {
