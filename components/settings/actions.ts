@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { clinicProfileSchema } from "@/lib/domain/clinic-settings";
+import { holdSettingsSchema } from "@/lib/domain/hold-settings";
 import { getCaller } from "@/lib/server/auth/caller";
+import { updateHoldSettings } from "@/lib/server/booking/hold-settings";
 import { updateClinicProfile } from "@/lib/server/clinics/clinic-settings";
 import { formAction, parseForm, type ActionResult } from "@/lib/server/form-action";
 
@@ -13,5 +15,13 @@ export async function updateClinicProfileAction(form: FormData): Promise<ActionR
     // The clinic's name is in the dashboard frame too.
     revalidatePath("/dashboard", "layout");
     return { message: "Clinic settings saved." };
+  });
+}
+
+export async function updateHoldSettingsAction(form: FormData): Promise<ActionResult> {
+  return formAction(async () => {
+    const caller = await getCaller();
+    await updateHoldSettings(caller, parseForm(holdSettingsSchema, form));
+    return { message: "Request settings saved." };
   });
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { updateHoldSettingsAction } from "@/components/settings/hold-actions";
+import { updateHoldSettingsAction } from "@/components/settings/actions";
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Checkbox, Field, Input } from "@/components/ui";
 import { holdSettingsSchema, type HoldSettings } from "@/lib/domain/hold-settings";
 import { useRef } from "react";
