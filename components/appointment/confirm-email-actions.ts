@@ -1,25 +1,34 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { isAppError } from "@/lib/domain/errors";
+import { AppError, isAppError } from "@/lib/domain/errors";
 import { confirmRequestEmail } from "@/lib/server/appointments/email-confirmation";
-import { isRateLimitError } from "@/lib/server/booking/request-limits";
+import { isRateLimitError, MAX_LIVE_REQUESTS } from "@/lib/server/booking/request-limits";
+import { formAction, type ActionResult } from "@/lib/server/form-action";
 
 /**
  * The "Confirm my request" button (a POST, so a mail scanner that opens the
- * link confirms nothing). Whatever the outcome, the patient lands on their
- * status page through the usual token→cookie exchange (the email's secret
- * opens it too), except when they already have the limit's worth of
- * requests waiting: then the confirm page says so, and nothing changed.
+ * link confirms nothing). The patient lands on their status page through the
+ * usual token→cookie exchange (the email's secret opens it too), also when
+ * the link is no longer found there. When they already have the limit's worth
+ * of requests waiting, nothing changed and the answer says so (the confirm
+ * form shows it, with JavaScript or without).
  */
-export async function confirmEmailAction(form: FormData): Promise<void> {
+export async function confirmEmailAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const id = String(form.get("id") ?? "");
   const token = String(form.get("t") ?? "");
-  try {
-    await confirmRequestEmail(id, token);
-  } catch (error) {
-    if (isRateLimitError(error)) redirect(`/appointments/${encodeURIComponent(id)}/confirm?t=${encodeURIComponent(token)}&full=1`);
-    if (!isAppError(error) || error.code !== "not_found") throw error;
-  }
-  redirect(`/appointments/${encodeURIComponent(id)}/open?t=${encodeURIComponent(token)}`);
+  return formAction(async () => {
+    try {
+      await confirmRequestEmail(id, token);
+    } catch (error) {
+      if (isRateLimitError(error)) {
+        throw new AppError(
+          "rate_limited",
+          `You already have ${MAX_LIVE_REQUESTS} requests waiting at this clinic. Please wait for an answer or cancel one, then confirm this one.`,
+        );
+      }
+      if (!isAppError(error) || error.code !== "not_found") throw error;
+    }
+    redirect(`/appointments/${encodeURIComponent(id)}/open?t=${encodeURIComponent(token)}`);
+  });
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState, type FormEvent } from "react";
+import { useActionState, useRef, useState, type FormEvent } from "react";
 import { fieldErrors } from "@/lib/domain/validation";
 import { signInAction } from "@/components/auth/sign-in-actions";
 import { linkClasses } from "./auth-shell";
@@ -14,13 +14,18 @@ type Errors = Record<string, string>;
  * Email and password, posted as JSON to /api/session, which sets the session
  * cookie. Then a full page load of the dashboard, so every server component
  * sees the new cookie. Without JavaScript the browser posts the form to
- * `signInAction` instead (never a GET with the password in the URL).
+ * `signInAction` instead (never a GET with the password in the URL); its
+ * refusal comes back through useActionState in the page the post answers with.
  */
 export function LoginForm({ notice }: { notice?: { tone: "info" | "warning" | "error"; text: string } }) {
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
+  const [refusedWithoutScript, signInWithoutScript] = useActionState(signInAction, null);
+  const refusal = refusedWithoutScript && !refusedWithoutScript.ok ? refusedWithoutScript : null;
+  const shownMessage = message ?? refusal?.message ?? null;
+  const shownErrors = Object.keys(errors).length > 0 ? errors : (refusal?.fields ?? {});
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,10 +66,10 @@ export function LoginForm({ notice }: { notice?: { tone: "info" | "warning" | "e
   return (
     <Card>
       <CardContent className="pt-5 sm:pt-6">
-        <form noValidate onSubmit={onSubmit} action={signInAction} className="space-y-5">
-          {message ? (
+        <form noValidate onSubmit={onSubmit} action={signInWithoutScript} className="space-y-5">
+          {shownMessage ? (
             <div ref={alertRef} tabIndex={-1} className="outline-none">
-              <Alert tone="error">{message}</Alert>
+              <Alert tone="error">{shownMessage}</Alert>
             </div>
           ) : (
             notice && (
@@ -73,12 +78,12 @@ export function LoginForm({ notice }: { notice?: { tone: "info" | "warning" | "e
               </Alert>
             )
           )}
-          <Field label="Email" error={errors.email}>
+          <Field label="Email" error={shownErrors.email}>
             {(props) => <Input {...props} name="email" type="email" autoComplete="username" inputMode="email" required />}
           </Field>
           <Field
             label="Password"
-            error={errors.password}
+            error={shownErrors.password}
             hint={
               <Link href="/login/forgot" className={linkClasses}>
                 Forgot password?

@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signupSchema } from "@/lib/domain/clinic-settings";
+import { AppError } from "@/lib/domain/errors";
 import { slugSchema } from "@/lib/domain/slug";
 import { formAction, parseForm, type ActionResult } from "@/lib/server/form-action";
 import { createClinic, isSlugAvailable, SLUG_TAKEN } from "@/lib/server/team/onboarding";
@@ -27,13 +28,19 @@ export async function signupAction(form: FormData): Promise<ActionResult> {
   });
 }
 
-export type SlugCheck = { available: boolean; message: string };
-
-/** The signup form's live hint for the booking-link address. */
-export async function checkSlugAction(slug: string): Promise<SlugCheck> {
-  const parsed = slugSchema.safeParse(typeof slug === "string" ? slug.trim().toLowerCase() : "");
-  if (!parsed.success) return { available: false, message: parsed.error.issues[0]?.message ?? "Choose another address." };
-  return (await isSlugAvailable(parsed.data))
-    ? { available: true, message: "This address is available." }
-    : { available: false, message: SLUG_TAKEN };
+/**
+ * The signup form's live hint for the booking-link address: ok when it is
+ * free; a failure with the slug field's message when it is malformed
+ * (invalid_request) or taken (conflict).
+ */
+export async function checkSlugAction(slug: string): Promise<ActionResult> {
+  return formAction(async () => {
+    const parsed = slugSchema.safeParse(typeof slug === "string" ? slug.trim().toLowerCase() : "");
+    if (!parsed.success) {
+      const message = parsed.error.issues[0]?.message ?? "Choose another address.";
+      throw new AppError("invalid_request", message, { slug: message });
+    }
+    if (!(await isSlugAvailable(parsed.data))) throw new AppError("conflict", SLUG_TAKEN, { slug: SLUG_TAKEN });
+    return { message: "This address is available." };
+  });
 }

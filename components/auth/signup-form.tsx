@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { checkSlugAction, signupAction, type SlugCheck } from "@/components/auth/signup-actions";
+import { checkSlugAction, signupAction } from "@/components/auth/signup-actions";
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, CheckIcon, Field, Input } from "@/components/ui";
 import { signupSchema, suggestSlug } from "@/lib/domain/clinic-settings";
 import type { CurrencyCode } from "@/lib/domain/money";
@@ -14,7 +14,7 @@ import { TimeZoneField } from "@/components/settings/time-zone-field";
 import { formValues, useFormAction } from "@/components/forms/use-form-action";
 import { fieldErrors } from "@/lib/domain/validation";
 
-type SlugHint = { state: "idle" | "checking" } | ({ state: "checked"; slug: string } & SlugCheck);
+type SlugHint = { state: "idle" | "checking" } | { state: "checked"; slug: string; available: boolean; message: string };
 
 export function SignupForm({ timeZones, bookingBase }: { timeZones: string[]; bookingBase: string }) {
   const { pending, errors, message, onSubmit, summaryRef, formAction } = useFormAction(signupAction, {
@@ -44,7 +44,9 @@ export function SignupForm({ timeZones, bookingBase }: { timeZones: string[]; bo
     const timer = setTimeout(async () => {
       setHint({ state: "checking" });
       const result = await checkSlugAction(slug).catch(() => null);
-      if (!cancelled && result) setHint({ state: "checked", slug, ...result });
+      // Only "free", "malformed" or "taken" is a hint; a server that could not tell says nothing.
+      const told = result && (result.ok || result.code === "invalid_request" || result.code === "conflict");
+      if (!cancelled && result && told) setHint({ state: "checked", slug, available: result.ok, message: result.message });
     }, 350);
     return () => {
       cancelled = true;

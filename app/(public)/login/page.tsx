@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { AuthShell, linkClasses } from "@/components/auth/auth-shell";
 import { LoginForm } from "@/components/auth/login-form";
 import { getCaller } from "@/lib/server/auth/caller";
-import { SIGN_IN_MESSAGES } from "@/lib/server/auth/identity-toolkit";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -20,11 +19,6 @@ const NOTICES: Record<string, { tone: "info" | "warning" | "error"; text: string
   },
   "signed-out": { tone: "info", text: "You're signed out." },
   created: { tone: "info", text: "Your clinic is set up. Sign in with the email and password you chose." },
-  // Sign-in without JavaScript (signInAction) reports back here.
-  "wrong-credentials": { tone: "error", text: SIGN_IN_MESSAGES.wrongCredentials },
-  "too-many-attempts": { tone: "error", text: "Too many failed sign-in attempts. For your security, signing in is paused: please try again in 15 minutes." },
-  "sign-in-unavailable": { tone: "error", text: SIGN_IN_MESSAGES.unavailable },
-  "sign-in-incomplete": { tone: "error", text: "Enter your email address and password." },
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ reason?: string | string[] }> }) {

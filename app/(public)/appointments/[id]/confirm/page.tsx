@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PublicShell } from "@/components/booking/public-shell";
-import { Button, Card, CardContent } from "@/components/ui";
+import { Card, CardContent } from "@/components/ui";
 import { isAppError } from "@/lib/domain/errors";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import { isConfirmLink } from "@/lib/server/appointments/email-confirmation";
 import type { PatientAppointmentView } from "@/lib/domain/appointments/views";
 import { getPatientAppointment } from "@/lib/server/appointments/patient";
-import { MAX_LIVE_REQUESTS } from "@/lib/server/booking/request-limits";
-import { confirmEmailAction } from "@/components/appointment/confirm-email-actions";
+import { ConfirmEmailForm } from "@/components/appointment/confirm-email-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Confirm your request", robots: { index: false, follow: false }, referrer: "no-referrer" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[]; full?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[] }> };
 
 /**
  * The link in the "please confirm your request" email: one button, nothing
@@ -40,19 +39,7 @@ export default async function ConfirmEmailPage({ params, searchParams }: Props) 
             {appointment.doctorName}, <span className="tabular-nums">{formatSlotInZone(Date.parse(appointment.start), appointment.timezone)}</span>.
             Confirming sends your request to {appointment.clinic.name}.
           </p>
-          {query.full === "1" && (
-            <p role="alert" className="text-red-700">
-              You already have {MAX_LIVE_REQUESTS} requests waiting at this clinic. Please wait for an answer or cancel one, then
-              confirm this one.
-            </p>
-          )}
-          <form action={confirmEmailAction}>
-            <input type="hidden" name="id" value={appointment.id} />
-            <input type="hidden" name="t" value={token} />
-            <Button type="submit" size="lg">
-              Confirm my request
-            </Button>
-          </form>
+          <ConfirmEmailForm id={appointment.id} token={token} />
         </CardContent>
       </Card>
     </PublicShell>
