@@ -167,9 +167,7 @@ export type FormValidation =
 export function validateScheduleForm(form: ScheduleForm, timeZone: string, now?: Date): FormValidation {
   const result = validateDoctorSchedule({ ...formToScheduleInput(form), timeZone }, now);
   if (result.ok) return { ok: true, schedule: result.schedule, errors: {} };
-  const errors: Record<string, string> = {};
-  for (const error of result.errors) errors[error.path === "" ? "_" : error.path] ??= error.message;
-  return { ok: false, errors };
+  return { ok: false, errors: result.errors };
 }
 
 /** Equal for forms that would save the same schedule (row keys and note padding ignored). */

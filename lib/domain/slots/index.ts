@@ -24,10 +24,8 @@ export {
   doctorScheduleSchema,
   doctorScheduleSchemaAt,
   localIntervalSchema,
-  validateDayIntervals,
   validateDoctorSchedule,
   type DoctorScheduleInput,
-  type FieldError,
   type ScheduleValidation,
 } from "./schedule-schema";
 export { isKnownTimeZone, localDayNumberAt, resolveWallTime, zoneOffsetAt, type WallTimeResolution } from "./zone-offsets";

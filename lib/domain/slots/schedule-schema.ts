@@ -2,8 +2,9 @@
 // written for the person filling in the form; paths point at the field.
 
 import { z } from "zod";
+import { fieldErrors, type FieldErrors } from "../validation";
 import { MINUTES_PER_DAY, dayNumberToLocalDate, formatTimeOfDay, parseLocalDate, parseTimeOfDay } from "./local-time";
-import { WEEKDAYS, type DateOverride, type DoctorSchedule, type LocalInterval, type Weekday } from "./types";
+import { WEEKDAYS, type DateOverride, type DoctorSchedule, type Weekday } from "./types";
 import { isKnownTimeZone, localDayNumberAt } from "./zone-offsets";
 
 export const SCHEDULE_LIMITS = {
@@ -170,15 +171,8 @@ export function doctorScheduleSchemaAt(now: Date) {
 /** What a form may submit (optional weekdays, raw overrides). */
 export type DoctorScheduleInput = z.input<typeof doctorScheduleSchema>;
 
-/** One problem, addressed like "weeklyHours.mon.1.end" for a form field. */
-export interface FieldError {
-  readonly path: string;
-  readonly message: string;
-}
-
-export type ScheduleValidation =
-  | { readonly ok: true; readonly schedule: DoctorSchedule }
-  | { readonly ok: false; readonly errors: readonly FieldError[] };
+/** Errors are the app's one FieldErrors: the first message per field, keyed like "weeklyHours.mon.1.end". */
+export type ScheduleValidation = { readonly ok: true; readonly schedule: DoctorSchedule } | { readonly ok: false; readonly errors: FieldErrors };
 
 /** Validates a schedule; with `now`, as it would be saved then (see doctorScheduleSchemaAt). */
 export function validateDoctorSchedule(input: unknown, now?: Date): ScheduleValidation {
@@ -188,15 +182,5 @@ export function validateDoctorSchedule(input: unknown, now?: Date): ScheduleVali
     const schedule: DoctorSchedule = result.data;
     return { ok: true, schedule };
   }
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
-  };
-}
-
-/** Convenience for one day's intervals in a form (e.g. a date override editor). */
-export function validateDayIntervals(intervals: readonly LocalInterval[]): readonly FieldError[] {
-  const result = dayIntervalsSchema.safeParse(intervals);
-  if (result.success) return [];
-  return result.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+  return { ok: false, errors: fieldErrors(result.error) };
 }

@@ -49,11 +49,6 @@ export function getPath(fields: FieldMap, path: readonly string[]): FsValue | un
   return cur.get(path[path.length - 1] as string);
 }
 
-/** True if `prefix` equals or is an ancestor of `path`. */
-export function isPrefixOf(prefix: readonly string[], path: readonly string[]): boolean {
-  return prefix.length <= path.length && prefix.every((s, i) => s === path[i]);
-}
-
 /**
  * Mutable editing session over an immutable FieldMap: maps along edited paths
  * are copied once, everything else stays shared with the stored document.

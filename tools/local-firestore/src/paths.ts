@@ -51,8 +51,6 @@ export function parseParentName(name: string): ParsedName {
   return parsed;
 }
 
-export const documentName = (db: string, path: string) => `${db}/documents/${path}`;
-
 export const joinPath = (parent: string, child: string) => (parent === "" ? child : `${parent}/${child}`);
 
 export function parentCollectionPath(docPath: string): string {
