@@ -151,8 +151,6 @@ export function formToScheduleInput(form: ScheduleForm) {
   };
 }
 
-export type ScheduleInput = ReturnType<typeof formToScheduleInput>;
-
 /** Problems keyed by field path ("weeklyHours.mon.1.end"), first message per field. */
 export type FormErrors = Readonly<Record<string, string>>;
 

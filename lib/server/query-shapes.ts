@@ -103,8 +103,6 @@ export const QUERY_SHAPES = {
   "mail.newest": { collection: "mail", orderBy: [{ field: "createdAt", direction: "desc" }] },
 } as const satisfies Record<string, QueryShape>;
 
-export type QueryShapeId = keyof typeof QUERY_SHAPES;
-
 export interface IndexField {
   fieldPath: string;
   order: "ASCENDING" | "DESCENDING";

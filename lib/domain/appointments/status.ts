@@ -42,10 +42,6 @@ export function storedStatus(status: ShownStatus): AppointmentStatus {
   return status === "cancelled_by_clinic" ? "cancelled" : status;
 }
 
-export function isShownStatus(value: unknown): value is ShownStatus {
-  return typeof value === "string" && (SHOWN_STATUSES as readonly string[]).includes(value);
-}
-
 /**
  * Tone names follow Tailwind's palette names ("gray", not "grey") so nobody
  * has to translate between the two vocabularies.

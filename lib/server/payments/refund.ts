@@ -106,12 +106,3 @@ export async function retryPendingRefunds(limit = 50, client?: Stripe): Promise<
   }
   return { refunded, failed };
 }
-
-/** After a verb's commit: refund now if Stripe answers; if not, the scheduled retry does it (the verb's change stands). */
-export async function refundAfterCommit(appointmentId: string): Promise<void> {
-  try {
-    await refundPayment(appointmentId);
-  } catch (error) {
-    console.error("refund failed; retryRefunds will try again", appointmentId, error);
-  }
-}
