@@ -18,18 +18,8 @@ import {
   cn,
   toast,
 } from "@/components/ui";
-import {
-  clinicToday,
-  copyDayToWeekdays,
-  describeErrorPath,
-  displayMessage,
-  formFingerprint,
-  formToScheduleInput,
-  scheduleToForm,
-  validateScheduleForm,
-  type FormErrors,
-  type ScheduleForm,
-} from "@/lib/domain/availability-form";
+import { clinicToday, copyDayToWeekdays, formFingerprint, formToScheduleInput, scheduleToForm, validateScheduleForm, type FormErrors, type ScheduleForm } from "@/lib/domain/availability-form";
+import { describeErrorPath, displayMessage } from "@/lib/domain/availability-wording";
 import type { Holiday } from "@/lib/domain/holidays";
 import type { WeekStart } from "@/lib/domain/week-start";
 import type { ActionResult } from "@/lib/domain/action-result";

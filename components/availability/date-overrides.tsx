@@ -5,21 +5,8 @@ import { DayButton, DayPicker, type DayButtonProps } from "react-day-picker";
 import { CalendarChevron, calendarClassNames, calendarDayClasses } from "@/components/ui/calendar";
 import { localDateToPickerDate, pickerDateToLocalDate } from "@/components/ui/calendar-dates";
 import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, cn } from "@/components/ui";
-import {
-  addDays,
-  describeOverride,
-  errorsUnder,
-  formatLocalDate,
-  newIntervalKey,
-  upcomingOverrides,
-  weekdayOf,
-  type FormErrors,
-  type FormInterval,
-  type OverrideForm,
-  type ScheduleForm,
-  endForInput,
-  intervalsFromForm,
-} from "@/lib/domain/availability-form";
+import { addDays, formatLocalDate, newIntervalKey, upcomingOverrides, weekdayOf, type FormErrors, type FormInterval, type OverrideForm, type ScheduleForm, endForInput, intervalsFromForm } from "@/lib/domain/availability-form";
+import { describeOverride, errorsUnder } from "@/lib/domain/availability-wording";
 import type { LocalDate } from "@/lib/domain/slots";
 import type { WeekStart } from "@/lib/domain/week-start";
 import type { Holiday } from "@/lib/domain/holidays";

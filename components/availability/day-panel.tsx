@@ -2,16 +2,8 @@
 
 import { useId } from "react";
 import { Button, Field, Input } from "@/components/ui";
-import {
-  WEEKDAY_LABELS,
-  describeIntervals,
-  formatLocalDate,
-  weekdayOf,
-  type FormErrors,
-  type FormInterval,
-  type OverrideForm,
-  intervalsFromForm,
-} from "@/lib/domain/availability-form";
+import { WEEKDAY_LABELS, formatLocalDate, weekdayOf, type FormErrors, type FormInterval, type OverrideForm, intervalsFromForm } from "@/lib/domain/availability-form";
+import { describeIntervals } from "@/lib/domain/availability-wording";
 import { SCHEDULE_LIMITS, type LocalDate } from "@/lib/domain/slots";
 import { IntervalRows } from "./interval-rows";
 

@@ -2,15 +2,8 @@
 
 import { useRef, useState } from "react";
 import { Button, ErrorIcon, Input, cn } from "@/components/ui";
-import {
-  canAddInterval,
-  describeIntervals,
-  displayMessage,
-  rowErrors,
-  suggestInterval,
-  type FormErrors,
-  type FormInterval,
-} from "@/lib/domain/availability-form";
+import { canAddInterval, suggestInterval, type FormErrors, type FormInterval } from "@/lib/domain/availability-form";
+import { describeIntervals, displayMessage, rowErrors } from "@/lib/domain/availability-wording";
 import { SCHEDULE_LIMITS } from "@/lib/domain/slots";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 

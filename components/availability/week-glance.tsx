@@ -1,5 +1,6 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui";
-import { WEEKDAY_LABELS, describeIntervals, formatHours, formatWallTime, type FormErrors, type ScheduleForm } from "@/lib/domain/availability-form";
+import { WEEKDAY_LABELS, type FormErrors, type ScheduleForm } from "@/lib/domain/availability-form";
+import { describeIntervals, formatHours, formatWallTime } from "@/lib/domain/availability-wording";
 import { WEEKDAYS } from "@/lib/domain/slots";
 import { rangeTimes, summarizeWeek } from "@/lib/domain/week-summary";
 

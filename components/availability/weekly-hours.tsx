@@ -1,14 +1,8 @@
 "use client";
 
 import { Button, Card, CardDescription, CardHeader, CardTitle } from "@/components/ui";
-import {
-  WEEKDAY_LABELS,
-  formatHours,
-  parseTime,
-  type FormErrors,
-  type FormInterval,
-  type ScheduleForm,
-} from "@/lib/domain/availability-form";
+import { WEEKDAY_LABELS, parseTime, type FormErrors, type FormInterval, type ScheduleForm } from "@/lib/domain/availability-form";
+import { formatHours } from "@/lib/domain/availability-wording";
 import { WEEKDAYS, type Weekday } from "@/lib/domain/slots";
 import { CopyDaysIcon } from "@/components/ui/icons";
 import { IntervalRows } from "./interval-rows";

@@ -1,25 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  clinicToday,
-  copyDayToWeekdays,
-  describeErrorPath,
-  displayMessage,
-  describeIntervals,
-  describeOverride,
-  formFingerprint,
-  formToScheduleInput,
-  formatHours,
-  formatLocalDate,
-  formatWallTime,
-  rowErrors,
-  scheduleToForm,
-  suggestInterval,
-  upcomingOverrides,
-  validateScheduleForm,
-  weekdayOf,
-  type ScheduleForm,
-} from "./availability-form";
+import { addDays, clinicToday, copyDayToWeekdays, formFingerprint, formToScheduleInput, formatLocalDate, scheduleToForm, suggestInterval, upcomingOverrides, validateScheduleForm, weekdayOf, type ScheduleForm } from "./availability-form";
+import { describeErrorPath, displayMessage, describeIntervals, describeOverride, formatHours, formatWallTime, rowErrors } from "./availability-wording";
 import { summarizeWeek } from "./week-summary";
 
 const stored = {

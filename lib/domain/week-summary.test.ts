@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeIntervals, formatHours, scheduleToForm, validateScheduleForm } from "./availability-form";
+import { scheduleToForm, validateScheduleForm } from "./availability-form";
+import { describeIntervals, formatHours } from "./availability-wording";
 import { rangeTimes, summarizeWeek, weekTitle } from "./week-summary";
 
 const week = (tue: { start: string; end: string }[]) =>

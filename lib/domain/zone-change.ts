@@ -5,7 +5,7 @@
  * becomes 9 AM Central). Booked appointments are instants: they stay put and
  * only read differently on the new zone's clock.
  */
-import { formatWallTime } from "./availability-form";
+import { formatWallTime } from "./availability-wording";
 import { utcOffsetMinutes } from "./time-format";
 import { zoneCity } from "./time-zones";
 
