@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { Alert, Button, CalendarIcon } from "@/components/ui";
+import { Alert } from "@/components/ui";
 import {
   addMonths,
   firstDateWithSlots,
@@ -14,10 +14,11 @@ import {
 } from "@/lib/domain/booking-calendar";
 import { bookingChoiceQuery, parseBookingChoice, slotAtWallTime, slotWallTime } from "@/lib/domain/booking-choice";
 import { localDateToDayNumber, type LocalDate } from "@/lib/domain/slots";
-import { formatDate, formatPatientLocal, formatSlotInZone, formatTime, localDateKey, zoneLabel } from "@/lib/domain/time-format";
+import { formatDate, formatPatientLocal, formatTime, localDateKey, zoneLabel } from "@/lib/domain/time-format";
 import type { BookingActionResult } from "@/components/booking/actions";
 import type { WeekStart } from "@/lib/domain/week-start";
 import { DayCalendar } from "./day-calendar";
+import { DetailsSection } from "./details-section";
 import { GlobeIcon } from "@/components/ui/icons";
 import { RequestConfirmation } from "./request-confirmation";
 import { EMPTY_DETAILS, RequestForm, type BookingDetails, type BookingFormDraft } from "./request-form";
@@ -278,52 +279,25 @@ export function BookingFlow(props: BookingFlowProps) {
       </section>
 
       {selectedSlot && (
-        <section
-          ref={detailsRef}
-          aria-labelledby="details-heading"
-          className="scroll-mt-4 rounded-xl border border-slate-200 bg-white shadow-xs"
+        <DetailsSection
+          sectionRef={detailsRef}
+          headingRef={detailsHeadingRef}
+          start={selectedSlot.start}
+          timeZone={timeZone}
+          patientZone={patientZone}
+          doctorName={doctorName}
+          onChangeTime={changeTime}
         >
-          <div className="flex flex-col gap-4 border-b border-slate-200 px-5 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6">
-            <div className="min-w-0">
-              <h2
-                id="details-heading"
-                ref={detailsHeadingRef}
-                tabIndex={-1}
-                className="rounded-sm text-lg font-semibold tracking-tight text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-primary-600"
-              >
-                Your details
-              </h2>
-              <p className="mt-0.5 flex items-start gap-1.5 text-base text-slate-700">
-                <CalendarIcon className="mt-0.5 size-5 shrink-0 text-primary-700" />
-                <span>
-                  <span className="font-semibold text-slate-900 tabular-nums">
-                    {formatSlotInZone(Date.parse(selectedSlot.start), timeZone)}
-                  </span>{" "}
-                  with {doctorName}
-                  {patientZone && formatPatientLocal(Date.parse(selectedSlot.start), timeZone, patientZone) && (
-                    <span className="block text-sm text-slate-600 tabular-nums">
-                      {formatPatientLocal(Date.parse(selectedSlot.start), timeZone, patientZone)}
-                    </span>
-                  )}
-                </span>
-              </p>
-            </div>
-            <Button variant="secondary" size="sm" onClick={changeTime} className="self-start sm:self-center">
-              Change time
-            </Button>
-          </div>
-          <div className="p-5 sm:p-6">
-            <RequestForm
-              start={selectedSlot.start}
-              clinicName={clinic.name}
-              feeCents={feeCents}
-              feeLabel={feeLabel}
-              details={details}
-              onDetailsChange={setDetails}
-              onSubmit={submit}
-            />
-          </div>
-        </section>
+          <RequestForm
+            start={selectedSlot.start}
+            clinicName={clinic.name}
+            feeCents={feeCents}
+            feeLabel={feeLabel}
+            details={details}
+            onDetailsChange={setDetails}
+            onSubmit={submit}
+          />
+        </DetailsSection>
       )}
     </div>
   );
