@@ -63,9 +63,7 @@ export function DetailsSection({
           Change time
         </Button>
       </div>
-      <div className="p-5 sm:p-6">
-        {children}
-      </div>
+      <div className="p-5 sm:p-6">{children}</div>
     </section>
   );
 }
