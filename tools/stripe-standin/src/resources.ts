@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Emit } from "./webhooks";
 import { id, invalid, missing, now, StripeError, type Json } from "./wire";
 
-export interface PaymentIntent extends Json {
+interface PaymentIntent extends Json {
   id: string;
   amount: number;
   currency: string;

@@ -27,7 +27,7 @@ export function signPayload(payload: string, secret: string, timestamp = now()):
   return `t=${timestamp},v1=${v1}`;
 }
 
-export interface WebhookOptions {
+interface WebhookOptions {
   webhookUrl?: string;
   webhookSecret?: string;
   retryDelaysMs?: number[];
