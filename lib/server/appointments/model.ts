@@ -45,7 +45,8 @@ export interface AppointmentDoc {
   /** Set while status is "rescheduled": the time the proposal replaced, and who proposed it. */
   proposal: AppointmentProposal | null;
   /**
-   * False only for a pending request whose patient turned down a proposed time:
+   * False only for a pending request whose patient turned down a proposed time,
+   * or whose proposal staff withdrew when its original time could not be held:
    * no locks, no busy time, expires by the clinic's hold rule from the rejection unless staff act.
    * Missing on documents written before this field existed: read as true.
    */

@@ -29,7 +29,7 @@ import { matchesSearch, SEARCH_SCAN_LIMIT } from "@/lib/domain/request-search";
 export interface QueueRow {
   id: string;
   status: AppointmentStatus;
-  /** False for a pending request whose patient turned down a proposed time. */
+  /** False for a pending request that holds no time: its patient turned a proposed time down, or staff withdrew a proposal and its original time could not be held. */
   timeHeld: boolean;
   /** "clinic" when staff cancelled it; null otherwise (a cancellation then is the patient's). */
   cancelledBy: "clinic" | null;
@@ -44,6 +44,8 @@ export interface QueueRow {
   previousStart: number | null;
   /** While pending with no time held: the proposed time the patient turned down (null if not recorded). */
   turnedDownStart: number | null;
+  /** While pending with no time held: the proposed time staff withdrew (null if they did not: see noTimeHeldCause). */
+  withdrawnStart: number | null;
   createdAt: number;
   updatedAt: number;
   expiresAt: number | null;
@@ -89,6 +91,7 @@ function toRow(id: string, a: AppointmentDoc): QueueRow {
     end: a.end.toMillis(),
     previousStart: a.status === "rescheduled" ? millis(a.proposal?.previousStart) : null,
     turnedDownStart: a.status === "pending" && !holdsTime(a) ? millis(a.turnedDown?.start) : null,
+    withdrawnStart: a.status === "pending" && !holdsTime(a) ? millis(a.withdrawnProposal?.start) : null,
     createdAt: a.createdAt.toMillis(),
     updatedAt: (a.updatedAt ?? a.createdAt).toMillis(),
     expiresAt: millis(a.expiresAt),
