@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { HOUR_MS } from "./slots/local-time";
-import { PATIENT_DECLINED_PROPOSAL, PROPOSAL_WITHDRAWN_NO_TIME, noTimeHeldCause, noTimeHeldWords } from "./no-time-held";
+import {
+  PATIENT_DECLINED_PROPOSAL,
+  PROPOSAL_WITHDRAWN_NO_TIME,
+  noTimeHeldCause,
+  noTimeHeldWords,
+  originalTimeLostNote,
+  originalTimeLostWords,
+} from "./no-time-held";
 
 const now = Date.UTC(2026, 11, 5, 15, 0); // Sat, Dec 5, 10:00 AM in New York
 const zone = "America/New_York";
@@ -50,5 +57,21 @@ describe("noTimeHeldWords", () => {
       hold: "No time is held.",
       urgent: false,
     });
+  });
+});
+
+describe("why a withdrawn proposal's original time is not held again", () => {
+  const original = "Wed, Dec 9, 10:20 AM EST, New York time";
+  it("the patient reads only what is true", () => {
+    expect(originalTimeLostWords("taken", original)).toBe(`Your original time, ${original}, has since been taken, so no time is held for you now.`);
+    expect(originalTimeLostWords("passed", original)).toBe(`Your original time, ${original}, has passed, so no time is held for you now.`);
+    expect(originalTimeLostWords("not_held", original)).not.toContain("taken");
+    expect(originalTimeLostWords(null, original)).not.toContain("taken");
+  });
+
+  it("and so does the history note", () => {
+    expect(originalTimeLostNote("taken", original)).toBe(`The original time, ${original}, is no longer free: no time is held.`);
+    expect(originalTimeLostNote("passed", original)).toContain("has passed");
+    expect(originalTimeLostNote("not_held", original)).toBe("The request held no time when the proposal was made: no time is held.");
   });
 });

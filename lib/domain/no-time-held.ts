@@ -66,3 +66,36 @@ export function noTimeHeldWords(input: { cause: NoTimeHeldCause; expiresAt: numb
     urgent: hold.urgent,
   };
 }
+
+/**
+ * Why a withdrawn proposal's original time could not be held again (recorded
+ * by the withdrawal): another booking took it, it has passed, or the request
+ * held no time when the proposal was made (it stood with none before).
+ */
+export type OriginalTimeLost = "taken" | "passed" | "not_held";
+
+/** The patient's sentence for it (status page and email); `lost` null on withdrawals recorded before the reason was. */
+export function originalTimeLostWords(lost: OriginalTimeLost | null, original: string): string {
+  switch (lost) {
+    case "taken":
+      return `Your original time, ${original}, has since been taken, so no time is held for you now.`;
+    case "passed":
+      return `Your original time, ${original}, has passed, so no time is held for you now.`;
+    case "not_held":
+      return "Your request is back where it stood before that proposal: no time is held for you.";
+    case null:
+      return `Your original time, ${original}, is no longer available, so no time is held for you now.`;
+  }
+}
+
+/** The history note staff read for the same outcome. */
+export function originalTimeLostNote(lost: OriginalTimeLost, original: string): string {
+  switch (lost) {
+    case "taken":
+      return `The original time, ${original}, is no longer free: no time is held.`;
+    case "passed":
+      return `The original time, ${original}, has passed: no time is held.`;
+    case "not_held":
+      return "The request held no time when the proposal was made: no time is held.";
+  }
+}

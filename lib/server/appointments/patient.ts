@@ -3,6 +3,7 @@ import { FieldValue, type Transaction } from "firebase-admin/firestore";
 import { patientNextStep, type PatientNextStep } from "@/lib/domain/appointments/state-machine";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { AppError } from "@/lib/domain/errors";
+import type { OriginalTimeLost } from "@/lib/domain/no-time-held";
 import type { PatientMoney } from "@/lib/domain/payment-view";
 import { isAppointmentId } from "@/lib/domain/validation";
 import { serverEnv } from "../env";
@@ -50,8 +51,8 @@ export interface PatientAppointmentView {
   /** Set while status is rescheduled: start/end above are the proposed time, these the time it replaces. */
   proposal: { previousStart: string; previousEnd: string; message: string | null; at: number } | null;
   /** Pending after the clinic withdrew the time it proposed: that time (the page says so instead of "you turned it down"). */
-  withdrawnProposal: { start: string } | null;
-  /** False after the patient turned down a proposed time, or the clinic withdrew one whose original time was taken (pending, no time held). */
+  withdrawnProposal: { start: string; originalTimeLost: OriginalTimeLost | null } | null;
+  /** False after the patient turned down a proposed time, or the clinic withdrew one whose original time could not be held (pending, no time held). */
   timeHeld: boolean;
   /** The clinic's reason, when declined. */
   declineReason: string | null;
@@ -107,7 +108,10 @@ export async function getPatientAppointment(id: string, token: string | null | u
           }
         : null,
     timeHeld: holdsTime(a),
-    withdrawnProposal: a.status === "pending" && a.withdrawnProposal ? { start: a.withdrawnProposal.start.toDate().toISOString() } : null,
+    withdrawnProposal:
+      a.status === "pending" && a.withdrawnProposal
+        ? { start: a.withdrawnProposal.start.toDate().toISOString(), originalTimeLost: a.withdrawnProposal.originalTimeLost ?? null }
+        : null,
     declineReason: a.status === "declined" ? (a.declineReason ?? null) : null,
     clinicCancel:
       a.status === "cancelled" && a.cancelledBy === "clinic"
