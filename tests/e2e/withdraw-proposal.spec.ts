@@ -11,7 +11,7 @@ import { book, bookTime } from "./support/booking";
 
 const DOCTOR = { slug: "demo", doctorId: "dr-priya-raman", phone: "+1 555 010 3333", reason: "Follow-up visit." };
 
-/** Opens the propose dialog (`name` is its button and title) and sends the request day's `slotIndex`-th free time. */
+/** Opens the propose dialog (`name` is its button and title) and sends the request day's `slotIndex`-th free time; it closes once the server has answered. */
 async function proposeFromDialog(staff: Page, name: string, slotIndex: number) {
   await staff.getByRole("button", { name }).click();
   const dialog = staff.getByRole("dialog", { name });
@@ -30,6 +30,7 @@ async function withProposal(request: APIRequestContext, signedIn: (email: string
   return { booked, staff };
 }
 
+/** Withdraws through the confirmation dialog; it closes once the server has answered. */
 async function withdraw(staff: Page) {
   await staff.getByRole("region", { name: "Decision" }).getByRole("button", { name: "Withdraw proposal" }).click();
   const dialog = staff.getByRole("dialog", { name: "Withdraw the proposed time?" });
@@ -71,8 +72,6 @@ test("staff withdraw a proposal whose original time was taken meanwhile: the sta
 test("after staff withdraw a proposal the patient's page stops asking for an answer and names the withdrawn time", async ({ page: patient, request, signedIn }) => {
   const { booked, staff } = await withProposal(request, signedIn, 87, "Willa Withdrawn");
   await withdraw(staff);
-  await expect(staff.getByText(/Proposal withdrawn\./).first()).toBeVisible();
-
   await visit(patient, booked.statusPath);
   await expect(patient.getByText(/^The clinic withdrew the time it proposed, .+: your request is for its original time again\.$/)).toBeVisible();
   await expect(patient.getByText(/We're holding this time for you/)).toBeVisible();
@@ -91,7 +90,6 @@ async function replacedProposal(request: APIRequestContext, signedIn: (email: st
   const first = (await proposedOn(patient).innerText()).trim();
   const original = (await originalOn(patient).innerText()).trim();
   await proposeFromDialog(staff, "Propose a different time", 1);
-  await expect(staff.getByText(/New time proposed/).first()).toBeVisible();
   return { first, original };
 }
 
