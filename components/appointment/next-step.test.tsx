@@ -65,7 +65,7 @@ describe("a request the patient cancelled says whether they were charged", () =>
 
 describe("after the clinic withdrew its proposal the page says what is true now", () => {
   const none: PatientMoney = { state: "none", amountCents: 5000, currency: "usd", refundedAt: null, intentMade: false };
-  const withdrawn = { start: "2026-12-10T16:00:00.000Z" };
+  const withdrawn = { start: "2026-12-10T16:00:00.000Z", originalTimeLost: null };
 
   it("back for review at the original time: no answer asked, the withdrawn time named", () => {
     const page = render({ ...view("pending", none), withdrawnProposal: withdrawn });
@@ -75,9 +75,25 @@ describe("after the clinic withdrew its proposal the page says what is true now"
   });
 
   it("the original time taken: no time held, and it doesn't say the patient turned anything down", () => {
-    const page = render({ ...view("pending", none), withdrawnProposal: withdrawn, timeHeld: false });
+    const page = render({ ...view("pending", none), withdrawnProposal: { ...withdrawn, originalTimeLost: "taken" }, timeHeld: false });
     expect(page).toContain("The clinic withdrew the time it proposed");
+    expect(page).toContain("The clinic withdrew Thu, Dec 10, 11:00 AM EST, New York time.");
     expect(page).toContain("Your original time, Wed, Dec 9, 10:20 AM EST, New York time, has since been taken");
     expect(page).not.toContain("You turned down");
+  });
+
+  it("says why no time is held only as far as it is true", () => {
+    const lost = (originalTimeLost: "passed" | "not_held" | null) =>
+      render({ ...view("pending", none), withdrawnProposal: { ...withdrawn, originalTimeLost }, timeHeld: false });
+    expect(lost("passed")).toContain("Your original time, Wed, Dec 9, 10:20 AM EST, New York time, has passed");
+    expect(lost("not_held")).toContain("Your request is back where it stood before that proposal: no time is held for you.");
+    expect(lost(null)).toContain("is no longer available");
+    for (const page of [lost("passed"), lost("not_held"), lost(null)]) expect(page).not.toContain("has since been taken");
+  });
+
+  it("when the patient turned the proposal down, it says so and nothing about a withdrawal", () => {
+    const page = render({ ...view("pending", none), timeHeld: false });
+    expect(page).toContain("You turned down the proposed time");
+    expect(page).not.toContain("withdrew");
   });
 });

@@ -5,6 +5,7 @@ import { feeAmount } from "@/components/booking/fee";
 import { CardIcon, ClockIcon } from "@/components/ui/icons";
 import { buttonClasses, CalendarIcon, CheckCircleIcon, cn, InfoIcon } from "@/components/ui";
 import type { PatientAppointmentView } from "@/lib/domain/appointments/views";
+import { originalTimeLostWords } from "@/lib/domain/no-time-held";
 import { endedMoneyWords } from "@/lib/domain/payment-view";
 import { formatDate, formatSlotInZone } from "@/lib/domain/time-format";
 import { ProposalResponse, type ProposalResponseProps } from "./proposal-response";
@@ -101,8 +102,8 @@ export function NextStep({ appointment, now, acceptAction, rejectAction, calenda
         return (
           <Panel tone="amber" icon={<ClockIcon className="size-5" />} title="The clinic withdrew the time it proposed">
             <p>
-              The clinic withdrew {withdrawn}. Your original time, {formatSlotInZone(start, timezone)}, has since been taken, so no
-              time is held for you now. The clinic will propose another time or get in touch with you.
+              The clinic withdrew {withdrawn}. {originalTimeLostWords(appointment.withdrawnProposal.originalTimeLost, formatSlotInZone(start, timezone))}{" "}
+              The clinic will propose another time or get in touch with you.
             </p>
             {expiresAt && (
               <p>

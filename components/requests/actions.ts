@@ -61,7 +61,8 @@ export async function withdrawProposalAction(input: { id: string; version: numbe
         ? "Proposal withdrawn. The visit is back at its original time and the patient has been told."
         : result.timeHeld
           ? "Proposal withdrawn. The request needs review again at its original time, and the patient has been told."
-          : "Proposal withdrawn. The original time was taken, so no time is held: propose another time or decline. The patient has been told.";
+          : // Taken, passed, or not held before the proposal: the request page's history says which.
+            "Proposal withdrawn. The original time could not be held again, so no time is held: propose another time or decline. The patient has been told.";
     return { message, data: { status: result.status, version: result.version } };
   });
 }

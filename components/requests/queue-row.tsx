@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui";
 import { allowedActions } from "@/lib/domain/appointments/state-machine";
 import { shownStatus, statusLabel, statusTone } from "@/lib/domain/appointments/status";
-import { PATIENT_DECLINED_PROPOSAL, noTimeHeldWords } from "@/lib/domain/request-queue";
+import { noTimeHeldCause, noTimeHeldWords } from "@/lib/domain/no-time-held";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import type { QueueRow } from "@/lib/domain/appointments/views";
 import { ApproveButton } from "./approve-button";
@@ -15,9 +15,12 @@ import { CameAgo, ClinicTime, HoldLeft } from "./time-words";
  * approved gets the one-click Approve right here.
  */
 export function QueueRowItem({ row, now }: { row: QueueRow; now: number }) {
-  const declinedProposal = row.status === "pending" && !row.timeHeld;
   const shown = shownStatus(row.status, row.cancelledBy);
-  const noTimeHeld = declinedProposal ? noTimeHeldWords({ turnedDown: row.turnedDownStart, expiresAt: row.expiresAt, timeZone: row.timezone, now }) : null;
+  // Pending with no time held: the patient turned a proposal down, or staff withdrew theirs.
+  const noTimeHeld =
+    row.status === "pending" && !row.timeHeld
+      ? noTimeHeldWords({ cause: noTimeHeldCause({ withdrawnStart: row.withdrawnStart, turnedDownStart: row.turnedDownStart }), expiresAt: row.expiresAt, timeZone: row.timezone, now })
+      : null;
   const canApprove = allowedActions(row.status, "staff", { timeHeld: row.timeHeld }).includes("approve");
   return (
     <li data-request={row.id} className="grid gap-x-6 gap-y-2 px-4 py-4 sm:px-5 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto]">
@@ -44,10 +47,10 @@ export function QueueRowItem({ row, now }: { row: QueueRow; now: number }) {
       <div className="min-w-0 space-y-1">
         <p className="text-base text-slate-900">
           {row.status === "rescheduled" && <span className="font-medium">Proposed: </span>}
-          {declinedProposal && <span className="font-medium">Asked for: </span>}
+          {noTimeHeld && <span className="font-medium">Asked for: </span>}
           <ClinicTime at={row.start} timeZone={row.timezone} now={now} />
         </p>
-        {noTimeHeld && <p className="text-sm text-slate-600">{noTimeHeld.turnedDown}</p>}
+        {noTimeHeld && <p className="text-sm text-slate-600">{noTimeHeld.what}</p>}
         {row.previousStart !== null && (
           <p className="text-sm text-slate-600">Asked for {formatSlotInZone(row.previousStart, row.timezone, { now })}</p>
         )}
@@ -59,13 +62,13 @@ export function QueueRowItem({ row, now }: { row: QueueRow; now: number }) {
           <span className="font-medium text-slate-900">Reason: </span>
           {row.reason}
         </p>
-        {declinedProposal && <p className="text-sm font-medium text-amber-900">{PATIENT_DECLINED_PROPOSAL}</p>}
+        {noTimeHeld && <p className="text-sm font-medium text-amber-900">{noTimeHeld.headline}</p>}
       </div>
 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5 text-sm md:flex-col md:items-end md:text-right">
         <Badge tone={statusTone(shown)}>{statusLabel(shown, "staff")}</Badge>
         <CameAgo at={row.createdAt} now={now} className="text-slate-600" />
-        {declinedProposal && <span className="font-medium text-slate-900">No time held</span>}
+        {noTimeHeld && <span className="font-medium text-slate-900">No time held</span>}
         <HoldLeft expiresAt={row.expiresAt} now={now} />
         {canApprove && <ApproveButton id={row.id} version={row.version} patientName={row.patient.name} size="sm" />}
       </div>

@@ -25,6 +25,7 @@ function detail(overrides: Partial<RequestDetail> = {}): RequestDetail {
     end: now + 48 * HOUR + 30 * 60_000,
     previousStart: null,
     turnedDownStart: null,
+    withdrawnStart: null,
     createdAt: now - 24 * HOUR,
     updatedAt: now - HOUR,
     expiresAt: null,
@@ -110,6 +111,46 @@ describe("a request whose patient turned a proposal down", () => {
     const row = text(renderToStaticMarkup(<QueueRowItem row={turnedDown} now={now} />));
     expect(row).toContain("Asked for: Wed, Dec 9, 10:20 AM EST");
     expect(row).toContain("The patient turned down Thu, Dec 10, 11:00 AM EST");
+    expect(row).toContain("Patient declined the new time — propose another or decline");
     expect(row).toContain("No time held");
+  });
+});
+
+describe("a request whose proposal staff withdrew when its original time could not be held", () => {
+  // The patient had turned down an earlier proposal (Tue, Dec 8); staff then proposed Thu, Dec 10 and withdrew it.
+  const withdrawn = detail({
+    status: "pending",
+    timeHeld: false,
+    cancelledBy: null,
+    cancelReason: null,
+    payment: { state: "unpaid", amountCents: 5000, currency: "USD", refundedAt: null },
+    start: Date.UTC(2026, 11, 9, 15, 20), // Wed, Dec 9, 10:20 AM: the time first asked for, now taken
+    turnedDownStart: Date.UTC(2026, 11, 8, 16, 0),
+    withdrawnStart: Date.UTC(2026, 11, 10, 16, 0), // Thu, Dec 10, 11:00 AM: the proposal withdrawn
+    expiresAt: now + 24 * HOUR,
+  });
+
+  it("says staff withdrew it and names that time, never that the patient declined", () => {
+    const page = text(renderToStaticMarkup(<RequestFacts detail={withdrawn} now={now} />));
+    expect(page).toContain("Asked for Wed, Dec 9, 10:20 AM EST");
+    expect(page).toContain("Withdrawn The clinic withdrew its proposal of Thu, Dec 10, 11:00 AM EST");
+    expect(page).toContain("Hold No time is held. Unless you propose another time or decline, the request expires Sun, Dec 6, 10:00 AM EST");
+    expect(page).not.toMatch(/turned down|declined/i);
+  });
+
+  it("in its queue row too", () => {
+    const row = text(renderToStaticMarkup(<QueueRowItem row={withdrawn} now={now} />));
+    expect(row).toContain("Asked for: Wed, Dec 9, 10:20 AM EST");
+    expect(row).toContain("The clinic withdrew its proposal of Thu, Dec 10, 11:00 AM EST");
+    expect(row).toContain("Proposal withdrawn — no time held; propose a time or decline");
+    expect(row).toContain("No time held");
+    expect(row).not.toMatch(/turned down|declined/i);
+  });
+
+  it("once the request has ended, neither page speaks of a hold or of who set a time aside", () => {
+    const expired = { ...withdrawn, status: "expired" as const, expiresAt: null };
+    const page = text(renderToStaticMarkup(<RequestFacts detail={expired} now={now} />));
+    expect(page).toContain("Expired");
+    expect(page).not.toMatch(/No time is held|withdrew|turned down/);
   });
 });

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui";
 import { shownStatus, statusLabel, statusTone } from "@/lib/domain/appointments/status";
 import { CURRENCY_CODES, formatMoney, type CurrencyCode } from "@/lib/domain/money";
 import { paymentWords } from "@/lib/domain/payment-view";
-import { noTimeHeldWords } from "@/lib/domain/request-queue";
+import { noTimeHeldCause, noTimeHeldWords } from "@/lib/domain/no-time-held";
 import type { RequestDetail } from "@/lib/domain/appointments/views";
 import { CameAgo, ClinicTime, HoldLeft } from "./time-words";
 
@@ -22,20 +22,27 @@ const fee = (d: RequestDetail) =>
 /** Everything about the request, as a definition list. */
 export function RequestFacts({ detail, now }: { detail: RequestDetail; now: number }) {
   const shown = shownStatus(detail.status, detail.cancelledBy);
-  // Pending with no time held: the patient turned a proposed time down.
-  const noTimeHeld = detail.timeHeld
+  // Pending with no time held: the patient turned a proposed time down, or staff withdrew theirs.
+  // (A request that ended meanwhile keeps timeHeld false; its status says all there is.)
+  const noTimeHeld =
+    detail.status !== "pending" || detail.timeHeld
     ? null
-    : noTimeHeldWords({ turnedDown: detail.turnedDownStart, expiresAt: detail.expiresAt, timeZone: detail.timezone, now });
+    : noTimeHeldWords({
+        cause: noTimeHeldCause({ withdrawnStart: detail.withdrawnStart, turnedDownStart: detail.turnedDownStart }),
+        expiresAt: detail.expiresAt,
+        timeZone: detail.timezone,
+        now,
+      });
   const phoneHref = `tel:${detail.patient.phone.replace(/[^\d+]/g, "")}`;
   return (
     <dl className="divide-y divide-slate-200">
       <Fact label="Status">
         <Badge tone={statusTone(shown)}>{statusLabel(shown, "staff")}</Badge>
       </Fact>
-      <Fact label={detail.status === "rescheduled" ? "Proposed time" : detail.timeHeld ? "Time" : "Asked for"}>
+      <Fact label={detail.status === "rescheduled" ? "Proposed time" : noTimeHeld ? "Asked for" : "Time"}>
         <ClinicTime at={detail.start} timeZone={detail.timezone} now={now} />
       </Fact>
-      {noTimeHeld && <Fact label="Turned down">{noTimeHeld.turnedDown}</Fact>}
+      {noTimeHeld && <Fact label={noTimeHeld.label}>{noTimeHeld.what}</Fact>}
       {detail.proposal && (
         <Fact label="Asked for">
           <ClinicTime at={detail.proposal.previousStart} timeZone={detail.timezone} now={now} />

@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import { Alert, toast } from "@/components/ui";
 import type { AppointmentAction } from "@/lib/domain/appointments/state-machine";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
-import { PATIENT_DECLINED_PROPOSAL } from "@/lib/domain/request-queue";
+import { noTimeHeldHeadline, type NoTimeHeldCause } from "@/lib/domain/no-time-held";
 import { ApproveButton } from "./approve-button";
 import { ClinicCancelDialog } from "./clinic-cancel-dialog";
 import { DeclineDialog } from "./decline-dialog";
@@ -22,6 +22,8 @@ export type ReviewTarget = {
   /** The time the request is for now, epoch ms. */
   start: number;
   timeHeld: boolean;
+  /** Pending with no time held: why (the patient turned a proposal down, or staff withdrew theirs); null otherwise. */
+  noTimeHeld?: NoTimeHeldCause | null;
   /** While a proposal awaits the patient: the time it replaced (which withdrawing restores), epoch ms. */
   originalStart?: number | null;
 };
@@ -77,7 +79,7 @@ export function ReviewPanel({ target, actions }: { target: ReviewTarget; actions
           meanwhile; the patient is emailed either way.
         </p>
       )}
-      {!target.timeHeld && canPropose && <p className="mt-3 font-medium text-amber-900">{PATIENT_DECLINED_PROPOSAL}.</p>}
+      {target.noTimeHeld && canPropose && <p className="mt-3 font-medium text-amber-900">{noTimeHeldHeadline(target.noTimeHeld)}.</p>}
       {none ? (
         <p className="mt-3 text-slate-600">
           {target.status === "rescheduled"

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { APPOINTMENT_STATUSES } from "./appointments/status";
-import { HOUR_MS } from "./slots/local-time";
 import {
   DEFAULT_FILTERS,
   OPEN_STATUSES,
@@ -8,7 +7,6 @@ import {
   RECENT_STATUSES,
   formatAgo,
   matchesStatusFilter,
-  noTimeHeldWords,
   recentQueryStatuses,
   holdState,
   parseQueueFilters,
@@ -144,29 +142,5 @@ describe("review inputs", () => {
     expect(approveInputSchema.safeParse({ id: "../x", version: 1 }).success).toBe(false);
     expect(approveInputSchema.safeParse({ id: "abc", version: -1 }).success).toBe(false);
     expect(approveInputSchema.safeParse({ id: "abc", version: "1.5" }).success).toBe(false);
-  });
-});
-
-describe("noTimeHeldWords", () => {
-  const now = Date.UTC(2026, 11, 5, 15, 0); // Sat, Dec 5, 10:00 AM in New York
-  const zone = "America/New_York";
-  const proposed = Date.UTC(2026, 11, 9, 15, 20); // Wed, Dec 9, 10:20 AM
-
-  it("names the time turned down, says no time is held, and when the request lapses", () => {
-    const words = noTimeHeldWords({ turnedDown: proposed, expiresAt: now + 24 * HOUR_MS, timeZone: zone, now });
-    expect(words.turnedDown).toBe("The patient turned down Wed, Dec 9, 10:20 AM EST, New York time");
-    expect(words.hold).toBe("No time is held. Unless you propose another time or decline, the request expires Sun, Dec 6, 10:00 AM EST, New York time (in 24 h).");
-    expect(words.hold).not.toMatch(/^Expires in/);
-    expect(words.urgent).toBe(false);
-  });
-
-  it("is urgent under 2 hours, says when it has lapsed, and copes with no recorded time", () => {
-    expect(noTimeHeldWords({ turnedDown: proposed, expiresAt: now + HOUR_MS, timeZone: zone, now }).urgent).toBe(true);
-    expect(noTimeHeldWords({ turnedDown: proposed, expiresAt: now - 1, timeZone: zone, now }).hold).toContain("has lapsed");
-    expect(noTimeHeldWords({ turnedDown: null, expiresAt: null, timeZone: zone, now })).toEqual({
-      turnedDown: "The patient turned down the proposed time",
-      hold: "No time is held.",
-      urgent: false,
-    });
   });
 });

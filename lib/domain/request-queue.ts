@@ -7,7 +7,6 @@
 import { z } from "zod";
 import { SHOWN_STATUSES, shownStatus, storedStatus, type AppointmentStatus, type CancelledBy, type ShownStatus } from "./appointments/status";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./slots/local-time";
-import { formatDuration, formatSlotInZone } from "./time-format";
 import { APPOINTMENT_ID_PATTERN } from "./validation";
 
 /** The open sections, in the order staff work them: decisions first. */
@@ -126,37 +125,6 @@ export function holdState(expiresAt: number | null, now: number): HoldState {
   const ms = expiresAt - now;
   if (ms <= 0) return { kind: "lapsed" };
   return { kind: "left", ms, urgent: ms < URGENT_MS };
-}
-
-/** Staff's line for a pending request whose patient turned the proposed time down (no time is held). */
-export const PATIENT_DECLINED_PROPOSAL = "Patient declined the new time — propose another or decline";
-
-/**
- * What staff read about a pending request whose patient turned a proposed
- * time down: which time that was (the request's own time is the one first
- * asked for, and is not held either), that no time is held, and when the
- * request lapses unless staff act. `turnedDown` is null on requests turned
- * down before that time was recorded.
- */
-export function noTimeHeldWords(input: { turnedDown: number | null; expiresAt: number | null; timeZone: string; now: number }): {
-  turnedDown: string;
-  hold: string;
-  urgent: boolean;
-} {
-  const { expiresAt, timeZone, now } = input;
-  const turnedDown =
-    input.turnedDown !== null
-      ? `The patient turned down ${formatSlotInZone(input.turnedDown, timeZone, { now })}`
-      : "The patient turned down the proposed time";
-  const hold = holdState(expiresAt, now);
-  if (hold.kind === "none") return { turnedDown, hold: "No time is held.", urgent: false };
-  if (hold.kind === "lapsed") return { turnedDown, hold: "No time is held, and the request has lapsed: it expires at the next check.", urgent: true };
-  const at = formatSlotInZone(expiresAt!, timeZone, { now });
-  return {
-    turnedDown,
-    hold: `No time is held. Unless you propose another time or decline, the request expires ${at} (in ${formatDuration(Math.ceil(hold.ms / MINUTE_MS) * MINUTE_MS)}).`,
-    urgent: hold.urgent,
-  };
 }
 
 export const MAX_REVIEW_TEXT = 500;

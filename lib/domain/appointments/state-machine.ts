@@ -125,9 +125,10 @@ export type AppointmentState = {
   /** The fee has been paid (the payments issue sets it). Default false. */
   paid?: boolean;
   /**
-   * False only for a pending request whose patient turned down a proposed
-   * time: it holds no time, so it cannot be approved until staff propose
-   * another time (or decline). Default true.
+   * False only for a pending request that holds no time (its patient turned
+   * down a proposed time, or staff withdrew a proposal whose original time
+   * could not be held): it cannot be approved until staff propose a time
+   * (or decline). Default true.
    */
   timeHeld?: boolean;
   /**
@@ -164,8 +165,9 @@ function resolveTarget(target: Target, current: AppointmentState): AppointmentSt
   return holds ? target.then : target.otherwise;
 }
 
-const NO_TIME_HELD_MESSAGE =
-  "The patient turned down the proposed time, so no time is held. Propose another time or decline the request.";
+// The table cannot know why no time is held (the patient turned a proposal down, or staff withdrew
+// one whose original time was gone), so the refusal names only the fact and what to do.
+const NO_TIME_HELD_MESSAGE = "No time is held for this request, so it can't be approved. Propose a time or decline the request.";
 
 const FORBIDDEN_MESSAGE: Readonly<Record<AppointmentAction, string>> = {
   approve: "Only the clinic can approve a request.",
@@ -257,8 +259,8 @@ export function transition(
 
 /**
  * Actions `actor` may take on an appointment in `status`, in table order.
- * Pass `timeHeld: false` for a pending request whose patient turned down a
- * proposal (it cannot be approved).
+ * Pass `timeHeld: false` for a pending request that holds no time (it cannot
+ * be approved).
  */
 export function allowedActions(
   status: AppointmentStatus,

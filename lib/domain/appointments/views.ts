@@ -6,6 +6,7 @@
  */
 import type { PatientMoney, PaymentView } from "../payment-view";
 import type { VisitOutcomeAction } from "../visits";
+import type { OriginalTimeLost } from "../no-time-held";
 import type { AppointmentAction, PatientNextStep } from "./state-machine";
 import type { AppointmentStatus } from "./status";
 
@@ -26,7 +27,7 @@ export interface HistoryItem {
 export interface QueueRow {
   id: string;
   status: AppointmentStatus;
-  /** False for a pending request whose patient turned down a proposed time. */
+  /** False for a pending request that holds no time: its patient turned a proposed time down, or staff withdrew a proposal and its original time could not be held. */
   timeHeld: boolean;
   /** "clinic" when staff cancelled it; null otherwise (a cancellation then is the patient's). */
   cancelledBy: "clinic" | null;
@@ -41,6 +42,8 @@ export interface QueueRow {
   previousStart: number | null;
   /** While pending with no time held: the proposed time the patient turned down (null if not recorded). */
   turnedDownStart: number | null;
+  /** While pending with no time held: the proposed time staff withdrew (null if they did not: see noTimeHeldCause). */
+  withdrawnStart: number | null;
   createdAt: number;
   updatedAt: number;
   expiresAt: number | null;
@@ -91,8 +94,8 @@ export interface PatientAppointmentView {
   /** Set while status is rescheduled: start/end above are the proposed time, these the time it replaces. */
   proposal: { previousStart: string; previousEnd: string; message: string | null; at: number } | null;
   /** Pending after the clinic withdrew the time it proposed: that time (the page says so instead of "you turned it down"). */
-  withdrawnProposal: { start: string } | null;
-  /** False after the patient turned down a proposed time, or the clinic withdrew one whose original time was taken (pending, no time held). */
+  withdrawnProposal: { start: string; originalTimeLost: OriginalTimeLost | null } | null;
+  /** False after the patient turned down a proposed time, or the clinic withdrew one whose original time could not be held (pending, no time held). */
   timeHeld: boolean;
   /** The clinic's reason, when declined. */
   declineReason: string | null;

@@ -3,6 +3,7 @@ import type { Timestamp } from "firebase-admin/firestore";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import type { Actor } from "@/lib/domain/appointments/state-machine";
 import type { HistoryAction } from "@/lib/domain/appointments/views";
+import type { OriginalTimeLost } from "@/lib/domain/no-time-held";
 import { DAY_MS } from "@/lib/domain/slots/local-time";
 import { db } from "../firebase";
 
@@ -45,7 +46,8 @@ export interface AppointmentDoc {
   /** Set while status is "rescheduled": the time the proposal replaced, and who proposed it. */
   proposal: AppointmentProposal | null;
   /**
-   * False only for a pending request whose patient turned down a proposed time:
+   * False only for a pending request whose patient turned down a proposed time,
+   * or whose proposal staff withdrew when its original time could not be held:
    * no locks, no busy time, expires by the clinic's hold rule from the rejection unless staff act.
    * Missing on documents written before this field existed: read as true.
    */
@@ -57,7 +59,12 @@ export interface AppointmentDoc {
    * say why a request is back for review; cleared by the next proposal.
    * Missing/null = none.
    */
-  withdrawnProposal?: { start: Timestamp; at: Timestamp } | null;
+  withdrawnProposal?: {
+    start: Timestamp;
+    at: Timestamp;
+    /** Set when the original time could not be held again: why. Missing = it was held (or recorded before this field). */
+    originalTimeLost?: OriginalTimeLost;
+  } | null;
   /** Staff's reason for declining; shown to the patient. */
   declineReason: string | null;
   /** The reason for cancelling: the patient's, if they gave one (never emailed), or the clinic's (emailed to the patient). */

@@ -71,7 +71,10 @@ export async function getPatientAppointment(id: string, token: string | null | u
           }
         : null,
     timeHeld: holdsTime(a),
-    withdrawnProposal: a.status === "pending" && a.withdrawnProposal ? { start: a.withdrawnProposal.start.toDate().toISOString() } : null,
+    withdrawnProposal:
+      a.status === "pending" && a.withdrawnProposal
+        ? { start: a.withdrawnProposal.start.toDate().toISOString(), originalTimeLost: a.withdrawnProposal.originalTimeLost ?? null }
+        : null,
     declineReason: a.status === "declined" ? (a.declineReason ?? null) : null,
     clinicCancel:
       a.status === "cancelled" && a.cancelledBy === "clinic"

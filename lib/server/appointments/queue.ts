@@ -65,6 +65,7 @@ function toRow(id: string, a: AppointmentDoc): QueueRow {
     end: a.end.toMillis(),
     previousStart: a.status === "rescheduled" ? millis(a.proposal?.previousStart) : null,
     turnedDownStart: a.status === "pending" && !holdsTime(a) ? millis(a.turnedDown?.start) : null,
+    withdrawnStart: a.status === "pending" && !holdsTime(a) ? millis(a.withdrawnProposal?.start) : null,
     createdAt: a.createdAt.toMillis(),
     updatedAt: (a.updatedAt ?? a.createdAt).toMillis(),
     expiresAt: millis(a.expiresAt),

@@ -189,7 +189,7 @@ describe("the patient's answer", () => {
     const free = await listFreeSlots("clinic-a", "dr-a1", "2030-01-08", "2030-01-08", later(2));
     expect(free.slots.map((s) => s.start)).toEqual(expect.arrayContaining([at("09:00"), at("11:00")]));
     expect((await getPatientAppointment(id, token)).timeHeld).toBe(false);
-    await expect(approveAppointment(staff, id, { now: later(3) })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/Propose another time or decline/) });
+    await expect(approveAppointment(staff, id, { now: later(3) })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/No time is held for this request.*Propose a time or decline/) });
     const clinicMail = (await mailFor(id)).filter((m) => m.to !== "ada@example.com" && m.message.subject.includes("declined the proposed time"));
     expect(clinicMail.map((m) => m.to).sort()).toEqual(["admin@a.test", "clinic@test.test", "doc1@a.test", "staff@a.test"]);
 

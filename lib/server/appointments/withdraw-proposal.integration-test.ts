@@ -3,6 +3,7 @@ import { db } from "@/lib/server/firebase";
 import { expectLocksMatchLiveAppointments } from "@/tests/helpers/locks";
 import { appointment, at, book, callers, history, later, mailFor, seedReviewWorld, snapshotAll } from "@/tests/helpers/review-fixtures";
 import { acceptProposal, getPatientAppointment, rejectProposal, STALE_PROPOSAL } from "./patient";
+import { getRequestDetail } from "./queue";
 import { approveAppointment, proposeNewTime } from "./review";
 import { ORIGINAL_TIME_TAKEN, withdrawProposal } from "./withdraw-proposal";
 
@@ -61,8 +62,27 @@ describe("withdraw a proposal made from a request", () => {
     await expectLocksMatchLiveAppointments();
     expect((await history(id)).at(-1)!.note).toContain("is no longer free");
     expect((await latestMail(id)).message.text).toContain("has since been taken");
-    expect(await getPatientAppointment(id, token)).toMatchObject({ timeHeld: false, withdrawnProposal: { start: at("11:00") } });
+    expect(await getPatientAppointment(id, token)).toMatchObject({ timeHeld: false, withdrawnProposal: { start: at("11:00"), originalTimeLost: "taken" } });
+    // Staff read that they withdrew it, not that the patient turned it down.
+    expect(await getRequestDetail(staff, id)).toMatchObject({ timeHeld: false, withdrawnStart: Date.parse(at("11:00")), turnedDownStart: null });
     await expect(approveAppointment(staff, id, { now: withdrawnAt })).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("a proposal made after the patient turned one down: back to holding no time, and nobody is told the original time was taken", async () => {
+    const { id, token } = await book(at("09:00"));
+    await proposeNewTime(staff, id, { start: at("11:00") }, { now: proposedAt });
+    const seen = (await getPatientAppointment(id, token)).proposal!.at;
+    await rejectProposal(id, token, later(1.2), seen);
+    await proposeNewTime(staff, id, { start: at("13:00") }, { now: later(1.5) });
+    expect(await withdrawProposal(staff, id, { now: withdrawnAt })).toMatchObject({ status: "pending", timeHeld: false });
+    expect((await appointment(id)).withdrawnProposal).toMatchObject({ originalTimeLost: "not_held" });
+    expect((await history(id)).at(-1)!.note).toBe("The request held no time when the proposal was made: no time is held.");
+    const text = (await latestMail(id)).message.text;
+    expect(text).toContain("back where it stood before that proposal");
+    expect(text).not.toContain("taken");
+    // The latest event is the withdrawal: it is what staff read, though a turned-down time is on record too.
+    expect(await getRequestDetail(staff, id)).toMatchObject({ withdrawnStart: Date.parse(at("13:00")), turnedDownStart: Date.parse(at("11:00")) });
+    await expectLocksMatchLiveAppointments();
   });
 });
 

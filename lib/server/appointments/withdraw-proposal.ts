@@ -1,6 +1,7 @@
 import "server-only";
 import { FieldValue, Timestamp, type DocumentSnapshot } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
+import { originalTimeLostNote, type OriginalTimeLost } from "@/lib/domain/no-time-held";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import type { Caller } from "@/lib/domain/roles";
 import { serverEnv } from "../env";
@@ -29,8 +30,8 @@ import { newStatusLink } from "./tokens";
  * - proposed from a request (pending, or approved and unpaid): pending again,
  *   to be reviewed. Its original time is re-held by the clinic's hold rule if
  *   still free; if taken (or passed, or it held no time when the proposal was
- *   made) it holds no time, like a turned-down proposal, so staff propose
- *   another time or decline.
+ *   made) it holds no time, so staff propose another time or decline. Which
+ *   of those it was is recorded (`withdrawnProposal.originalTimeLost`).
  *
  * Money never moves (money.ts): a paid visit stays paid; an approval's
  * PaymentIntent was cancelled when the time was proposed.
@@ -84,18 +85,24 @@ export async function withdrawProposal(caller: Caller | null | undefined, id: st
 
         const keep = new Set(free ? wanted.map((l) => l.ref.id) : []);
         const outcome: WithdrawnOutcome = to === "confirmed" ? "confirmed" : free ? "pending_held" : "pending_not_held";
+        // Recorded so both pages can say truly why no time is held.
+        const lost: OriginalTimeLost | null = free
+          ? null
+          : proposal.fromTimeHeld === false
+            ? "not_held"
+            : original.start.toMillis() <= now.getTime()
+              ? "passed"
+              : "taken";
         const link = newStatusLink(appUrl, id);
         const originalWords = formatSlotInZone(original.start.toDate(), a.timezone);
-        const note = free
-          ? `Back to the original time, ${originalWords}.`
-          : `The original time, ${originalWords}, is no longer free: no time is held.`;
+        const note = lost ? originalTimeLostNote(lost, originalWords) : `Back to the original time, ${originalWords}.`;
         return {
           fields: {
             ...original,
             lockIds: free ? wanted.map((l) => l.ref.id) : [],
             timeHeld: free,
             proposal: null,
-            withdrawnProposal: { start: a.start, at: Timestamp.fromDate(now) },
+            withdrawnProposal: { start: a.start, at: Timestamp.fromDate(now), ...(lost ? { originalTimeLost: lost } : {}) },
             linkTokenHashes: FieldValue.arrayUnion(link.hash),
           },
           // Locks first: a create that fails (ALREADY_EXISTS) fails the whole commit.
@@ -106,7 +113,7 @@ export async function withdrawProposal(caller: Caller | null | undefined, id: st
             deleteLocks(w, locks.filter((l) => !keep.has(l.id)));
             setLockExpiry(w, locks.filter((l) => keep.has(l.id)), expiresAt);
             if (to === "confirmed") moveVisit(w, visit, original, now);
-            queueMail(w, proposalWithdrawnEmail(after, a.start, outcome, link.url), { appointmentId: id });
+            queueMail(w, proposalWithdrawnEmail(after, a.start, outcome, link.url, lost), { appointmentId: id });
           },
           note,
           result: null,

@@ -1,5 +1,6 @@
 import "server-only";
 import { formatMoney, type CurrencyCode } from "@/lib/domain/money";
+import { originalTimeLostWords, type OriginalTimeLost } from "@/lib/domain/no-time-held";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import { renderEmail } from "./email-template";
 import type { MailMessage } from "./queue-mail";
@@ -110,7 +111,13 @@ export function differentTimeProposedEmail(
 /** What stands after staff withdrew their proposal: the visit at its original time, the request back for review holding it, or holding no time. */
 export type WithdrawnOutcome = "confirmed" | "pending_held" | "pending_not_held";
 
-export function proposalWithdrawnEmail(a: Summary, withdrawnStart: AppointmentDoc["start"], outcome: WithdrawnOutcome, statusUrl: string): MailMessage {
+export function proposalWithdrawnEmail(
+  a: Summary,
+  withdrawnStart: AppointmentDoc["start"],
+  outcome: WithdrawnOutcome,
+  statusUrl: string,
+  lost: OriginalTimeLost | null = null,
+): MailMessage {
   const withdrew = `The clinic withdrew the time it proposed, ${when(withdrawnStart, a)}, so there is nothing for you to answer.`;
   const stands: Record<WithdrawnOutcome, { subject: string; text: string }> = {
     confirmed: {
@@ -123,7 +130,7 @@ export function proposalWithdrawnEmail(a: Summary, withdrawnStart: AppointmentDo
     },
     pending_not_held: {
       subject: "The clinic withdrew the proposed time",
-      text: `Your original time, ${when(a.start, a)}, has since been taken, so no time is held for you now. The clinic will propose another time or reply to your request; you can still cancel it on its page.`,
+      text: `${originalTimeLostWords(lost, when(a.start, a))} The clinic will propose another time or reply to your request; you can still cancel it on its page.`,
     },
   };
   return toPatient(a, stands[outcome].subject, `Hello ${patientName(a)}, the clinic withdrew the time it proposed`, [withdrew, stands[outcome].text], {

@@ -52,3 +52,12 @@ export async function book(request: APIRequestContext, want: BookingRequest): Pr
   }
   throw new Error(`No free time left to request with ${want.doctorId}`);
 }
+
+/** Requests exactly `start` (it must be free: anything else fails the test), as another patient. */
+export async function bookTime(request: APIRequestContext, slug: string, doctorId: string, start: string, name = "Otto Other"): Promise<{ id: string }> {
+  const response = await request.post(`/api/public/orgs/${slug}/doctors/${doctorId}/requests`, {
+    data: { start, patient: { name, email: `patient-${unique()}@example.com`, phone: "+1 555 010 8888" }, reason: "Booked the freed time." },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return { id: ((await response.json()) as { id: string }).id };
+}

@@ -7,6 +7,7 @@ import { ReviewPanel } from "@/components/requests/review-panel";
 import { ClinicTime } from "@/components/requests/time-words";
 import { ArrowLeftIcon, Badge, Card, CardContent, CardHeader, CardTitle, EmptyState, InboxIcon } from "@/components/ui";
 import { allowedActions } from "@/lib/domain/appointments/state-machine";
+import { noTimeHeldCause } from "@/lib/domain/no-time-held";
 import { isAppError } from "@/lib/domain/errors";
 import { requestScope } from "@/lib/domain/roles";
 import { actionsAfterVisit, VISIT_STATUS_LABELS, type VisitStatus } from "@/lib/domain/visits";
@@ -73,6 +74,7 @@ export default async function RequestPage({ params }: Props) {
               timezone: detail.timezone,
               start: detail.start,
               timeHeld: detail.timeHeld,
+              noTimeHeld: detail.status === "pending" && !detail.timeHeld ? noTimeHeldCause(detail) : null,
               originalStart: detail.status === "rescheduled" ? (detail.proposal?.previousStart ?? null) : null,
             }}
             actions={actions}
