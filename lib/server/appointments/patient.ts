@@ -189,19 +189,20 @@ export async function rejectProposal(id: string, token: string | null | undefine
       refuseStaleAnswer(a, proposalAt);
       const recipients = await readRequestRecipients(tx, a.clinicId, a.clinicContact.email, a.doctorId);
       const released = { lockIds: [], proposal: null };
-      const done = (w: Transaction) => {
+      // The emails name the deadline the runner just set (the clinic's hold rule), from the document as committed.
+      const done = (w: Transaction, after: AppointmentDoc) => {
         deleteLocks(w, locks);
         cancelVisit(w, visit, now);
-        notifyClinic(w, a, id, recipients, "declined");
+        notifyClinic(w, after, id, recipients, "declined");
       };
       if (to === "cancelled") {
-        return { fields: released, after: (w) => (done(w), queueMail(w, proposalRejectedCancelledEmail(a), { appointmentId: id })), result: null };
+        return { fields: released, after: (w, after) => (done(w, after), queueMail(w, proposalRejectedCancelledEmail(a), { appointmentId: id })), result: null };
       }
       const previous = a.proposal ? { start: a.proposal.previousStart, end: a.proposal.previousEnd } : { start: a.start, end: a.end };
       const link = newStatusLink(appUrl, id);
       return {
         fields: { ...released, ...previous, timeHeld: false, turnedDown: { start: a.start, end: a.end }, linkTokenHashes: FieldValue.arrayUnion(link.hash) },
-        after: (w) => (done(w), queueMail(w, proposalRejectedEmail(a, link.url), { appointmentId: id })),
+        after: (w, after) => (done(w, after), queueMail(w, proposalRejectedEmail(after, link.url), { appointmentId: id })),
         result: null,
       };
     },

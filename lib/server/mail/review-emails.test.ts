@@ -2,7 +2,7 @@ import { Timestamp } from "firebase-admin/firestore";
 import { describe, expect, it } from "vitest";
 import { requestRecipients } from "@/lib/server/team/request-notifications";
 import { appointmentIcs, icsFilename } from "@/lib/server/appointments/ics";
-import { declinedEmail, newRequestClinicEmail, oneLine, proposedTimeEmail } from "./review-emails";
+import { declinedEmail, newRequestClinicEmail, oneLine, patientAnsweredClinicEmail, proposalRejectedEmail, proposedTimeEmail } from "./review-emails";
 
 const a = {
   clinicName: "Test Clinic",
@@ -19,6 +19,16 @@ const a = {
 const lines = (text: string) => text.split("\n");
 
 describe("review emails", () => {
+  it("after a turned-down proposal, both emails name the hold's real deadline, not a fixed 24 hours", () => {
+    // The clinic's hold rule set Monday 1:00 PM (New York): two days away, over a weekend.
+    const held = { ...a, expiresAt: Timestamp.fromMillis(Date.parse("2030-01-07T18:00:00Z")) };
+    const deadline = "by Mon, Jan 7, 2030, 1:00 PM EST";
+    for (const mail of [proposalRejectedEmail(held, "http://app/appointments/x?t=y"), patientAnsweredClinicEmail(held, "staff@a.test", "http://app/dashboard/requests/x", "declined")]) {
+      expect(mail.text).toContain(deadline);
+      expect(mail.text).not.toContain("24 hours");
+    }
+  });
+
   it("never lets a typed string start a line of its own in the text version", () => {
     const mails = [
       proposedTimeEmail(a, a.start, "See you\n\nPAY NOW at https://evil.example", "http://app/appointments/x?t=y"),

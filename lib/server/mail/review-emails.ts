@@ -154,13 +154,13 @@ export function declinedEmail(a: Summary, reason: string, bookUrl: string): Mail
 }
 
 /** The patient turned the proposed time down; their request waits for the clinic again. */
-export function proposalRejectedEmail(a: Summary, statusUrl: string): MailMessage {
+export function proposalRejectedEmail(a: Summary & { expiresAt?: AppointmentDoc["expiresAt"] }, statusUrl: string): MailMessage {
   return toPatient(
     a,
     "You declined the proposed time",
     `Hello ${patientName(a)}, we told the clinic`,
     [
-      `You declined the time ${a.clinicName} proposed. The clinic can propose another time within 24 hours; otherwise your request expires.`,
+      `You declined the time ${a.clinicName} proposed. The clinic can propose another time ${byDeadline(a)}; otherwise your request expires.`,
       "You can still cancel your request on its page.",
     ],
     { label: "See your request", url: statusUrl },
@@ -198,10 +198,15 @@ export function newRequestClinicEmail(a: Summary & { expiresAt?: AppointmentDoc[
   );
 }
 
-export function patientAnsweredClinicEmail(a: Summary, to: string, requestUrl: string, answer: "accepted" | "declined"): MailMessage {
+export function patientAnsweredClinicEmail(
+  a: Summary & { expiresAt?: AppointmentDoc["expiresAt"] },
+  to: string,
+  requestUrl: string,
+  answer: "accepted" | "declined",
+): MailMessage {
   const text =
     answer === "accepted"
       ? `${patientName(a)} accepted the proposed time, ${when(a.start, a)} with ${a.doctorName}.`
-      : `${patientName(a)} declined the proposed time. Propose another time or decline the request within 24 hours, or it expires.`;
+      : `${patientName(a)} declined the proposed time. Propose another time or decline the request ${byDeadline(a)}, or it expires.`;
   return toClinic(a, to, `${patientName(a)} ${answer} the proposed time`, `The patient ${answer} the proposed time`, [text], requestUrl);
 }
