@@ -17,9 +17,13 @@ const nextConfig: NextConfig = {
       {
         // Listed after the general headers so this Referrer-Policy wins here.
         // The patient's status link carries its access token in the query
-        // string: never send it to another site in a Referer header.
+        // string: a Referer never carries a path from here, to any site. Not
+        // "no-referrer": under it a form posted without JavaScript says
+        // `Origin: null`, and Next.js refuses such a server action as a
+        // cross-site request, so a patient without scripts could not cancel
+        // or confirm.
         source: "/appointments/:path*",
-        headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+        headers: [{ key: "Referrer-Policy", value: "strict-origin" }],
       },
     ];
   },

@@ -21,7 +21,7 @@ test("the emailed link is traded for a cookie: clean URL, no token in history, a
   await expect(page.getByText("Waiting for the clinic to review")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Your request with Dr. Priya Raman" })).toBeVisible();
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
-  await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "no-referrer");
+  await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "strict-origin");
   // Only a link to the request page is in history, never the token.
   expect(await page.evaluate(() => history.length)).toBe(2); // about:blank, then the clean URL
 

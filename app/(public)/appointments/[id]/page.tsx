@@ -29,7 +29,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: "Your appointment request",
   robots: { index: false, follow: false },
-  referrer: "no-referrer",
+  referrer: "strict-origin",
 };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[]; sent?: string | string[] }> };

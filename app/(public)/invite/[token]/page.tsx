@@ -6,7 +6,7 @@ import { Alert, Card, CardContent } from "@/components/ui";
 import { ROLE_INVITATIONS, type Role } from "@/lib/domain/roles";
 import { getInvite, INVITE_MESSAGES } from "@/lib/server/team/invite-acceptance";
 
-export const metadata: Metadata = { title: "Join your clinic", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Join your clinic", robots: { index: false }, referrer: "strict-origin" };
 
 const AS: Record<Role, string> = { admin: "an admin", staff: "a staff member", doctor: "a doctor" };
 

@@ -10,7 +10,7 @@ import { getPatientAppointment } from "@/lib/server/appointments/patient";
 import { ConfirmEmailForm } from "@/components/appointment/confirm-email-form";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Confirm your request", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Confirm your request", robots: { index: false, follow: false }, referrer: "strict-origin" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[] }> };
 
