@@ -26,6 +26,7 @@ describe("summarizeReport", () => {
         "total-blocking-time": { score: 0.1, numericValue: 1490, scoreDisplayMode: "numeric" },
         "largest-contentful-paint": { score: 0.4, numericValue: 3500, scoreDisplayMode: "numeric" },
         "errors-in-console": { score: 0, scoreDisplayMode: "binary", details: { items: [{ description: "Refused to execute inline script" }] } },
+        "inspector-issues": { score: 0, scoreDisplayMode: "binary", details: { items: [{ issueType: "Content security policy" }] } },
         "image-aspect-ratio": { score: 1, scoreDisplayMode: "binary" },
         "csp-xss": { score: null, scoreDisplayMode: "informative" },
       },
@@ -36,7 +37,7 @@ describe("summarizeReport", () => {
       bestPractices: 96,
       tbtMs: 1490,
       lcpMs: 3500,
-      failures: ["errors-in-console", "console: Refused to execute inline script"],
+      failures: ["errors-in-console", "inspector-issues", "console: Refused to execute inline script", "issue: Content security policy"],
     });
   });
 });

@@ -21,7 +21,7 @@ export interface LighthouseRun extends Omit<Lighthouse, "runs"> {
 
 interface Report {
   categories: Record<string, { score: number | null }>;
-  audits: Record<string, { score: number | null; numericValue?: number; scoreDisplayMode?: string; details?: { items?: { description?: string; source?: string }[] } }>;
+  audits: Record<string, { score: number | null; numericValue?: number; scoreDisplayMode?: string; details?: { items?: { description?: string; source?: string; issueType?: string }[] } }>;
 }
 
 const score = (report: Report, category: string) => Math.round((report.categories[category]?.score ?? 0) * 100);
@@ -32,13 +32,15 @@ export function summarizeReport(report: Report): LighthouseRun {
     .filter(([, audit]) => audit.scoreDisplayMode === "binary" && audit.score === 0)
     .map(([id]) => id);
   const consoleErrors = (report.audits["errors-in-console"]?.details?.items ?? []).map((item) => `console: ${item.description ?? item.source ?? "?"}`);
+  // Chrome's Issues panel (a CSP violation, a deprecated API, …): what the best-practices "issues" audit counts.
+  const issues = (report.audits["inspector-issues"]?.details?.items ?? []).map((item) => `issue: ${item.issueType ?? item.description ?? "?"}`);
   return {
     performance: score(report, "performance"),
     accessibility: score(report, "accessibility"),
     bestPractices: score(report, "best-practices"),
     tbtMs: report.audits["total-blocking-time"]?.numericValue ?? Number.NaN,
     lcpMs: report.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
-    failures: [...failures.sort(), ...consoleErrors],
+    failures: [...failures.sort(), ...consoleErrors, ...issues],
   };
 }
 

@@ -168,7 +168,7 @@ async function main(): Promise<void> {
   }
 
   log("slot engine (in process, before the stack starts)");
-  const engine = benchSlotEngine(500);
+  const engine = benchSlotEngine(300);
 
   const children: Child[] = [];
   const stop = async () => {
