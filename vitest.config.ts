@@ -20,7 +20,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "tools/*/src/**/*.test.ts", "tests/e2e/support/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "bench/**/*.test.ts", "tools/*/src/**/*.test.ts", "tests/e2e/support/**/*.test.ts"],
           environment: "node",
           // Pure code needs no fresh module graph per file: one per worker
           // process cut the stage from 115 s to 45 s on a busy machine (68

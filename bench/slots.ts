@@ -1,4 +1,4 @@
-// `npm run bench`: the slot engine on the reference case, plus a naive
+// `npm run bench:slots` (and the first row of `npm run bench`): the slot engine on the reference case, plus a naive
 // date-fns-tz baseline measured in the same run so the ratio is meaningful.
 //
 // Case: America/New_York, 60 local days from 2027-03-01 (crosses the
@@ -9,6 +9,7 @@
 // Flags: --iterations N (default 500); --no-api skips the slots API figure;
 // --api-url URL times the API over HTTP against a running app (bench/slots-api.ts).
 
+import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { fromZonedTime } from "date-fns-tz";
 import { computeFreeSlots, type DoctorSchedule, type SlotQuery, type UtcInterval } from "../lib/domain/slots";
@@ -96,25 +97,37 @@ function measure(run: () => unknown, iterations: number): Stats {
   return { median: at(0.5), p99: at(0.99), mean: times.reduce((a, b) => a + b, 0) / times.length, min: times[0]! };
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const iterationsArg = args.indexOf("--iterations");
-  const iterations = iterationsArg >= 0 ? Number(args[iterationsArg + 1]) : 500;
-  if (!Number.isInteger(iterations) || iterations < 200) throw new Error("--iterations must be an integer >= 200");
+export interface SlotEngineResult {
+  iterations: number;
+  slots: number;
+  busy: number;
+  engine: Stats;
+  naive: Stats;
+  naiveOverEngine: number;
+}
 
+/** The engine and the naive baseline on the reference case, in this process (bench/run.ts calls it too). */
+export function benchSlotEngine(iterations = 500): SlotEngineResult {
+  if (!Number.isInteger(iterations) || iterations < 200) throw new Error("--iterations must be an integer >= 200");
   const query = buildBenchCase();
   const engineSlots = computeFreeSlots(query);
   const naiveSlots = naiveFreeSlots(query);
   if (!isDeepStrictEqual(engineSlots, naiveSlots)) {
     throw new Error(`engine and naive baseline disagree (${engineSlots.length} vs ${naiveSlots.length} slots)`);
   }
-
   const engine = measure(() => computeFreeSlots(query), iterations);
   const naive = measure(() => naiveFreeSlots(query), iterations);
-  const ratio = naive.median / engine.median;
+  return { iterations, slots: engineSlots.length, busy: query.busy.length, engine, naive, naiveOverEngine: naive.median / engine.median };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const iterationsArg = args.indexOf("--iterations");
+  const iterations = iterationsArg >= 0 ? Number(args[iterationsArg + 1]) : 500;
+  const { slots, busy, engine, naive, naiveOverEngine: ratio } = benchSlotEngine(iterations);
   const ms = (x: number) => Number(x.toFixed(3));
 
-  console.log(`slot engine bench: ${ZONE}, ${DAYS} days from ${FROM}, ${query.busy.length} busy, ${engineSlots.length} free slots, ${iterations} iterations (+${WARMUP} warm-up), Node ${process.versions.node}`);
+  console.log(`slot engine bench: ${ZONE}, ${DAYS} days from ${FROM}, ${busy} busy, ${slots} free slots, ${iterations} iterations (+${WARMUP} warm-up), Node ${process.versions.node}`);
   console.table({
     "engine (lib/domain/slots)": { "median ms": ms(engine.median), "p99 ms": ms(engine.p99), "mean ms": ms(engine.mean), "min ms": ms(engine.min) },
     "naive date-fns-tz loop": { "median ms": ms(naive.median), "p99 ms": ms(naive.p99), "mean ms": ms(naive.mean), "min ms": ms(naive.min) },
@@ -130,7 +143,7 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify({
       bench: "slots",
-      case: { zone: ZONE, from: FROM, days: DAYS, busy: query.busy.length, slots: engineSlots.length },
+      case: { zone: ZONE, from: FROM, days: DAYS, busy, slots },
       iterations,
       engine: { median_ms: ms(engine.median), p99_ms: ms(engine.p99) },
       naive: { median_ms: ms(naive.median), p99_ms: ms(naive.p99) },
@@ -141,4 +154,4 @@ async function main(): Promise<void> {
   );
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

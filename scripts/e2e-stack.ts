@@ -1,14 +1,10 @@
 // The stack Playwright tests run against: the local backend on its own ports
 // (so it can run beside `npm run dev`), the demo seed, and `next start` on a
 // production build. Playwright starts it as its webServer and stops it after.
-import path from "node:path";
-import { startProcess, stopAll, type Child } from "./lib/processes";
+import { stopAll, type Child } from "./lib/processes";
 import { e2eAppPort, e2eBackendPorts, e2eStripePort } from "./lib/e2e-ports";
-import { root, stackEnv, startBackend } from "./lib/stack";
-import { startStripe, stripeEnv } from "./lib/stripe-stack";
+import { startProductionStack } from "./lib/production-stack";
 
-const E2E_PORT = e2eAppPort();
-const ports = e2eBackendPorts();
 // The suite books from one loopback address many times an hour: exempt it
 // from the per-address request limit (honoured only against the emulators;
 // the per-email limit still applies). Specs that test the limit send their
@@ -17,13 +13,6 @@ const ports = e2eBackendPorts();
 // The app's clock: APP_CLOCK_OFFSET_MS comes from the Playwright config (tests/e2e/support/clock.ts)
 // and reaches every child through this environment.
 // Payments: the local Stripe stand-in, delivering to the webhook function in the Functions emulator.
-const env: NodeJS.ProcessEnv = {
-  ...stripeEnv(stackEnv(ports, `http://127.0.0.1:${E2E_PORT}`), e2eStripePort()),
-  DEV_MAILBOX_OPEN: "1",
-  REQUEST_LIMITS_LOOPBACK_EXEMPT: "1",
-};
-Object.assign(process.env, env);
-
 const children: Child[] = [];
 const shutdown = async (code: number) => {
   await stopAll(children);
@@ -34,12 +23,15 @@ process.on("SIGTERM", () => void shutdown(0));
 
 try {
   // The functions bundle (functions/lib) is built before e2e by scripts/test.ts or by hand (node functions/build.mjs).
-  startStripe(children, env, ports.functions, { quiet: !process.env.E2E_VERBOSE });
-  await startBackend(children, ports, env, { functions: true, quiet: !process.env.E2E_VERBOSE });
-  const { seed } = await import("./seed");
-  await seed();
-  children.push(startProcess("next", path.join(root, "node_modules/.bin/next"), ["start", "--hostname", "127.0.0.1", "--port", String(E2E_PORT)], { env, index: 2 }));
-  await children.at(-1)!.exited;
+  const { next } = await startProductionStack(children, {
+    appPort: e2eAppPort(),
+    ports: e2eBackendPorts(),
+    stripePort: e2eStripePort(),
+    env: { DEV_MAILBOX_OPEN: "1", REQUEST_LIMITS_LOOPBACK_EXEMPT: "1" },
+    functions: true,
+    quiet: !process.env.E2E_VERBOSE,
+  });
+  await next.exited;
   await shutdown(1);
 } catch (error) {
   console.error(error);

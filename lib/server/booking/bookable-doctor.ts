@@ -3,6 +3,7 @@ import { AppError } from "@/lib/domain/errors";
 import { slugSchema } from "@/lib/domain/slug";
 import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
 import { isDocumentId } from "@/lib/domain/validation";
+import { clinicIdForSlug } from "@/lib/server/clinics/clinic-slug";
 import { currentSlug, findDoctorByPath } from "@/lib/server/doctors/slugs";
 import { db } from "@/lib/server/firebase";
 
@@ -25,7 +26,7 @@ export async function resolveDoctorPath(
 ): Promise<{ clinicSlug: string; doctorId: string; doctorSlug: string } | null> {
   const lower = clinicSlug.toLowerCase();
   if (!slugSchema.safeParse(lower).success) return null;
-  const clinicId = (await db().collection("slugs").doc(lower).get()).get("clinicId") as string | undefined;
+  const clinicId = await clinicIdForSlug(lower);
   if (!clinicId) return null;
   const doctor = await findDoctorByPath(clinicId, segment);
   return doctor && { clinicSlug: lower, doctorId: doctor.ref.id, doctorSlug: doctor.slug };
@@ -40,7 +41,7 @@ export async function loadBookableDoctor(slug: string, doctorId: string): Promis
   const notFound = new AppError("not_found", "We couldn't find that clinic or doctor. Please check the link.");
   if (!slugSchema.safeParse(slug).success || !isDocumentId(doctorId)) throw notFound;
 
-  const clinicId = (await db().collection("slugs").doc(slug).get()).get("clinicId") as string | undefined;
+  const clinicId = await clinicIdForSlug(slug);
   if (!clinicId) throw notFound;
   return loadClinicDoctor(clinicId, doctorId, slug);
 }

@@ -3,6 +3,7 @@ import { hasHoursInWindow } from "@/lib/domain/booking-calendar";
 import { slugSchema } from "@/lib/domain/slug";
 import { dayNumberToLocalDate, doctorScheduleSchema, localDayNumberAt } from "@/lib/domain/slots";
 import { currentSlug } from "@/lib/server/doctors/slugs";
+import { clinicIdForSlug } from "@/lib/server/clinics/clinic-slug";
 import { db } from "@/lib/server/firebase";
 import { appNow } from "@/lib/server/clock";
 
@@ -34,8 +35,7 @@ export interface PublicClinic {
 /** The clinic behind a public link, with its active doctors; null when unknown. */
 export async function getPublicClinic(slug: string, now = appNow()): Promise<PublicClinic | null> {
   if (!slugSchema.safeParse(slug).success) return null;
-  const slugDoc = await db().collection("slugs").doc(slug).get();
-  const clinicId = slugDoc.get("clinicId") as string | undefined;
+  const clinicId = await clinicIdForSlug(slug);
   if (!clinicId) return null;
 
   const clinicRef = db().collection("clinics").doc(clinicId);

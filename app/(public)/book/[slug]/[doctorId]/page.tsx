@@ -12,7 +12,7 @@ import { bookableWindow, hasHoursInWindow, type IsoSlot } from "@/lib/domain/boo
 import { firstFetchRange, parseBookingChoice } from "@/lib/domain/booking-choice";
 import { dayNumberToLocalDate, localDayNumberAt } from "@/lib/domain/slots";
 import { weekStartForZone } from "@/lib/domain/week-start";
-import { listFreeSlots } from "@/lib/server/booking/free-slot-reader";
+import { freeSlotsOf } from "@/lib/server/booking/free-slot-reader";
 import { bookableDoctor, doctorPath } from "../data";
 import { requestBooking } from "@/components/booking/actions";
 import { appNow } from "@/lib/server/clock";
@@ -61,7 +61,7 @@ export default async function DoctorPage({ params, searchParams }: Props) {
   const range = firstFetchRange(window, parseBookingChoice(await searchParams, window));
   let slots: IsoSlot[] | null = null;
   try {
-    slots = (await listFreeSlots(slug, doctorId, range.from, range.to, now)).slots;
+    slots = (await freeSlotsOf(bookable, range.from, range.to, now)).slots;
   } catch (error) {
     // The page still renders; the calendar offers to try again.
     console.error(`Could not load free slots for ${slug}/${doctorId}`, error);
