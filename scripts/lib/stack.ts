@@ -115,11 +115,19 @@ export async function startBackend(
   );
   void emulators.exited.then(() => rmSync(config, { force: true }));
   children.push(emulators);
+  // firebase-tools exits at once when one of its ports is taken: say so
+  // instead of waiting out the timeout (as startAuthEmulator does).
+  let ready = false;
+  const died = emulators.exited.then((code) => {
+    if (!ready) throw new Error(`The emulators (${only}) exited with code ${code} before they were ready: is one of ports ${JSON.stringify(ports)} taken?`);
+  });
+  died.catch(() => undefined); // handled by the races below
   // firebase-tools takes far longer to start than our Firestore: let the
   // caller use Firestore (seed it, say) meanwhile.
   const firestore = waitFor("the local Firestore", portOpen("127.0.0.1", ports.firestore)).then(() => opts.onFirestoreReady?.());
-  await Promise.all([firestore, waitFor("the Auth emulator", httpOk(`http://127.0.0.1:${ports.auth}/`))]);
+  await Promise.race([Promise.all([firestore, waitFor("the Auth emulator", httpOk(`http://127.0.0.1:${ports.auth}/`))]), died]);
   if (opts.functions && opts.waitForFunctions !== false) {
-    await waitFor("the Functions emulator", portOpen("127.0.0.1", ports.functions));
+    await Promise.race([waitFor("the Functions emulator", portOpen("127.0.0.1", ports.functions)), died]);
   }
+  ready = true;
 }
