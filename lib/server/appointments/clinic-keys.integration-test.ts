@@ -5,7 +5,7 @@ import { patient, seedClinic, testDb } from "@/tests/helpers/clinic-fixtures";
 import { listFreeSlots } from "@/lib/server/booking/free-slot-reader";
 import { requestAppointment } from "./request";
 
-// Issue 10 item 3: doctor ids are only unique within a clinic. Two clinics
+// Doctor ids are only unique within a clinic. Two clinics
 // whose doctors share the id "dr-lee" must not block each other, see each
 // other's busy time, or expire each other's requests.
 const now = new Date("2030-01-07T12:00:00Z");

@@ -10,7 +10,7 @@ import { expireStale } from "@/lib/server/appointments/expiry-sweep";
 import { confirmTestPayment } from "./prepare";
 import { handleStripeEvent } from "./webhook";
 
-// Issue 13: the scheduled expiry racing the payment webhook and the patient's
+// The scheduled expiry racing the payment webhook and the patient's
 // cancel on an approved, unpaid ($50) appointment whose hold is at its
 // deadline. The payment arrives the way Stripe sends it: a signed
 // payment_intent.succeeded through handleStripeEvent (which also makes any
