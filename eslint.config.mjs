@@ -52,6 +52,24 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
+        {
+          patterns: [
+            { group: ["@/app/**", "@/components/**", "**/app/**", "**/components/**"], message: "lib/server never imports app/ or components/." },
+            {
+              group: ["@/lib/server/mail/email-template", "**/mail/email-template"],
+              message: "Every email's words live in lib/server/mail (one home for the templates): add a function there and queue what it returns.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // lib/server/mail is where the templates are written.
+    files: ["lib/server/mail/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
         { patterns: [{ group: ["@/app/**", "@/components/**", "**/app/**", "**/components/**"], message: "lib/server never imports app/ or components/." }] },
       ],
     },

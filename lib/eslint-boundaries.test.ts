@@ -72,4 +72,11 @@ describe("layer boundaries", { timeout: 60_000 }, () => {
   ])("lib/server may not import %s", async (_, code) => {
     expect(await restrictedImports("lib/server/boundary-fixture.ts", code)).toHaveLength(1);
   });
+
+  it("an email is written in lib/server/mail, not beside the verb that sends it", async () => {
+    const code = 'import { renderEmail } from "@/lib/server/mail/email-template";\nexport const x = renderEmail;\n';
+    expect(await restrictedImports("lib/server/team/boundary-fixture.ts", code)).toHaveLength(1);
+    expect(await restrictedImports("lib/server/mail/boundary-fixture.ts", code)).toEqual([]);
+    expect(await restrictedImports("lib/server/mail/boundary-fixture.ts", 'import { Button } from "@/components/ui";\nexport const x = Button;\n')).toHaveLength(1);
+  });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import { renderEmail } from "@/lib/server/mail/email-template";
+import { passwordResetEmail } from "@/lib/server/mail/staff-emails";
 import { serverEnv, usingEmulators } from "@/lib/server/env";
 import { db } from "@/lib/server/firebase";
 import { queueMail } from "@/lib/server/mail/queue-mail";
@@ -102,16 +102,7 @@ export async function emulatorResetLink(email: string): Promise<string | null> {
 async function copyEmulatorLinkToDevMailbox(email: string): Promise<void> {
   const link = await emulatorResetLink(email).catch(() => null);
   if (!link) return; // no account: the emulator made no link, and there is nothing to deliver
-  const { text, html } = renderEmail({
-    heading: "Reset your password",
-    paragraphs: [
-      "Someone asked to reset the password for this email. If it was you, open the link to choose a new one. If not, ignore this email; your password stays as it is.",
-      "(Local emulator: this is the link Firebase Auth would have emailed.)",
-    ],
-    button: { label: "Choose a new password", url: link },
-    clinic: { name: "Clinic booking" },
-  });
   const batch = db().batch();
-  queueMail(batch, { to: email, subject: "Reset your password", text, html }, { kind: "password-reset" });
+  queueMail(batch, passwordResetEmail(email, link), { kind: "password-reset" });
   await batch.commit();
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { FieldValue, Timestamp, type DocumentSnapshot } from "firebase-admin/firestore";
+import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import type { PendingInvite } from "@/lib/domain/clinic-people";
 import type { InviteValues } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
 import { assertCan, type Caller, type Role } from "@/lib/domain/roles";
-import { renderEmail } from "@/lib/server/mail/email-template";
+import { inviteEmail } from "@/lib/server/mail/staff-emails";
 import { serverEnv } from "@/lib/server/env";
 import { db } from "@/lib/server/firebase";
 import { queueMail } from "@/lib/server/mail/queue-mail";
@@ -34,33 +34,6 @@ export interface CreatedInvite {
   url: string;
   email: string;
   expiresAt: Date;
-}
-
-const dateFormat = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
-
-function inviteEmail(clinic: DocumentSnapshot, invite: { role: Role; doctorName?: string; invitedByName: string; url: string; expiresAt: Date }) {
-  const clinicName = String(clinic.get("name"));
-  const as = {
-    admin: "an admin",
-    staff: "a staff member",
-    doctor: invite.doctorName ? `a doctor (${invite.doctorName})` : "a doctor",
-  }[invite.role];
-  const { text, html } = renderEmail({
-    heading: `Join ${clinicName} on Clinic booking`,
-    paragraphs: [
-      // The inviter's name is what they typed when they joined: never at the start of a line.
-      `You're invited to join ${clinicName} as ${as}, by ${invite.invitedByName}.`,
-      `The link works once and until ${dateFormat.format(invite.expiresAt)}. If you weren't expecting this, you can ignore this email.`,
-    ],
-    button: { label: "Accept the invitation", url: invite.url },
-    clinic: {
-      name: clinicName,
-      phone: String(clinic.get("phone") ?? ""),
-      email: String(clinic.get("email") ?? ""),
-      address: String(clinic.get("address") ?? ""),
-    },
-  });
-  return { subject: `You're invited to join ${clinicName}`, text, html };
 }
 
 /**

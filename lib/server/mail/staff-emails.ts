@@ -1,0 +1,53 @@
+import "server-only";
+import type { DocumentSnapshot } from "firebase-admin/firestore";
+import type { Role } from "@/lib/domain/roles";
+import { renderEmail } from "./email-template";
+import type { MailMessage } from "./queue-mail";
+
+// Emails to staff, not patients: an invitation to a clinic, and the local
+// emulator's copy of a password-reset link.
+
+const dateFormat = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
+
+/** The invitation to join a clinic: the link works once, until it expires. */
+export function inviteEmail(clinic: DocumentSnapshot, invite: { role: Role; doctorName?: string; invitedByName: string; url: string; expiresAt: Date }) {
+  const clinicName = String(clinic.get("name"));
+  const as = {
+    admin: "an admin",
+    staff: "a staff member",
+    doctor: invite.doctorName ? `a doctor (${invite.doctorName})` : "a doctor",
+  }[invite.role];
+  const { text, html } = renderEmail({
+    heading: `Join ${clinicName} on Clinic booking`,
+    paragraphs: [
+      // The inviter's name is what they typed when they joined: never at the start of a line.
+      `You're invited to join ${clinicName} as ${as}, by ${invite.invitedByName}.`,
+      `The link works once and until ${dateFormat.format(invite.expiresAt)}. If you weren't expecting this, you can ignore this email.`,
+    ],
+    button: { label: "Accept the invitation", url: invite.url },
+    clinic: {
+      name: clinicName,
+      phone: String(clinic.get("phone") ?? ""),
+      email: String(clinic.get("email") ?? ""),
+      address: String(clinic.get("address") ?? ""),
+    },
+  });
+  return { subject: `You're invited to join ${clinicName}`, text, html };
+}
+
+/**
+ * Local emulator only: the reset link Firebase Auth would have emailed, copied
+ * into the dev mailbox so a tester can click it (a real project sends its own).
+ */
+export function passwordResetEmail(to: string, link: string): MailMessage {
+  const { text, html } = renderEmail({
+    heading: "Reset your password",
+    paragraphs: [
+      "Someone asked to reset the password for this email. If it was you, open the link to choose a new one. If not, ignore this email; your password stays as it is.",
+      "(Local emulator: this is the link Firebase Auth would have emailed.)",
+    ],
+    button: { label: "Choose a new password", url: link },
+    clinic: { name: "Clinic booking" },
+  });
+  return { to, subject: "Reset your password", text, html };
+}
