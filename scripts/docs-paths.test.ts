@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 
 // Every repo path the docs write in backticks (`lib/server/appointments/review.ts`)
 // exists, so the docs follow a move. A path counts as a repo path when its
-// first segment is an entry at the repo's root; a `*` segment must match
-// something.
+// first segment is an entry at the repo's root; a segment with a `*`
+// (`tools/*/src`, `bench/*.test.ts`) must match something.
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -14,6 +14,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const WRITTEN_AT_RUN_TIME = new Set([
   "functions/.secret.local", // the dev and e2e stacks write the Stripe secrets the Functions emulator reads
   "functions/lib/index.js", // the functions bundle `node functions/build.mjs` writes
+  "bench/results.json", // `npm run bench` writes its latest figures
 ]);
 
 const docs = ["README.md", ...readdirSync(join(root, "docs")).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`)];
@@ -31,14 +32,15 @@ function backtickedRepoPaths(markdown: string, entries: ReadonlySet<string>): st
   return [...paths];
 }
 
-/** Whether a path exists, a `*` segment standing for any entry. */
+/** Whether a path exists, a `*` in a segment standing for any run of characters in an entry's name. */
 function exists(path: string): boolean {
   const walk = (base: string, segments: string[]): boolean => {
     if (segments.length === 0) return true;
     const [segment, ...rest] = segments as [string, ...string[]];
-    if (segment !== "*") return existsSync(join(base, segment)) && walk(join(base, segment), rest);
+    if (!segment.includes("*")) return existsSync(join(base, segment)) && walk(join(base, segment), rest);
     if (!existsSync(base) || !statSync(base).isDirectory()) return false;
-    return readdirSync(base).some((name) => name !== "node_modules" && walk(join(base, name), rest));
+    const pattern = new RegExp(`^${segment.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+    return readdirSync(base).some((name) => name !== "node_modules" && pattern.test(name) && walk(join(base, name), rest));
   };
   return walk(root, path.split("/"));
 }
@@ -57,8 +59,11 @@ describe("the docs name paths that exist", () => {
   });
 
   it("reads a moved file as missing, and a glob that matches nothing too", () => {
-    const paths = backtickedRepoPaths("See `lib/server/nowhere.ts`, `tools/*/src`, `tools/*/nothing`, `npm run dev`, `lib/`.", rootEntries);
-    expect(paths).toEqual(["lib/server/nowhere.ts", "tools/*/src", "tools/*/nothing"]);
-    expect(paths.map(exists)).toEqual([false, true, false]);
+    const paths = backtickedRepoPaths(
+      "See `lib/server/nowhere.ts`, `tools/*/src`, `tools/*/nothing`, `bench/*.test.ts`, `bench/*.nothing.ts`, `npm run dev`, `lib/`.",
+      rootEntries,
+    );
+    expect(paths).toEqual(["lib/server/nowhere.ts", "tools/*/src", "tools/*/nothing", "bench/*.test.ts", "bench/*.nothing.ts"]);
+    expect(paths.map(exists)).toEqual([false, true, false, true, false]);
   });
 });
