@@ -6,7 +6,9 @@ import { Alert } from "@/components/ui";
 import {
   addMonths,
   firstDateWithSlots,
+  lastCalendarMonth,
   monthOf,
+  opensLater,
   type DateRange,
   type IsoSlot,
   type MonthKey,
@@ -64,7 +66,9 @@ export function BookingFlow(props: BookingFlowProps) {
   const { months, byDate, loadMonth } = useMonthSlots({ slug, doctorId, timeZone, window, initial });
 
   const firstMonth = monthOf(window.from);
-  const lastMonth = monthOf(window.to);
+  // The calendar reaches the month where booking stops; "Show next month" only offers bookable ones.
+  const lastMonth = lastCalendarMonth(window);
+  const lastBookableMonth = monthOf(window.to);
   // Checked like any input (the server checks it too, to load that month first).
   const searchParams = useSearchParams();
   const [fromUrl] = useState(() => parseBookingChoice({ date: searchParams.get("date"), time: searchParams.get("time") }, window));
@@ -202,7 +206,7 @@ export function BookingFlow(props: BookingFlowProps) {
   const zoneInstant = Date.parse(daySlots[0]?.start ?? `${today}T12:00:00Z`);
   const zone = zoneLabel(timeZone, zoneInstant);
   const zoneDiffers = patientZone !== null && formatPatientLocal(zoneInstant, timeZone, patientZone) !== null;
-  const nextMonth = month < lastMonth ? addMonths(month, 1) : null;
+  const nextMonth = month < lastBookableMonth ? addMonths(month, 1) : null;
 
   return (
     <div className="space-y-6">
@@ -266,6 +270,7 @@ export function BookingFlow(props: BookingFlowProps) {
               slots={daySlots}
               month={month}
               nextMonth={nextMonth}
+              opensLater={opensLater(month, window)}
               onShowMonth={showMonth}
               onRetry={() => void loadMonth(month)}
               clinicPhone={clinic.phone}

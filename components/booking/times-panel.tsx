@@ -13,6 +13,8 @@ type TimesPanelProps = {
   slots: IsoSlot[];
   month: MonthKey;
   nextMonth: MonthKey | null;
+  /** The whole month is past the doctor's booking horizon. */
+  opensLater: boolean;
   onShowMonth: (month: MonthKey) => void;
   onRetry: () => void;
   clinicPhone: string;
@@ -28,6 +30,7 @@ export function TimesPanel({
   slots,
   month,
   nextMonth,
+  opensLater,
   onShowMonth,
   onRetry,
   clinicPhone,
@@ -76,6 +79,18 @@ export function TimesPanel({
           Try again
         </Button>
       </div>
+    );
+  }
+
+  if (opensLater) {
+    return (
+      <EmptyState
+        headingLevel={3}
+        className="border-0 px-2 py-8 sm:py-10"
+        icon={<CalendarIcon className="size-6" />}
+        title={`Booking for ${monthName(month)} isn't open yet`}
+        description={<>Choose a day in an earlier month, or {call}.</>}
+      />
     );
   }
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addMonths,
@@ -8,17 +9,19 @@ import {
   hasHoursInWindow,
   initialFetchRange,
   initials,
+  lastCalendarMonth,
   MAX_FETCH_DAYS,
   monthBounds,
   monthFetchRange,
   monthName,
   monthOf,
   monthsInRange,
+  opensLater,
   partOfDay,
   shortPatientTime,
   zoneCityName,
 } from "./booking-calendar";
-import { localDateToDayNumber } from "./slots";
+import { dayNumberToLocalDate, localDateToDayNumber } from "./slots";
 
 const NY = "America/New_York";
 const days = (range: { from: string; to: string }) => localDateToDayNumber(range.to) - localDateToDayNumber(range.from) + 1;
@@ -193,5 +196,32 @@ describe("hasHoursInWindow", () => {
     expect(hasHoursInWindow(oneDay, "2027-03-11")).toBe(false); // past overrides don't count
     const onlyMondayClosed = { weeklyHours: { mon: [{ start: "09:00", end: "10:00" }] }, horizonDays: 1, dateOverrides: { [today]: { closed: true as const } } };
     expect(hasHoursInWindow(onlyMondayClosed, today)).toBe(false);
+  });
+});
+
+describe("how far the calendar pages", () => {
+  it("reaches the month where booking stops, whichever day of the month the horizon ends on", () => {
+    // From a month's last evening with a 60-day horizon, the last bookable day is a month's last day.
+    const window = bookableWindow("2027-01-31", 60);
+    expect(window.to).toBe("2027-03-31");
+    expect(lastCalendarMonth(window)).toBe("2027-04");
+    expect(opensLater("2027-04", window)).toBe(true);
+    expect(opensLater("2027-03", window)).toBe(false);
+    // Ending mid-month, the calendar stops in that month: its later days say why.
+    expect(lastCalendarMonth(bookableWindow("2027-01-12", 60))).toBe("2027-03");
+  });
+
+  it("always shows a day past the horizon in its last month, and none in the months before", () => {
+    const day = fc.integer({ min: localDateToDayNumber("2020-01-01"), max: localDateToDayNumber("2035-12-31") });
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 400 }), (todayNumber, horizon) => {
+        const window = bookableWindow(dayNumberToLocalDate(todayNumber), horizon);
+        const last = lastCalendarMonth(window);
+        expect(monthBounds(last).to > window.to).toBe(true);
+        expect(monthBounds(addMonths(last, -1)).to <= window.to).toBe(true);
+        expect(last >= monthOf(window.to)).toBe(true);
+        expect(opensLater(last, window)).toBe(monthBounds(last).from > window.to);
+      }),
+    );
   });
 });

@@ -63,6 +63,21 @@ export function bookableWindow(today: LocalDate, horizonDays: number): DateRange
 }
 
 /**
+ * The last month the calendar pages to: the one holding the first day past
+ * the horizon, so a patient always reaches the month where booking stops and
+ * reads why. When the horizon ends on a month's last day that is the next
+ * month, none of it open yet.
+ */
+export function lastCalendarMonth(window: DateRange): MonthKey {
+  return monthOf(dayNumberToLocalDate(localDateToDayNumber(window.to) + 1));
+}
+
+/** A month wholly past the bookable window: none of its days can be booked yet. */
+export function opensLater(month: MonthKey, window: DateRange): boolean {
+  return monthBounds(month).from > window.to;
+}
+
+/**
  * Whether the doctor has any working hours on a date a patient could book
  * (today through the horizon): weekly hours on a day not closed by an
  * override, or an override that opens hours. A doctor without any is listed
