@@ -15,7 +15,8 @@ import {
   zoneCityName,
 } from "@/lib/domain/booking-calendar";
 import { bookingChoiceQuery, parseBookingChoice, slotAtWallTime, slotWallTime } from "@/lib/domain/booking-choice";
-import { localDateToDayNumber, type LocalDate } from "@/lib/domain/slots";
+import { localDateToDayNumber } from "@/lib/domain/slots/local-time";
+import type { LocalDate } from "@/lib/domain/slots";
 import { formatDate, formatPatientLocal, formatTime, localDateKey, zoneLabel } from "@/lib/domain/time-format";
 import type { BookingActionResult } from "@/components/booking/actions";
 import type { WeekStart } from "@/lib/domain/week-start";

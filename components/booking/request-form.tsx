@@ -2,8 +2,9 @@
 
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { Alert, Button, Checkbox, ErrorIcon, Field, Input, Textarea } from "@/components/ui";
-import { bookingFormSchema, MAX_NAME_LENGTH, type BookingFormInput } from "@/lib/domain/booking-request";
-import { fieldErrors, FORM_ERROR_KEY } from "@/lib/domain/validation";
+import { MAX_NAME_LENGTH, MAX_REASON_LENGTH } from "@/lib/domain/booking-fields";
+import { checkBookingForm, type BookingFormFields } from "@/lib/domain/booking-form-check";
+import { FORM_ERROR_KEY } from "@/lib/domain/validation";
 import type { BookingActionResult } from "@/components/booking/actions";
 import { unreachable } from "@/lib/domain/action-result";
 
@@ -11,8 +12,6 @@ import { unreachable } from "@/lib/domain/action-result";
 export type BookingDetails = { name: string; email: string; phone: string; reason: string; consent: boolean };
 
 export const EMPTY_DETAILS: BookingDetails = { name: "", email: "", phone: "", reason: "", consent: false };
-
-export const REASON_MAX_LENGTH = 500;
 
 type FieldKey = "patient.name" | "patient.email" | "patient.phone" | "reason" | "consent";
 
@@ -27,7 +26,7 @@ const FIELDS: readonly { key: FieldKey; id: string; label: string }[] = [
 const FIELD_KEYS = new Set<string>(FIELDS.map((field) => field.key));
 
 /** The form's values in the schema's shape; consent may still be false (the schema rejects that). */
-export type BookingFormDraft = Omit<BookingFormInput, "consent"> & { consent: boolean; website?: string };
+export type BookingFormDraft = BookingFormFields & { website?: string };
 
 /** The honeypot's name: a field people never see, that form-filling bots do. */
 export const HONEYPOT_FIELD = "website";
@@ -41,10 +40,12 @@ export function toBookingInput(details: BookingDetails, start: string): BookingF
   };
 }
 
-/** Problems per field, from the same schema the server uses. */
+/**
+ * Problems per field: the server's verdict and words, checked without zod
+ * (lib/domain/booking-form-check.ts keeps the two in step).
+ */
 function validate(details: BookingDetails, start: string): Partial<Record<string, string>> {
-  const result = bookingFormSchema.safeParse(toBookingInput(details, start));
-  return result.success ? {} : fieldErrors(result.error);
+  return checkBookingForm(toBookingInput(details, start));
 }
 
 const KEY_OF: Record<keyof BookingDetails, FieldKey> = {
@@ -253,7 +254,7 @@ export function RequestForm({ start, clinicName, feeCents, feeLabel, details, on
               {...props}
               name="reason"
               rows={4}
-              maxLength={REASON_MAX_LENGTH}
+              maxLength={MAX_REASON_LENGTH}
               showCount
               value={details.reason}
               onChange={(e) => update("reason", e.target.value)}

@@ -5,7 +5,10 @@
  * ("YYYY-MM-DD"), months are "YYYY-MM"; nothing here reads the process zone,
  * so the server render and the browser agree.
  */
-import { dayNumberToLocalDate, localDateToDayNumber, WEEKDAYS, type DoctorSchedule, type LocalDate } from "./slots";
+// From the slot engine's own modules, not its index: the index also carries
+// the schedule's zod schema, which the browser's calendar has no use for.
+import { dayNumberToLocalDate, localDateToDayNumber } from "./slots/local-time";
+import { WEEKDAYS, type DoctorSchedule, type LocalDate } from "./slots/types";
 import { formatDate, formatTime, localDateKey, utcOffsetMinutes } from "./time-format";
 
 /** A calendar month, "YYYY-MM". */

@@ -5,10 +5,8 @@
  * malformed or outside the bookable window is dropped, never trusted, and a
  * time counts only when it is one of that day's free times.
  */
-import { z } from "zod";
 import { initialFetchRange, monthFetchRange, monthOf, type DateRange, type IsoSlot } from "./booking-calendar";
-import { localDateSchema } from "./local-date";
-import { DAY_MS, MINUTE_MS, formatTimeOfDay } from "./slots/local-time";
+import { DAY_MS, MINUTE_MS, formatTimeOfDay, parseLocalDate } from "./slots/local-time";
 import { zoneOffsetAt } from "./slots/zone-offsets";
 import type { LocalDate } from "./slots";
 
@@ -16,15 +14,18 @@ export type BookingChoice = { date: LocalDate; time: string | null };
 
 type QueryValue = string | string[] | null | undefined;
 
-const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+// Checked without zod: the booking page reads the choice in the browser too.
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const first = (value: QueryValue) => (Array.isArray(value) ? value[0] : (value ?? undefined));
 
 /** The choice in a query, or null; a bad time drops only the time. */
 export function parseBookingChoice(query: { date?: QueryValue; time?: QueryValue }, window: DateRange): BookingChoice | null {
-  const date = localDateSchema.safeParse(first(query.date));
-  if (!date.success || date.data < window.from || date.data > window.to) return null;
-  const time = timeSchema.safeParse(first(query.time));
-  return { date: date.data, time: time.success ? time.data : null };
+  const date = first(query.date);
+  // "YYYY-MM-DD" naming a day that exists (no Feb 30), as localDateSchema (local-date.ts) accepts.
+  if (typeof date !== "string" || parseLocalDate(date) === null) return null;
+  if (date < window.from || date > window.to) return null;
+  const time = first(query.time);
+  return { date, time: typeof time === "string" && TIME.test(time) ? time : null };
 }
 
 /** "?date=…&time=…" for a choice, "" for none. */
