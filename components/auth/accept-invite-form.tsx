@@ -2,20 +2,15 @@
 
 import { acceptAsExistingUserAction, acceptAsNewUserAction } from "@/components/auth/invite-actions";
 import { Button, Field, Input } from "@/components/ui";
-import { acceptInviteExistingUserSchema, acceptInviteNewUserSchema } from "@/lib/domain/clinic-settings";
+import { checkAcceptInvite } from "@/lib/domain/sign-in-check";
 import { FormSummary } from "@/components/forms/form-summary";
 import { formValues, useFormAction } from "@/components/forms/use-form-action";
-import { fieldErrors } from "@/lib/domain/validation";
 
 /** Accepting an invite: a new person picks a name and password; someone with an account enters theirs. */
 export function AcceptInviteForm({ token, email, hasAccount }: { token: string; email: string; hasAccount: boolean }) {
-  const schema = hasAccount ? acceptInviteExistingUserSchema : acceptInviteNewUserSchema;
   const action = (hasAccount ? acceptAsExistingUserAction : acceptAsNewUserAction).bind(null, token);
   const { pending, errors, message, onSubmit, summaryRef, formAction } = useFormAction(action, {
-    validate: (form) => {
-      const result = schema.safeParse(formValues(form));
-      return result.success ? null : fieldErrors(result.error);
-    },
+    validate: (form) => checkAcceptInvite(formValues(form), hasAccount),
     toastSuccess: false,
   });
   return (

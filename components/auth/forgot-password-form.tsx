@@ -4,10 +4,9 @@ import Link from "next/link";
 import { useState } from "react";
 import { requestPasswordResetAction } from "@/components/auth/password-reset-actions";
 import { Alert, Button, Card, CardContent, Field, Input } from "@/components/ui";
-import { passwordResetSchema } from "@/lib/domain/clinic-settings";
+import { checkPasswordReset } from "@/lib/domain/sign-in-check";
 import { FormSummary } from "@/components/forms/form-summary";
 import { formValues, useFormAction } from "@/components/forms/use-form-action";
-import { fieldErrors } from "@/lib/domain/validation";
 import { linkClasses } from "./auth-shell";
 
 /**
@@ -18,10 +17,7 @@ import { linkClasses } from "./auth-shell";
 export function ForgotPasswordForm({ devMailbox }: { devMailbox: boolean }) {
   const [sent, setSent] = useState<{ email: string; message: string } | null>(null);
   const { pending, errors, message, onSubmit, summaryRef } = useFormAction(requestPasswordResetAction, {
-    validate: (form) => {
-      const result = passwordResetSchema.safeParse(formValues(form));
-      return result.success ? null : fieldErrors(result.error);
-    },
+    validate: (form) => checkPasswordReset(formValues(form)),
     toastSuccess: false,
     onSuccess: (result, form) => setSent({ email: String(new FormData(form).get("email") ?? "").trim(), message: result.message }),
   });

@@ -2,11 +2,10 @@
 
 import Link from "next/link";
 import { useActionState, useRef, useState, type FormEvent } from "react";
-import { fieldErrors } from "@/lib/domain/validation";
 import { signInAction } from "@/components/auth/sign-in-actions";
 import { linkClasses } from "./auth-shell";
 import { Alert, Button, Card, CardContent, Field, Input } from "@/components/ui";
-import { signInSchema } from "@/lib/domain/clinic-settings";
+import { checkSignIn } from "@/lib/domain/sign-in-check";
 
 type Errors = Record<string, string>;
 
@@ -30,9 +29,10 @@ export function LoginForm({ notice }: { notice?: { tone: "info" | "warning" | "e
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
+    // The server's rules and words, checked without zod (sign-in-check.ts).
+    const checked = checkSignIn({ email: form.get("email"), password: form.get("password") });
+    if (!checked.ok) {
+      setErrors(checked.errors);
       setMessage(null);
       return;
     }
@@ -43,7 +43,7 @@ export function LoginForm({ notice }: { notice?: { tone: "info" | "warning" | "e
       const response = await fetch("/api/session", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify(parsed.data),
+        body: JSON.stringify(checked.data),
       });
       const body = (await response.json().catch(() => null)) as
         | { ok: true; redirectTo: string }

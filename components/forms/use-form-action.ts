@@ -8,7 +8,7 @@ import { summaryMessage } from "./form-messages";
 import { isNavigationSignal } from "./navigation-signal";
 
 interface Options<T> {
-  /** Client-side check with the same zod schema as the server; errors or null. */
+  /** Client-side check with the server's verdict and words (its zod schema, or a hand check held to it); errors, or null or {} when valid. */
   validate?: (form: FormData) => FieldErrors | null;
   onSuccess?: (result: Extract<ActionResult<T>, { ok: true }>, form: HTMLFormElement) => void;
   /** Show the success message as a toast (default true). */

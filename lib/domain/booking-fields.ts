@@ -17,21 +17,6 @@ export const MIN_PHONE_DIGITS = 7;
 export const MAX_PHONE_DIGITS = 20;
 export const MAX_PHONE_LENGTH = 40;
 
-/**
- * A text's length as the limits count it: in characters (Unicode code
- * points, so "😀" is one), not UTF-16 units, the way zod's min and max
- * measure strings. A lone surrogate counts as one.
- */
-export const characterCount = (text: string) => [...text].length;
-
-/**
- * An email address as zod's `z.email()` accepts it by default (its `email`
- * pattern), kept here so the browser can check addresses without zod. The
- * schemas pass it to `z.email({ pattern })`, so there is one pattern.
- */
-export const EMAIL_PATTERN =
-  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
-
 // The name is quoted in emails the clinic sends to whatever address was typed,
 // so it must not be able to carry a message of its own: one line (no control
 // characters, no Unicode line/paragraph separators, no bidi overrides that

@@ -11,35 +11,12 @@ import { checkBookingForm, type BookingFormFields } from "./booking-form-check";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PHONE_LENGTH, MAX_REASON_LENGTH } from "./booking-fields";
 import { bookingFormSchema } from "./booking-request";
 import { fieldErrors } from "./validation";
+import { anyText, emailText as emailTextNear, join, nearLimit, padded, textOf } from "@/tests/helpers/form-text-arbitraries";
 
 function schemaErrors(form: BookingFormFields): Record<string, string> {
   const result = bookingFormSchema.safeParse(form);
   return result.success ? {} : fieldErrors(result.error);
 }
-
-const join = (parts: readonly string[]) => parts.join("");
-const textOf = (unit: fc.Arbitrary<string>, maxLength: number) => fc.array(unit, { maxLength }).map(join);
-const exactly = (unit: fc.Arbitrary<string>, length: number) => fc.array(unit, { minLength: length, maxLength: length }).map(join);
-
-// What trim() removes (and one thing it does not: U+200B), around a value.
-const padding = fc.constantFrom("", " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\ufeff", "\u3000", "\u200b");
-const padded = (core: fc.Arbitrary<string>) => fc.tuple(padding, core, padding).map(join);
-
-/** `limit - 2` to `limit + 2` units, padded: the length checks' edges. */
-const nearLimit = (unit: fc.Arbitrary<string>, limit: number) =>
-  padded(fc.integer({ min: Math.max(0, limit - 2), max: limit + 2 }).chain((length) => exactly(unit, length)));
-
-// Characters the checks treat specially: controls, separators, bidi overrides,
-// letters that lengthen when lowercased ("İ" → "i̇"), astral and lone surrogates.
-const oddCharacter = fc.constantFrom(
-  "\u0000", "\t", "\n", "\r", "\u007f", "\u0085", "\u2028", "\u2029", "\u202a", "\u202e", "\u2066", "\u2069",
-  "İ", "é", "ß", "日", "😀", "\ud800", "\u00a0", "\u200b",
-);
-const anyText = fc.oneof(
-  fc.string({ maxLength: 30 }),
-  fc.string({ unit: "binary", maxLength: 30 }),
-  textOf(fc.oneof(fc.constantFrom("a", "Z", "0", " ", ".", "@", "-"), oddCharacter), 30),
-);
 
 const nameEnding = fc.constantFrom("", " Lee", "www.x", "pay.com", "evil.example/x", "https://a", "mailto:x", "x.io?", " a.de", "\u202e", "\n", "\t");
 const nameText = fc.oneof(
@@ -53,19 +30,7 @@ const nameText = fc.oneof(
   ),
 );
 
-const localPart = textOf(fc.constantFrom("a", "Z", "0", "_", "'", "+", "-", ".", "İ", "é", " ", "\""), 12);
-const domain = fc.oneof(
-  fc.constantFrom("example.com", "EXAMPLE.COM", "x.co", "a.b", "a-b.example", "-a.com", "a..com", "example", "x.c0m", "日本.jp", "ex_ample.com"),
-  textOf(fc.constantFrom("a", "0", "-", ".", "Z"), 12),
-);
-const emailText = fc.oneof(
-  anyText,
-  padded(fc.tuple(localPart, fc.constantFrom("@", "@@", "", " @"), domain).map(join)),
-  // Around the length limit, with letters that grow when lowercased.
-  fc
-    .tuple(fc.integer({ min: MAX_EMAIL_LENGTH - 16, max: MAX_EMAIL_LENGTH - 8 }), fc.constantFrom("a", "A", "İ"))
-    .chain(([length, letter]) => padded(exactly(fc.constantFrom("a", letter, "."), length).map((local) => `${local}@example.com`))),
-);
+const emailText = emailTextNear(MAX_EMAIL_LENGTH);
 
 const phoneUnit = fc.constantFrom("0", "1", "5", "9", " ", "+", "-", "(", ")", ".", "O", "x", "\t", "０");
 const phoneText = fc.oneof(anyText, padded(textOf(phoneUnit, 26)), nearLimit(phoneUnit, MAX_PHONE_LENGTH), nearLimit(fc.constant("5"), 20));

@@ -9,14 +9,12 @@
  */
 import {
   BOOKING_MESSAGES as M,
-  EMAIL_PATTERN,
   MAX_EMAIL_LENGTH,
   MAX_NAME_LENGTH,
   MAX_PHONE_DIGITS,
   MAX_PHONE_LENGTH,
   MAX_REASON_LENGTH,
   MIN_PHONE_DIGITS,
-  characterCount,
   NAME_FORBIDDEN,
   NAME_LOOKS_LIKE_URL,
   PHONE_CHARACTERS,
@@ -24,6 +22,7 @@ import {
   normalizeLineBreaks,
   phoneDigitCount,
 } from "./booking-fields";
+import { characterCount, EMAIL_PATTERN } from "./field-rules";
 import type { FieldErrors } from "./validation";
 
 /** What the booking form sends: the chosen time, the patient's details, and the consent box (which must be ticked). */

@@ -12,7 +12,6 @@
 import { z } from "zod";
 import {
   BOOKING_MESSAGES as M,
-  EMAIL_PATTERN,
   MAX_EMAIL_LENGTH,
   MAX_NAME_LENGTH,
   MAX_PHONE_DIGITS,
@@ -26,6 +25,7 @@ import {
   normalizeLineBreaks,
   phoneDigitCount,
 } from "./booking-fields";
+import { EMAIL_PATTERN } from "./field-rules";
 
 // The limits, patterns and words live in booking-fields.ts (no zod), which
 // the browser's check (booking-form-check.ts) reads too.

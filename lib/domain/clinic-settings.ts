@@ -2,66 +2,45 @@
  * Schemas for the staff-side forms: sign-in, clinic signup, the clinic
  * profile, doctors, invites and team roles. One schema per form, used by the
  * browser for live hints and by the server action or route that receives it,
- * so both accept the same input with the same words.
+ * so both accept the same input with the same words. The sign-in, password
+ * reset and invite forms check in the browser by hand instead
+ * (sign-in-check.ts, held to these schemas by its property test), so the
+ * sign-in pages do not ship zod.
  *
  * Inputs are the strings a form submits (FormData); outputs are what the
  * server stores (trimmed text, a lowercased email, the fee in minor units).
  */
 import { z } from "zod";
+import { ACCOUNT_MESSAGES as M, LIMITS, LINE_BREAKING, textMessages } from "./account-fields";
+import { EMAIL_PATTERN } from "./field-rules";
 import { currencySchema, parseMoneyInput, type CurrencyCode } from "./money";
 import { ROLES } from "./roles";
 import { RESERVED_SLUGS, slugSchema } from "./slug";
 import { zoneForCity } from "./zone-names";
 
-export const LIMITS = {
-  clinicName: 80,
-  description: 500,
-  address: 200,
-  personName: 100,
-  specialty: 80,
-  bio: 1000,
-  email: 254,
-  phone: 40,
-  passwordMin: 8,
-  // Firebase Auth accepts longer ones, but nobody types more, and an upper
-  // bound keeps a hostile body from being hashed.
-  passwordMax: 128,
-} as const;
-
-// "the clinic name", but "your name" (not "the your name").
-const article = (label: string) => (/^(your|my|their)\b/.test(label) ? label : `the ${label}`);
+// The limits and words live in account-fields.ts (no zod), which the
+// browser's sign-in and invite checks (sign-in-check.ts) read too.
+export { LIMITS, LINE_BREAKING } from "./account-fields";
 
 const text = (label: string, max: number) =>
   z
-    .string({ error: `Enter ${article(label)}.` })
+    .string({ error: textMessages(label, max).missing })
     .trim()
-    .max(max, { error: `Keep ${article(label)} to ${max} characters or fewer.` });
+    .max(max, { error: textMessages(label, max).tooLong });
 
-const requiredText = (label: string, max: number) => text(label, max).min(1, { error: `Enter ${article(label)}.` });
-
-/**
- * Control characters (Unicode Cc: CR, LF, tab, NUL, ...) and the Unicode line
- * and paragraph separators. A name is one line of text: it is copied into
- * email subjects, headers and calendar files, where a lone CR or a separator
- * can start a new line the reader obeys.
- */
-export const LINE_BREAKING = /[\p{Cc}\u2028\u2029]/u;
-
-const capitalised = (label: string) => article(label).replace(/^./, (c) => c.toUpperCase());
+const requiredText = (label: string, max: number) => text(label, max).min(1, { error: textMessages(label, max).missing });
 
 /** A required one-line name: no control characters or line separators anywhere in it. */
 const nameText = (label: string, max: number) =>
-  requiredText(label, max).refine((value) => !LINE_BREAKING.test(value), {
-    error: `${capitalised(label)} can't contain line breaks, tabs or other control characters.`,
-  });
+  requiredText(label, max).refine((value) => !LINE_BREAKING.test(value), { error: textMessages(label, max).oneLine });
 
 export const emailSchema = z
-  .string({ error: "Enter an email address." })
+  .string({ error: M.emailMissing })
   .trim()
   .toLowerCase()
-  .min(1, { error: "Enter an email address." })
-  .max(LIMITS.email, { error: "That email address is too long." })
-  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
+  .min(1, { error: M.emailMissing })
+  .max(LIMITS.email, { error: M.emailTooLong })
+  .pipe(z.email({ pattern: EMAIL_PATTERN, error: M.emailInvalid }));
 
 const phoneSchema = z
   .string({ error: "Enter a phone number." })
@@ -77,16 +56,16 @@ const phoneSchema = z
   }, { error: "Enter a phone number with 7 to 20 digits, including the area code." });
 
 export const newPasswordSchema = z
-  .string({ error: "Choose a password." })
-  .min(LIMITS.passwordMin, { error: `Use at least ${LIMITS.passwordMin} characters.` })
-  .max(LIMITS.passwordMax, { error: `Use at most ${LIMITS.passwordMax} characters.` });
+  .string({ error: M.newPasswordMissing })
+  .min(LIMITS.passwordMin, { error: M.newPasswordTooShort })
+  .max(LIMITS.passwordMax, { error: M.newPasswordTooLong });
 
 // At sign-in we only check that something was typed: the length rules belong
 // to choosing a password, and the server says "wrong password" either way.
 const currentPasswordSchema = z
-  .string({ error: "Enter your password." })
-  .min(1, { error: "Enter your password." })
-  .max(LIMITS.passwordMax, { error: "Wrong email or password." });
+  .string({ error: M.passwordMissing })
+  .min(1, { error: M.passwordMissing })
+  .max(LIMITS.passwordMax, { error: M.passwordTooLong });
 
 // ---------------------------------------------------------------- time zones
 
