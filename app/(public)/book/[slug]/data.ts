@@ -2,12 +2,12 @@ import "server-only";
 import { cache } from "react";
 import { AppError } from "@/lib/domain/errors";
 import { loadBookableDoctor, resolveDoctorPath, type BookableDoctor } from "@/lib/server/booking/bookable-doctor";
-import { getPublicClinic } from "@/lib/server/clinics/public-clinic";
+import { cachedPublicClinic } from "@/lib/server/clinics/public-clinic";
 
 // generateMetadata and the page ask for the same data in one request; cache()
 // makes that one Firestore read instead of two.
 
-export const clinicBySlug = cache(getPublicClinic);
+export const clinicBySlug = cache(cachedPublicClinic);
 
 /** The bookable doctor, or null for an unknown clinic or doctor (the page turns that into a 404). */
 export const bookableDoctor = cache(async (slug: string, doctorId: string): Promise<BookableDoctor | null> => {
