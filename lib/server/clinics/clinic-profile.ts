@@ -97,3 +97,9 @@ const slugs = createRefreshingCache<string | undefined>({
 export function cachedClinicIdForSlug(slug: string): Promise<string | undefined> {
   return slugs.get(slug, () => clinicIdForSlug(slug));
 }
+
+/** Drops every cached profile and slug: for test fixtures that rewrite the database behind the verbs' back. */
+export function forgetAllClinics(): void {
+  profiles.clear();
+  slugs.clear();
+}
