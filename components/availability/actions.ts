@@ -8,8 +8,8 @@ import { formAction, type ActionResult } from "@/lib/server/form-action";
  * Saves a doctor's whole schedule from the availability editor. `input` is
  * the stored shape (see lib/domain/availability-form formToScheduleInput);
  * the verb checks the caller and validates it with the slot engine's schema.
- * No revalidation is needed: the dashboard and the booking pages are dynamic
- * and read Firestore on every request.
+ * No revalidation is needed: the dashboard and the booking pages are dynamic,
+ * and the verb forgets the clinic profile the booking pages keep in memory.
  */
 export async function saveScheduleAction(doctorId: string, input: unknown): Promise<ActionResult> {
   return formAction(async () => {

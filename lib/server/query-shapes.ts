@@ -35,7 +35,7 @@ export const QUERY_SHAPES = {
   "invites.byClinic": { collection: "invites", equality: ["clinicId"] },
   /** revokeInvitesFor: the live invites for one email in a clinic. */
   "invites.byClinicAndEmail": { collection: "invites", equality: ["clinicId", "email"] },
-  /** getPublicClinic: the active doctors of clinics/{id}/doctors. */
+  /** readClinicProfile: the active doctors of clinics/{id}/doctors. */
   "doctors.active": { collection: "doctors", equality: ["active"] },
   /** loadBusy: a doctor's appointments that hold time, by start. */
   "appointments.busyForDoctor": {

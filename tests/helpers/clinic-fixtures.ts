@@ -1,6 +1,7 @@
 // Test data written straight to Firestore with firebase-admin, bypassing the
 // verbs, so each test states exactly the world it starts from.
 import { db } from "@/lib/server/firebase";
+import { forgetAllClinics } from "@/lib/server/clinics/clinic-profile";
 
 // The app's own Firestore instance, so tests and verbs share one client and its settings.
 export const testDb = db;
@@ -31,6 +32,8 @@ export async function seedClinic(opts: { id?: string; slug?: string; timezone?: 
   const db = testDb();
   const id = opts.id ?? "clinic-test";
   const slug = opts.slug ?? "test-clinic";
+  // Written behind the verbs' back: the public pages' cache must not keep an older world.
+  forgetAllClinics();
   await db.doc(`slugs/${slug}`).set({ clinicId: id });
   await db.doc(`clinics/${id}`).set({
     slug, name: "Test Clinic", description: "", address: "1 Main St", phone: "+1 555 0100", email: "clinic@test.test",
@@ -46,6 +49,7 @@ export async function seedClinic(opts: { id?: string; slug?: string; timezone?: 
 }
 
 export async function setSchedule(clinicId: string, doctorId: string, schedule: Partial<FixtureSchedule>) {
+  forgetAllClinics();
   await testDb().doc(`clinics/${clinicId}/doctors/${doctorId}`).update({ schedule: { ...defaultSchedule, ...schedule } });
 }
 

@@ -4,6 +4,7 @@
 import { Timestamp } from "firebase-admin/firestore";
 import type { Caller } from "@/lib/domain/roles";
 import { adminAuth, db } from "@/lib/server/firebase";
+import { forgetAllClinics } from "@/lib/server/clinics/clinic-profile";
 
 export const PASSWORD = "fixture-password";
 
@@ -31,6 +32,8 @@ const schedule = {
 async function clinic(id: string, slug: string, name: string, doctors: { id: string; name: string; active: boolean }[]) {
   const { db } = admin();
   const now = Timestamp.now();
+  // Written behind the verbs' back: the public pages' cache must not keep an older world.
+  forgetAllClinics();
   await db.doc(`slugs/${slug}`).set({ clinicId: id });
   await db.doc(`clinics/${id}`).set({
     slug, name, description: "", address: "1 Main St", phone: "+1 555 010 0100", email: `${slug}@clinic.test`,

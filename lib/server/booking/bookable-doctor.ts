@@ -4,32 +4,13 @@ import { slugSchema } from "@/lib/domain/slug";
 import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
 import { isDocumentId } from "@/lib/domain/validation";
 import { clinicIdForSlug } from "@/lib/server/clinics/clinic-slug";
-import { currentSlug, findDoctorByPath } from "@/lib/server/doctors/slugs";
+import { currentSlug } from "@/lib/server/doctors/slugs";
 import { db } from "@/lib/server/firebase";
 
 export interface BookableDoctor {
   clinic: { id: string; slug: string; name: string; timezone: string; feeCents: number; currency: string; phone: string; email: string; address: string };
   doctor: { id: string; slug: string; name: string; specialty: string; bio: string };
   schedule: DoctorSchedule;
-}
-
-/**
- * What /book/{clinic}/{doctor} points at: the clinic's slug in any case, the
- * doctor's current or old slug in any case, or the doctor's id (links made
- * before doctors had slugs). Returns the doctor's id and the canonical
- * (lowercase, current) slugs, or null when nothing matches. The page
- * redirects to the canonical address when it differs from the one asked for.
- */
-export async function resolveDoctorPath(
-  clinicSlug: string,
-  segment: string,
-): Promise<{ clinicSlug: string; doctorId: string; doctorSlug: string } | null> {
-  const lower = clinicSlug.toLowerCase();
-  if (!slugSchema.safeParse(lower).success) return null;
-  const clinicId = await clinicIdForSlug(lower);
-  if (!clinicId) return null;
-  const doctor = await findDoctorByPath(clinicId, segment);
-  return doctor && { clinicSlug: lower, doctorId: doctor.ref.id, doctorSlug: doctor.slug };
 }
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { DAY_MS, computeFreeSlots, localDateToDayNumber, slotToIso, type LocalDate } from "@/lib/domain/slots";
-import { loadBookableDoctor, type BookableDoctor } from "./bookable-doctor";
+import type { BookableDoctor } from "./bookable-doctor";
+import { cachedBookableDoctor } from "./cached-bookable-doctor";
 import { loadBusy } from "./busy-time";
 import { appNow } from "@/lib/server/clock";
 
@@ -13,13 +14,14 @@ export interface FreeSlots {
 }
 
 /**
- * A doctor's free slots for local dates from..to (clinic zone), straight from
- * Firestore: held and confirmed time is gone the moment it is taken. Says
- * nothing about who holds a time.
+ * A doctor's free slots for local dates from..to (clinic zone), for the public
+ * slots API. The busy times come straight from Firestore: held and confirmed
+ * time is gone the moment it is taken. The doctor's hours come from the clinic
+ * profile cache, which a save forgets. Says nothing about who holds a time.
  */
 export async function listFreeSlots(slug: string, doctorId: string, from: LocalDate, to: LocalDate, now = appNow()): Promise<FreeSlots> {
   checkRange(from, to);
-  return freeSlotsOf(await loadBookableDoctor(slug, doctorId), from, to, now);
+  return freeSlotsOf(await cachedBookableDoctor(slug, doctorId), from, to, now);
 }
 
 /** The same for a doctor already loaded in this request (the booking page has), sparing its reads. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetClinicProfile } from "@/lib/server/clinics/clinic-profile";
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import type { ClinicProfile } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
@@ -84,6 +85,7 @@ export async function updateClinicProfile(caller: Caller | null, profile: Clinic
       updatedAt: FieldValue.serverTimestamp(),
     });
   });
+  forgetClinicProfile(caller.clinicId);
 }
 
 /**

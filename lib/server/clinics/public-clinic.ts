@@ -2,9 +2,8 @@ import "server-only";
 import { hasHoursInWindow } from "@/lib/domain/booking-calendar";
 import { slugSchema } from "@/lib/domain/slug";
 import { dayNumberToLocalDate, doctorScheduleSchema, localDayNumberAt } from "@/lib/domain/slots";
-import { currentSlug } from "@/lib/server/doctors/slugs";
+import { cachedClinicIdForSlug, cachedClinicProfile, readClinicProfile, type ClinicProfile } from "@/lib/server/clinics/clinic-profile";
 import { clinicIdForSlug } from "@/lib/server/clinics/clinic-slug";
-import { db } from "@/lib/server/firebase";
 import { appNow } from "@/lib/server/clock";
 
 export interface PublicDoctor {
@@ -32,43 +31,37 @@ export interface PublicClinic {
   doctors: PublicDoctor[];
 }
 
-/** The clinic behind a public link, with its active doctors; null when unknown. */
+/** The clinic behind a public link, with its active doctors, straight from Firestore; null when unknown. */
 export async function getPublicClinic(slug: string, now = appNow()): Promise<PublicClinic | null> {
   if (!slugSchema.safeParse(slug).success) return null;
   const clinicId = await clinicIdForSlug(slug);
-  if (!clinicId) return null;
+  return clinicId ? toPublicClinic(await readClinicProfile(clinicId), slug, now) : null;
+}
 
-  const clinicRef = db().collection("clinics").doc(clinicId);
-  const [clinic, doctors] = await Promise.all([
-    clinicRef.get(),
-    // query-shape: doctors.active
-    clinicRef.collection("doctors").where("active", "==", true).get(),
-  ]);
-  if (!clinic.exists) return null;
-  const timezone = String(clinic.get("timezone"));
-  const today = dayNumberToLocalDate(localDayNumberAt(timezone, now.getTime()));
+/** The same for the public pages, through this server's profile cache (clinic-profile.ts). */
+export async function cachedPublicClinic(slug: string, now = appNow()): Promise<PublicClinic | null> {
+  if (!slugSchema.safeParse(slug).success) return null;
+  const clinicId = await cachedClinicIdForSlug(slug);
+  return clinicId ? toPublicClinic(await cachedClinicProfile(clinicId), slug, now) : null;
+}
 
+function toPublicClinic(profile: ClinicProfile | null, slug: string, now: Date): PublicClinic | null {
+  if (!profile) return null;
+  const { doctors, ...clinic } = profile;
+  const today = dayNumberToLocalDate(localDayNumberAt(clinic.timezone, now.getTime()));
   return {
-    id: clinic.id,
+    ...clinic,
     slug,
-    name: String(clinic.get("name")),
-    description: String(clinic.get("description") ?? ""),
-    address: String(clinic.get("address") ?? ""),
-    phone: String(clinic.get("phone") ?? ""),
-    email: String(clinic.get("email") ?? ""),
-    timezone,
-    feeCents: Number(clinic.get("feeCents")),
-    currency: String(clinic.get("currency")),
-    doctors: doctors.docs
-      .map((doc) => {
+    doctors: doctors
+      .map((doctor) => {
         // The same parse the doctor page does: a schedule it would refuse takes no bookings.
-        const schedule = doctorScheduleSchema.safeParse({ ...doc.get("schedule"), timeZone: timezone });
+        const schedule = doctorScheduleSchema.safeParse({ ...doctor.schedule, timeZone: clinic.timezone });
         return {
-          id: doc.id,
-          slug: currentSlug(doc),
-          name: String(doc.get("name")),
-          specialty: String(doc.get("specialty") ?? ""),
-          bio: String(doc.get("bio") ?? ""),
+          id: doctor.id,
+          slug: doctor.slug,
+          name: doctor.name,
+          specialty: doctor.specialty,
+          bio: doctor.bio,
           takingBookings: schedule.success && hasHoursInWindow(schedule.data, today),
         };
       })

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetClinicProfile } from "@/lib/server/clinics/clinic-profile";
 import { FieldValue, type DocumentSnapshot } from "firebase-admin/firestore";
 import type { DoctorSummary } from "@/lib/domain/clinic-people";
 import type { DoctorProfile } from "@/lib/domain/clinic-settings";
@@ -109,6 +110,7 @@ export async function createDoctor(caller: Caller | null, profile: DoctorProfile
           updatedAt: FieldValue.serverTimestamp(),
         });
       });
+      forgetClinicProfile(clinicId);
       return ref.id;
     } catch (error) {
       if (!isSlugRace(error) || attempt >= 4) throw error;
@@ -151,6 +153,7 @@ export async function updateDoctorProfile(
     if (isSlugRace(error)) throw new AppError("conflict", SLUG_TAKEN, { slug: SLUG_TAKEN });
     throw error;
   }
+  forgetClinicProfile(clinicId);
 }
 
 /**
@@ -165,4 +168,5 @@ export async function setDoctorActive(caller: Caller | null, doctorId: string, a
     if (!(await tx.get(ref)).exists) throw notFound();
     tx.update(ref, { active, updatedAt: FieldValue.serverTimestamp() });
   });
+  forgetClinicProfile(caller.clinicId);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetClinicProfile } from "@/lib/server/clinics/clinic-profile";
 import { FieldValue, type Timestamp } from "firebase-admin/firestore";
 import type { StoredSchedule } from "@/lib/domain/availability-form";
 import { AppError } from "@/lib/domain/errors";
@@ -15,8 +16,8 @@ import { appNow } from "@/lib/server/clock";
 //
 // Stored at clinics/{clinicId}/doctors/{doctorId}.schedule in the slot
 // engine's shape without `timeZone` (the clinic's `timezone` supplies it).
-// The booking pages and the slots API read it straight from Firestore on
-// every request, so a save shows on the very next load. Appointments and
+// The booking pages read it through the clinic profile cache, which a save
+// forgets, so it shows on the very next load. Appointments and
 // slot locks are not touched: existing requests and visits keep their times.
 
 export interface DoctorScheduleForEditing {
@@ -100,4 +101,5 @@ export async function updateDoctorSchedule(caller: Caller | null, doctorId: stri
     // One field, one write: `schedule` is replaced as a whole, not merged.
     tx.update(ref, { schedule, updatedAt: FieldValue.serverTimestamp() });
   });
+  forgetClinicProfile(caller.clinicId);
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { clearAuth, readDoc, seedWorld, type World } from "@/tests/helpers/dashboard-fixtures";
-import { resolveDoctorPath } from "@/lib/server/booking/bookable-doctor";
+import { cachedDoctorPage } from "@/lib/server/booking/cached-bookable-doctor";
 import { getPublicClinic } from "@/lib/server/clinics/public-clinic";
 import { createDoctor, getDoctor, updateDoctorProfile } from "./profiles";
 
@@ -9,6 +9,8 @@ import { createDoctor, getDoctor, updateDoctorProfile } from "./profiles";
 // case) still find the doctor so the page can redirect.
 
 let world: World;
+/** Where the booking page at /book/{clinic}/{segment} points (null: a 404). */
+const resolveDoctorPath = async (clinicSlug: string, segment: string) => (await cachedDoctorPage(clinicSlug, segment))?.path ?? null;
 const profile = (name: string) => ({ name, specialty: "Dermatology", bio: "" });
 
 beforeAll(async () => {

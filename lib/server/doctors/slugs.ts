@@ -1,11 +1,9 @@
 import "server-only";
-import { FieldValue, type DocumentReference, type Transaction } from "firebase-admin/firestore";
+import { FieldValue, type Transaction } from "firebase-admin/firestore";
 import { doctorSlugCandidate, doctorSlugFromName } from "@/lib/domain/doctor-slug";
 import { AppError } from "@/lib/domain/errors";
-import { isValidSlug } from "@/lib/domain/slug";
 import { db } from "@/lib/server/firebase";
 import { isAlreadyExists } from "@/lib/server/firestore-errors";
-import { isDocumentId } from "@/lib/domain/validation";
 
 // Doctor slugs: /book/{clinic slug}/{doctor slug}. Unique per clinic by
 // construction: each one is a create-only document
@@ -62,29 +60,4 @@ export async function claimSlug(tx: Transaction, clinicId: string, doctorId: str
 /** ALREADY_EXISTS from a create(): another writer took the slug between our read and the commit. */
 export function isSlugRace(error: unknown): boolean {
   return isAlreadyExists(error);
-}
-
-/**
- * The doctor a path segment of /book/{clinic}/{segment} names: a current or
- * old slug (any case), or the doctor's id (the links before slugs existed).
- * Returns the doctor's document and current slug, or null.
- */
-export async function findDoctorByPath(
-  clinicId: string,
-  segment: string,
-): Promise<{ ref: DocumentReference; slug: string } | null> {
-  const lower = segment.toLowerCase();
-  const doctors = db().collection("clinics").doc(clinicId).collection("doctors");
-  const candidates: string[] = [];
-  if (isValidSlug(lower)) {
-    const slugDoc = await doctorSlugRef(clinicId, lower).get();
-    const doctorId = slugDoc.get("doctorId");
-    if (typeof doctorId === "string" && isDocumentId(doctorId)) candidates.push(doctorId);
-  }
-  if (isDocumentId(segment) && !candidates.includes(segment)) candidates.push(segment);
-  for (const doctorId of candidates) {
-    const doctor = await doctors.doc(doctorId).get();
-    if (doctor.exists) return { ref: doctor.ref, slug: currentSlug(doctor) };
-  }
-  return null;
 }

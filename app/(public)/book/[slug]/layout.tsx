@@ -1,10 +1,14 @@
 import { notFound } from "next/navigation";
-import { clinicBySlug } from "./data";
+import { slugSchema } from "@/lib/domain/slug";
+import { clinicIdForSlug } from "@/lib/server/clinics/clinic-slug";
 
 // Checked in the layout, before anything streams, so an unknown clinic is a
-// real 404 (book/not-found.tsx) and not a doctor-not-found page below it.
+// real 404 (book/not-found.tsx) and not a doctor-not-found page below it. The
+// slug document alone answers that (it is written with its clinic and never
+// removed); each page below loads only what it shows, so a doctor's page does
+// not also read the clinic's whole doctor list.
 export default async function ClinicLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
-  const clinic = await clinicBySlug((await params).slug.toLowerCase());
-  if (!clinic) notFound();
+  const slug = (await params).slug.toLowerCase();
+  if (!slugSchema.safeParse(slug).success || !(await clinicIdForSlug(slug))) notFound();
   return children;
 }

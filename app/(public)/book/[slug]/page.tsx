@@ -10,7 +10,7 @@ import { CalendarIcon, EmptyState } from "@/components/ui";
 import type { PublicDoctor } from "@/lib/server/clinics/public-clinic";
 import { clinicBySlug } from "./data";
 
-// Clinic details and the doctor list change from the dashboard; never serve a stale copy.
+// Rendered per request; the clinic and its doctors come from the profile cache, which every edit forgets.
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };

@@ -1,5 +1,5 @@
 import { notFound, redirect } from "next/navigation";
-import { bookableDoctor, doctorPath } from "../data";
+import { doctorPage } from "../data";
 
 // The last segment is the doctor's slug. An old slug, the doctor's id (links
 // from before slugs) or another case redirect to the canonical address. Done
@@ -14,8 +14,9 @@ export default async function DoctorLayout({
   params: Promise<{ slug: string; doctorId: string }>;
 }) {
   const { slug, doctorId: segment } = await params;
-  const path = await doctorPath(slug, segment);
-  if (!path || !(await bookableDoctor(path.clinicSlug, path.doctorId))) notFound();
+  const page = await doctorPage(slug, segment);
+  if (!page?.bookable) notFound();
+  const { path } = page;
   if (path.clinicSlug !== slug || path.doctorSlug !== segment) redirect(`/book/${path.clinicSlug}/${path.doctorSlug}`);
   return children;
 }

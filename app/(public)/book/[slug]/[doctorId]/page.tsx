@@ -13,7 +13,7 @@ import { firstFetchRange, parseBookingChoice } from "@/lib/domain/booking-choice
 import { dayNumberToLocalDate, localDayNumberAt } from "@/lib/domain/slots";
 import { weekStartForZone } from "@/lib/domain/week-start";
 import { freeSlotsOf } from "@/lib/server/booking/free-slot-reader";
-import { bookableDoctor, doctorPath } from "../data";
+import { doctorPage } from "../data";
 import { requestBooking } from "@/components/booking/actions";
 import { appNow } from "@/lib/server/clock";
 import { HydrationMark } from "@/components/ui/hydration-mark";
@@ -30,9 +30,7 @@ type Props = {
 
 async function load(params: Props["params"]) {
   const { slug, doctorId: segment } = await params;
-  const path = await doctorPath(slug, segment);
-  if (!path) return { path: null, bookable: null };
-  return { path, bookable: await bookableDoctor(path.clinicSlug, path.doctorId) };
+  return { bookable: (await doctorPage(slug, segment))?.bookable ?? null };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
