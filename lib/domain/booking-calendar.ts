@@ -5,7 +5,10 @@
  * ("YYYY-MM-DD"), months are "YYYY-MM"; nothing here reads the process zone,
  * so the server render and the browser agree.
  */
-import { dayNumberToLocalDate, localDateToDayNumber, WEEKDAYS, type DoctorSchedule, type LocalDate } from "./slots";
+// The slot engine's leaf modules, not its index: the index brings zod's schedule
+// schemas, and this module is in the booking page's browser bundle.
+import { dayNumberToLocalDate, localDateToDayNumber } from "./slots/local-time";
+import { WEEKDAYS, type DoctorSchedule, type LocalDate } from "./slots/types";
 import { formatDate, formatTime, localDateKey, utcOffsetMinutes } from "./time-format";
 
 /** A calendar month, "YYYY-MM". */
