@@ -36,7 +36,7 @@ test.describe("keyboard", () => {
     await expect(page.getByLabel("Full name")).toBeFocused();
   });
 
-  test("the calendar is one tab stop: arrows move between days with free times, Page Down turns the month, Enter chooses", async ({ page }) => {
+  test("the calendar is one tab stop: arrows move between days with free times, Page Down turns the month, Enter and Space choose", async ({ page }) => {
     await visit(page, "/book/demo-free/dr-samuel-osei");
     const grid = page.getByRole("grid");
     const days = grid.locator("button:not([disabled])");
@@ -48,6 +48,8 @@ test.describe("keyboard", () => {
     if ((await days.count()) > 1) {
       await page.keyboard.press("ArrowRight");
       await expect(days.nth(1)).toBeFocused();
+      await page.keyboard.press("Enter");
+      await expect(days.nth(1)).toHaveAttribute("aria-label", /, selected$/);
       await page.keyboard.press("ArrowLeft");
       await expect(days.first()).toBeFocused();
     }
@@ -58,7 +60,7 @@ test.describe("keyboard", () => {
     const focused = grid.locator("button:focus");
     await expect(focused).toHaveCount(1);
     await expect(focused).toBeEnabled();
-    await page.keyboard.press("Enter");
+    await page.keyboard.press(" ");
     await expect(focused).toHaveAttribute("aria-label", /, selected$/);
   });
 });
