@@ -35,4 +35,32 @@ test.describe("keyboard", () => {
     await page.keyboard.press("Tab");
     await expect(page.getByLabel("Full name")).toBeFocused();
   });
+
+  test("the calendar is one tab stop: arrows move between days with free times, Page Down turns the month, Enter and Space choose", async ({ page }) => {
+    await visit(page, "/book/demo-free/dr-samuel-osei");
+    const grid = page.getByRole("grid");
+    const days = grid.locator("button:not([disabled])");
+    // The month opens on its first day with free times, selected, and only that day is in the tab order.
+    await expect(grid.locator('button[tabindex="0"]')).toHaveCount(1);
+    await expect(days.first()).toHaveAttribute("tabindex", "0");
+    await days.first().focus();
+    // Days without free times are skipped; a month with one such day has nowhere to go but the next month.
+    if ((await days.count()) > 1) {
+      await page.keyboard.press("ArrowRight");
+      await expect(days.nth(1)).toBeFocused();
+      await page.keyboard.press("Enter");
+      await expect(days.nth(1)).toHaveAttribute("aria-label", /, selected$/);
+      await page.keyboard.press("ArrowLeft");
+      await expect(days.first()).toBeFocused();
+    }
+    const month = (await grid.getAttribute("aria-label"))!;
+    await page.keyboard.press("PageDown");
+    await expect(grid).not.toHaveAttribute("aria-label", month);
+    // Focus lands on a day of the new month with free times (once its times have loaded).
+    const focused = grid.locator("button:focus");
+    await expect(focused).toHaveCount(1);
+    await expect(focused).toBeEnabled();
+    await page.keyboard.press(" ");
+    await expect(focused).toHaveAttribute("aria-label", /, selected$/);
+  });
 });
