@@ -4,10 +4,10 @@ import type { ChevronProps } from "react-day-picker";
 import { cn } from "./cn";
 import { ChevronLeftIcon, ChevronRightIcon } from "./icons";
 
-// The look shared by every react-day-picker calendar in the app (the booking
-// page's and the availability editor's), so they read as one product.
+// The look shared by the app's calendars (the booking page's own month grid and
+// the availability editor's react-day-picker), so they read as one product.
 
-// First day of the week: every DayPicker passes `weekStartsOn={weekStartsOn}`,
+// First day of the week: every calendar is given `weekStartsOn`,
 // where the page (a server component) computed `weekStartForZone(clinic.timezone)`
 // from lib/domain/week-start.ts (Sunday in the US, Monday in the UK), so the
 // booking page and the availability editor agree. Computed on the server: the
