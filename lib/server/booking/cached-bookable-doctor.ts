@@ -3,6 +3,7 @@ import { AppError } from "@/lib/domain/errors";
 import { isValidSlug, slugSchema } from "@/lib/domain/slug";
 import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
 import { isDocumentId } from "@/lib/domain/validation";
+import { processWide } from "@/lib/server/cache/process-wide";
 import { createRefreshingCache } from "@/lib/server/cache/refreshing-cache";
 import { cachedClinicIdForSlug, cachedClinicProfile, type ClinicProfile } from "@/lib/server/clinics/clinic-profile";
 import { doctorSlugRef } from "@/lib/server/doctors/slugs";
@@ -22,11 +23,13 @@ export interface DoctorPage {
 
 // A doctor slug document is created once and never changed or removed (an old
 // slug keeps naming its doctor), so a found one is kept while there is room.
-const doctorSlugs = createRefreshingCache<string | undefined>({
-  ttlMs: Number.POSITIVE_INFINITY,
-  maxEntries: 10_000,
-  keep: (doctorId) => doctorId !== undefined,
-});
+const doctorSlugs = processWide("doctor-slugs", () =>
+  createRefreshingCache<string | undefined>({
+    ttlMs: Number.POSITIVE_INFINITY,
+    maxEntries: 10_000,
+    keep: (doctorId) => doctorId !== undefined,
+  }),
+);
 
 function doctorIdForSlug(clinicId: string, slug: string): Promise<string | undefined> {
   return doctorSlugs.get(`${clinicId}/${slug}`, async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { DocumentData } from "firebase-admin/firestore";
+import { processWide } from "@/lib/server/cache/process-wide";
 import { createRefreshingCache } from "@/lib/server/cache/refreshing-cache";
 import { clinicIdForSlug } from "@/lib/server/clinics/clinic-slug";
 import { currentSlug } from "@/lib/server/doctors/slugs";
@@ -73,7 +74,7 @@ export async function readClinicProfile(clinicId: string): Promise<ClinicProfile
   };
 }
 
-const profiles = createRefreshingCache<ClinicProfile | null>({ ttlMs: PROFILE_TTL_MS, maxEntries: 1000 });
+const profiles = processWide("clinic-profiles", () => createRefreshingCache<ClinicProfile | null>({ ttlMs: PROFILE_TTL_MS, maxEntries: 1000 }));
 
 export function cachedClinicProfile(clinicId: string): Promise<ClinicProfile | null> {
   return profiles.get(clinicId, () => readClinicProfile(clinicId));
@@ -87,11 +88,13 @@ export function forgetClinicProfile(clinicId: string): void {
 // A slug document is created with its clinic and never changed or removed, so
 // a found one is kept as long as there is room; one not found is not kept (a
 // new clinic may take that slug the next second).
-const slugs = createRefreshingCache<string | undefined>({
-  ttlMs: Number.POSITIVE_INFINITY,
-  maxEntries: 10_000,
-  keep: (clinicId) => clinicId !== undefined,
-});
+const slugs = processWide("clinic-slugs", () =>
+  createRefreshingCache<string | undefined>({
+    ttlMs: Number.POSITIVE_INFINITY,
+    maxEntries: 10_000,
+    keep: (clinicId) => clinicId !== undefined,
+  }),
+);
 
 /** The clinic a public slug names, or undefined; a found slug is read once per server. */
 export function cachedClinicIdForSlug(slug: string): Promise<string | undefined> {
