@@ -2,10 +2,11 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { groupSlotsByDate, monthFetchRange, monthOf, monthsInRange, type DateRange, type IsoSlot, type MonthKey } from "@/lib/domain/booking-calendar";
-import { localDateKey } from "@/lib/domain/time-format";
+import type { LocalDate } from "@/lib/domain/slots/types";
 
 export type MonthData =
-  | { status: "ready"; slots: IsoSlot[]; fetchedAt: number }
+  /** The month's free slots by clinic-local date, each list in time order. */
+  | { status: "ready"; days: Map<LocalDate, IsoSlot[]>; fetchedAt: number }
   | { status: "loading" }
   | { status: "error" };
 
@@ -35,23 +36,21 @@ export function useMonthSlots({
 }) {
   const [months, setMonths] = useState<Record<MonthKey, MonthData>>(() => {
     const state: Record<MonthKey, MonthData> = {};
+    // One pass over the first months' slots: a slot's local date comes from
+    // Intl, the largest part of this page's render on a slow phone.
+    const all = initial.slots ? groupSlotsByDate(initial.slots, timeZone) : null;
     for (const month of monthsInRange(initial.range)) {
-      state[month] = initial.slots
-        ? {
-            status: "ready",
-            slots: initial.slots.filter((slot) => monthOf(localDateKey(Date.parse(slot.start), timeZone)) === month),
-            fetchedAt: initial.fetchedAt,
-          }
-        : { status: "error" };
+      const days = all && new Map([...all].filter(([date]) => monthOf(date) === month));
+      state[month] = days ? { status: "ready", days, fetchedAt: initial.fetchedAt } : { status: "error" };
     }
     return state;
   });
 
-  // Every loaded slot by clinic-local date.
+  // Every loaded slot by clinic-local date, months in order.
   const byDate = useMemo(() => {
-    const all = Object.values(months).flatMap((data) => (data.status === "ready" ? data.slots : []));
-    return groupSlotsByDate(all, timeZone);
-  }, [months, timeZone]);
+    const ready = Object.entries(months).sort(([a], [b]) => a.localeCompare(b));
+    return new Map(ready.flatMap(([, data]) => (data.status === "ready" ? [...data.days] : [])));
+  }, [months]);
 
   const controllers = useRef(new Map<MonthKey, AbortController>());
   useEffect(() => {
@@ -62,7 +61,7 @@ export function useMonthSlots({
   async function loadMonth(target: MonthKey, { keepShowing = false } = {}) {
     const range = monthFetchRange(target, window);
     if (!range) {
-      setMonths((current) => ({ ...current, [target]: { status: "ready", slots: [], fetchedAt: Date.now() } }));
+      setMonths((current) => ({ ...current, [target]: { status: "ready", days: new Map(), fetchedAt: Date.now() } }));
       return;
     }
     controllers.current.get(target)?.abort();
@@ -77,7 +76,8 @@ export function useMonthSlots({
       );
       if (!response.ok) throw new Error(`Slots request failed with ${response.status}`);
       const body = (await response.json()) as { slots: IsoSlot[] };
-      setMonths((current) => ({ ...current, [target]: { status: "ready", slots: body.slots, fetchedAt: Date.now() } }));
+      const days = groupSlotsByDate(body.slots, timeZone);
+      setMonths((current) => ({ ...current, [target]: { status: "ready", days, fetchedAt: Date.now() } }));
     } catch (error) {
       if (controller.signal.aborted) return;
       console.error(error);
