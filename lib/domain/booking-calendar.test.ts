@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { localDateKey } from "./time-format";
 import {
   addMonths,
   bookableWindow,
@@ -223,6 +224,34 @@ describe("how far the calendar pages", () => {
         // That month is wholly unopened exactly when the horizon ends on a month's last day.
         expect(opensLater(last, window)).toBe(monthBounds(monthOf(window.to)).to === window.to);
       }),
+    );
+  });
+});
+
+describe("groupSlotsByDate, against each slot's own local date", () => {
+  // Zones with DST at night, at midnight (Santiago, Beirut), half-hour shifts (Lord Howe) and odd offsets.
+  const zones = ["America/New_York", "Europe/London", "America/Santiago", "Asia/Beirut", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "Pacific/Apia", "UTC"];
+  it("puts every slot under the date Intl gives its start, in time order", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }),
+        fc.array(fc.integer({ min: 0, max: 62 * 24 * 60 }), { maxLength: 200 }),
+        (zone, base, minutes) => {
+          const slots = minutes.map((m) => {
+            const start = Math.floor(base / 60_000) * 60_000 + m * 60_000;
+            return { start: new Date(start).toISOString(), end: new Date(start + 1_800_000).toISOString() };
+          });
+          const grouped = groupSlotsByDate(slots, zone);
+          const expected = new Map<string, string[]>();
+          for (const slot of [...slots].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))) {
+            const key = localDateKey(Date.parse(slot.start), zone);
+            expected.set(key, [...(expected.get(key) ?? []), slot.start]);
+          }
+          expect([...grouped].map(([date, list]) => [date, list.map((slot) => slot.start)])).toEqual([...expected]);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -7,7 +7,8 @@
  */
 // From the slot engine's own modules, not its index: the index also carries
 // the schedule's zod schema, which the browser's calendar has no use for.
-import { dayNumberToLocalDate, localDateToDayNumber } from "./slots/local-time";
+import { DAY_MS, dayNumberToLocalDate, localDateToDayNumber } from "./slots/local-time";
+import { ZoneTimeline } from "./slots/zone-offsets";
 import { WEEKDAYS, type DoctorSchedule, type LocalDate } from "./slots/types";
 import { formatDate, formatTime, localDateKey, utcOffsetMinutes } from "./time-format";
 
@@ -140,12 +141,21 @@ export function monthsInRange(range: DateRange): MonthKey[] {
 /** Free slots keyed by their local date in the clinic's zone, each list in time order. */
 export function groupSlotsByDate(slots: readonly IsoSlot[], timeZone: string): Map<LocalDate, IsoSlot[]> {
   const byDate = new Map<LocalDate, IsoSlot[]>();
-  const sorted = [...slots].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  for (const slot of sorted) {
-    const key = localDateKey(Date.parse(slot.start), timeZone);
-    const list = byDate.get(key);
-    if (list) list.push(slot);
-    else byDate.set(key, [slot]);
+  const sorted = slots.map((slot) => ({ slot, start: Date.parse(slot.start) })).sort((a, b) => a.start - b.start);
+  if (sorted.length === 0) return byDate;
+  // The zone's offsets over the whole span, read once per day rather than once
+  // per slot: two months of slots are hundreds of Intl calls on a slow phone.
+  const timeline = new ZoneTimeline(timeZone, sorted[0]!.start, sorted.at(-1)!.start);
+  let day = Number.NaN;
+  let list: IsoSlot[] = [];
+  for (const { slot, start } of sorted) {
+    const slotDay = Math.floor((start + timeline.offsetAt(start)) / DAY_MS);
+    if (slotDay !== day) {
+      day = slotDay;
+      list = [];
+      byDate.set(dayNumberToLocalDate(day), list);
+    }
+    list.push(slot);
   }
   return byDate;
 }
