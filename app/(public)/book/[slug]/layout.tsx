@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { slugSchema } from "@/lib/domain/slug";
-import { clinicIdForSlug } from "@/lib/server/clinics/clinic-slug";
+import { cachedClinicIdForSlug } from "@/lib/server/clinics/clinic-profile";
 
 // Checked in the layout, before anything streams, so an unknown clinic is a
 // real 404 (book/not-found.tsx) and not a doctor-not-found page below it. The
@@ -9,6 +9,6 @@ import { clinicIdForSlug } from "@/lib/server/clinics/clinic-slug";
 // not also read the clinic's whole doctor list.
 export default async function ClinicLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const slug = (await params).slug.toLowerCase();
-  if (!slugSchema.safeParse(slug).success || !(await clinicIdForSlug(slug))) notFound();
+  if (!slugSchema.safeParse(slug).success || !(await cachedClinicIdForSlug(slug))) notFound();
   return children;
 }
