@@ -10,10 +10,10 @@ import { locksFor, type LockSpec } from "@/lib/server/booking/slot-locks";
 import { loadRequestRecipients } from "@/lib/server/team/request-notifications";
 import { requestReceivedEmail } from "@/lib/server/mail/request-emails";
 import { newRequestClinicEmail } from "@/lib/server/mail/review-emails";
-import { checkLimits, ipLimitOf, recordRequest } from "@/lib/server/booking/request-limits";
+import { checkLimits, recordRequest } from "@/lib/server/booking/request-limits";
 import { createLocks } from "./appointment-locks";
-import { checkBookable, claimSlot, readTakenLocks, slotTaken, type Taken } from "./slot-claim";
-import { holdRuleOf, requestHoldDeadline, requiresEmailConfirmation, unconfirmedHold } from "./hold";
+import { LocksTaken, claimSlot, heldByLiveHold, isFreeOfBusy, isOffered, readTakenLocks, slotTaken } from "./slot-claim";
+import { requestHoldDeadline, unconfirmedHold } from "./hold";
 import { HOLD_MS, PATIENT, appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./model";
 import { newAccessToken } from "./tokens";
 import { appNow } from "../clock";
@@ -44,50 +44,54 @@ export interface RequestOptions {
  * and one "new request" email per clinic recipient (notifications.ts). A lock
  * that exists means taken, unless its hold lapsed: then it is expired and the
  * request tries again. Nothing is written unless everything is.
+ *
+ * Before it, a request for a time a live hold already covers is answered
+ * "taken" after one read of the locks (most of a rush for one time), before
+ * the other reads; the commit stays what prevents a double booking.
  */
 export async function requestAppointment(slug: string, doctorId: string, request: BookingApiRequest, options: RequestOptions): Promise<RequestedAppointment> {
   const now = options.now ?? appNow();
   const bookable = await loadBookableDoctor(slug, doctorId);
+  const { clinic, schedule, requestRules: rules } = bookable;
   const start = Date.parse(request.start);
-  const slot = { start, end: start + bookable.schedule.slotMinutes * 60_000 };
+  const slot = { start, end: start + schedule.slotMinutes * 60_000 };
 
   // Re-validate against the engine now: the page the patient saw may be stale.
-  const bookability = await checkBookable({ clinicId: bookable.clinic.id, doctorId, schedule: bookable.schedule }, start, now);
-  if (bookability === "not_offered") {
+  if (!isOffered(schedule, start, now)) {
     throw new AppError("invalid_request", "That time isn't one of the doctor's available times. Please choose another.", {
       start: "Please choose one of the available times",
     });
   }
   // A bot filled the hidden field: answer as if it worked, hold nothing, send nothing.
   if (options.honeypot && options.honeypot.trim() !== "") return decoyAnswer(now);
-  if (bookability === "busy") throw slotTaken();
 
-  const locks = locksFor(bookable.clinic.id, doctorId, slot, bookable.schedule.bufferMinutes);
-  // Read before the commit: who at the clinic hears of the request, and the clinic's hold rule and limit.
-  const [recipients, clinicDoc] = await Promise.all([
-    loadRequestRecipients(bookable.clinic.id, bookable.clinic.email, doctorId),
-    db().collection("clinics").doc(bookable.clinic.id).get(),
-  ]);
+  const locks = locksFor(clinic.id, doctorId, slot, schedule.bufferMinutes);
+  if (await heldByLiveHold(locks, now)) throw slotTaken();
+
   // A clinic may ask the patient to confirm their email first: until then the time is held 30 minutes only,
   // and the clinic hears of the request at confirmation (email-confirmation.ts).
-  const confirmFirst = requiresEmailConfirmation(clinicDoc);
-  const expiresAt = confirmFirst
-    ? unconfirmedHold(now, slot.start)
-    : await requestHoldDeadline(bookable.clinic.id, bookable.clinic.timezone, holdRuleOf(clinicDoc), now, slot.start);
+  const confirmFirst = rules.confirmEmailFirst;
+  // Read before the commit, together: the busy time, who at the clinic hears of the request, the hold's deadline.
+  const [free, recipients, expiresAt] = await Promise.all([
+    isFreeOfBusy({ clinicId: clinic.id, doctorId, schedule }, start, now),
+    confirmFirst ? [] : loadRequestRecipients(clinic.id, clinic.email, doctorId),
+    confirmFirst ? unconfirmedHold(now, slot.start) : requestHoldDeadline(clinic.id, clinic.timezone, rules.hold, now, slot.start),
+  ]);
+  if (!free) throw slotTaken();
   const context: HoldContext = {
     bookable,
     request,
     slot,
     locks,
-    recipients: confirmFirst ? [] : recipients,
+    recipients,
     source: options.source,
     now,
     expiresAt,
     ip: options.ip ?? null,
-    ipLimit: ipLimitOf(clinicDoc),
+    ipLimit: rules.ipRequestsPerHour,
     confirmFirst,
   };
-  return claimSlot(bookable.clinic.id, now, () => commitHold(context));
+  return claimSlot(clinic.id, now, () => commitHold(context));
 }
 
 function decoyAnswer(now: Date): RequestedAppointment {
@@ -109,7 +113,7 @@ interface HoldContext {
   confirmFirst: boolean;
 }
 
-async function commitHold(c: HoldContext): Promise<RequestedAppointment | Taken> {
+async function commitHold(c: HoldContext): Promise<RequestedAppointment> {
   const { bookable: { clinic, doctor, schedule }, request, slot, locks, now, expiresAt } = c;
   const ref = appointments().doc();
   const { token, hash } = newAccessToken();
@@ -120,10 +124,11 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment | Taken>
   const confirm = c.confirmFirst ? newAccessToken() : null;
 
   return db().runTransaction(async (tx) => {
-    // Every read before any write: the locks, then the limits.
+    // Every read before any write: the locks, then the limits. Taken: end here, before the limits' reads (the
+    // rollback is not awaited), so the losers of a rush for one time let go of the locks' documents at once.
     const blocking = await readTakenLocks(tx, locks);
+    if (blocking.length > 0) throw new LocksTaken(blocking);
     const limits = await checkLimits(tx, { clinicId: clinic.id, email: request.patient.email, ip: c.ip, ipLimit: c.ipLimit, now, confirmedOnly: c.confirmFirst });
-    if (blocking.length > 0) return { taken: blocking };
 
     createLocks(tx, locks, { clinicId: clinic.id, doctorId: doctor.id }, ref.id, expiresAt);
     const appointment: AppointmentDoc = {

@@ -1,16 +1,32 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
+import type { HoldRule } from "@/lib/domain/hold-deadline";
 import { slugSchema } from "@/lib/domain/slug";
 import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
 import { isDocumentId } from "@/lib/domain/validation";
 import { clinicIdForSlug } from "@/lib/server/clinics/clinic-slug";
 import { currentSlug, findDoctorByPath } from "@/lib/server/doctors/slugs";
 import { db } from "@/lib/server/firebase";
+import { holdRuleOf, requiresEmailConfirmation } from "@/lib/server/appointments/hold";
+import { ipLimitOf } from "./request-limits";
 
 export interface BookableDoctor {
   clinic: { id: string; slug: string; name: string; timezone: string; feeCents: number; currency: string; phone: string; email: string; address: string };
   doctor: { id: string; slug: string; name: string; specialty: string; bio: string };
   schedule: DoctorSchedule;
+  /**
+   * The clinic's rules for a new request, defaults filled in (the settings on clinics/{id}), read with the clinic
+   * so a booking never reads the clinic twice.
+   */
+  requestRules: RequestRules;
+}
+
+export interface RequestRules {
+  hold: HoldRule;
+  /** The patient confirms their email before the clinic hears of the request (a short hold until then). */
+  confirmEmailFirst: boolean;
+  /** Requests one network address may send per hour. */
+  ipRequestsPerHour: number;
 }
 
 /**
@@ -86,5 +102,6 @@ export async function loadClinicDoctor(clinicId: string, doctorId: string, known
       bio: String(doctor.get("bio") ?? ""),
     },
     schedule: parsed.data as DoctorSchedule,
+    requestRules: { hold: holdRuleOf(clinic), confirmEmailFirst: requiresEmailConfirmation(clinic), ipRequestsPerHour: ipLimitOf(clinic) },
   };
 }
