@@ -71,22 +71,24 @@ export async function requestAppointment(slug: string, doctorId: string, request
   // A clinic may ask the patient to confirm their email first: until then the time is held 30 minutes only,
   // and the clinic hears of the request at confirmation (email-confirmation.ts).
   const confirmFirst = rules.confirmEmailFirst;
-  // Read before the commit, together: the busy time, who at the clinic hears of the request, the hold's deadline.
-  const [free, recipients, expiresAt] = await Promise.all([
+  // The rest the commit needs, read outside it and together, while the commit starts with its read of the locks
+  // (the sooner a winner commits, the fewer of a rush get past the read above): the busy time, who at the clinic
+  // hears of the request, the hold's deadline.
+  const prepared: Promise<Prepared> = Promise.all([
     isFreeOfBusy({ clinicId: clinic.id, doctorId, schedule }, start, now),
     confirmFirst ? [] : loadRequestRecipients(clinic.id, clinic.email, doctorId),
     confirmFirst ? unconfirmedHold(now, slot.start) : requestHoldDeadline(clinic.id, clinic.timezone, rules.hold, now, slot.start),
-  ]);
-  if (!free) throw slotTaken();
+  ]).then(([free, recipients, expiresAt]) => ({ free, recipients, expiresAt }));
+  // The commit awaits it; until then a failure must not count as unhandled.
+  prepared.catch(() => undefined);
   const context: HoldContext = {
     bookable,
     request,
     slot,
     locks,
-    recipients,
+    prepared,
     source: options.source,
     now,
-    expiresAt,
     ip: options.ip ?? null,
     ipLimit: rules.ipRequestsPerHour,
     confirmFirst,
@@ -99,22 +101,28 @@ function decoyAnswer(now: Date): RequestedAppointment {
   return { id, status: "pending", expiresAt: new Date(now.getTime() + HOLD_MS).toISOString(), statusUrl: `${serverEnv().APP_URL}/appointments/${id}` };
 }
 
+/** Read outside the commit: whether busy time covers the slot, the clinic's recipients (none when the patient confirms first), the hold's deadline. */
+interface Prepared {
+  free: boolean;
+  recipients: string[];
+  expiresAt: Timestamp;
+}
+
 interface HoldContext {
   bookable: BookableDoctor;
   request: BookingApiRequest;
   slot: { start: number; end: number };
   locks: LockSpec[];
-  recipients: string[];
+  prepared: Promise<Prepared>;
   source: "web" | "api";
   now: Date;
-  expiresAt: Timestamp;
   ip: string | null;
   ipLimit: number;
   confirmFirst: boolean;
 }
 
 async function commitHold(c: HoldContext): Promise<RequestedAppointment> {
-  const { bookable: { clinic, doctor, schedule }, request, slot, locks, now, expiresAt } = c;
+  const { bookable: { clinic, doctor, schedule }, request, slot, locks, now } = c;
   const ref = appointments().doc();
   const { token, hash } = newAccessToken();
   const at = Timestamp.fromDate(now);
@@ -128,6 +136,8 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment> {
     // rollback is not awaited), so the losers of a rush for one time let go of the locks' documents at once.
     const blocking = await readTakenLocks(tx, locks);
     if (blocking.length > 0) throw new LocksTaken(blocking);
+    const { free, recipients, expiresAt } = await c.prepared;
+    if (!free) throw slotTaken();
     const limits = await checkLimits(tx, { clinicId: clinic.id, email: request.patient.email, ip: c.ip, ipLimit: c.ipLimit, now, confirmedOnly: c.confirmFirst });
 
     createLocks(tx, locks, { clinicId: clinic.id, doctorId: doctor.id }, ref.id, expiresAt);
@@ -170,7 +180,7 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment> {
     const confirmUrl = confirm ? `${appUrl}/appointments/${ref.id}/confirm?t=${confirm.token}` : null;
     queueMail(tx, requestReceivedEmail(appointment, statusUrl, confirmUrl), { appointmentId: ref.id });
     const requestUrl = `${appUrl}/dashboard/requests/${ref.id}`;
-    for (const to of c.recipients) queueMail(tx, newRequestClinicEmail(appointment, to, requestUrl), { appointmentId: ref.id });
+    for (const to of recipients) queueMail(tx, newRequestClinicEmail(appointment, to, requestUrl), { appointmentId: ref.id });
     return { id: ref.id, status: "pending" as const, expiresAt: expiresAt.toDate().toISOString(), statusUrl };
   });
 }
