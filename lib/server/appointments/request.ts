@@ -10,10 +10,10 @@ import { locksFor, type LockSpec } from "@/lib/server/booking/slot-locks";
 import { loadRequestRecipients } from "@/lib/server/team/request-notifications";
 import { requestReceivedEmail } from "@/lib/server/mail/request-emails";
 import { newRequestClinicEmail } from "@/lib/server/mail/review-emails";
-import { checkLimits, ipLimitOf, recordRequest } from "@/lib/server/booking/request-limits";
+import { checkLimits, recordRequest } from "@/lib/server/booking/request-limits";
 import { createLocks } from "./appointment-locks";
-import { checkBookable, claimSlot, readTakenLocks, slotTaken, type Taken } from "./slot-claim";
-import { holdRuleOf, requestHoldDeadline, requiresEmailConfirmation, unconfirmedHold } from "./hold";
+import { LocksTaken, claimSlot, heldByLiveHold, isFreeOfBusy, isOffered, readTakenLocks, slotTaken } from "./slot-claim";
+import { requestHoldDeadline, unconfirmedHold } from "./hold";
 import { HOLD_MS, PATIENT, appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./model";
 import { newAccessToken } from "./tokens";
 import { appNow } from "../clock";
@@ -44,50 +44,56 @@ export interface RequestOptions {
  * and one "new request" email per clinic recipient (notifications.ts). A lock
  * that exists means taken, unless its hold lapsed: then it is expired and the
  * request tries again. Nothing is written unless everything is.
+ *
+ * Before it, a request for a time a live hold already covers is answered
+ * "taken" after one read of the locks (most of a rush for one time), before
+ * the other reads; the commit stays what prevents a double booking.
  */
 export async function requestAppointment(slug: string, doctorId: string, request: BookingApiRequest, options: RequestOptions): Promise<RequestedAppointment> {
   const now = options.now ?? appNow();
   const bookable = await loadBookableDoctor(slug, doctorId);
+  const { clinic, schedule, requestRules: rules } = bookable;
   const start = Date.parse(request.start);
-  const slot = { start, end: start + bookable.schedule.slotMinutes * 60_000 };
+  const slot = { start, end: start + schedule.slotMinutes * 60_000 };
 
   // Re-validate against the engine now: the page the patient saw may be stale.
-  const bookability = await checkBookable({ clinicId: bookable.clinic.id, doctorId, schedule: bookable.schedule }, start, now);
-  if (bookability === "not_offered") {
+  if (!isOffered(schedule, start, now)) {
     throw new AppError("invalid_request", "That time isn't one of the doctor's available times. Please choose another.", {
       start: "Please choose one of the available times",
     });
   }
   // A bot filled the hidden field: answer as if it worked, hold nothing, send nothing.
   if (options.honeypot && options.honeypot.trim() !== "") return decoyAnswer(now);
-  if (bookability === "busy") throw slotTaken();
 
-  const locks = locksFor(bookable.clinic.id, doctorId, slot, bookable.schedule.bufferMinutes);
-  // Read before the commit: who at the clinic hears of the request, and the clinic's hold rule and limit.
-  const [recipients, clinicDoc] = await Promise.all([
-    loadRequestRecipients(bookable.clinic.id, bookable.clinic.email, doctorId),
-    db().collection("clinics").doc(bookable.clinic.id).get(),
-  ]);
+  const locks = locksFor(clinic.id, doctorId, slot, schedule.bufferMinutes);
+  if (await heldByLiveHold(locks, now)) throw slotTaken();
+
   // A clinic may ask the patient to confirm their email first: until then the time is held 30 minutes only,
   // and the clinic hears of the request at confirmation (email-confirmation.ts).
-  const confirmFirst = requiresEmailConfirmation(clinicDoc);
-  const expiresAt = confirmFirst
-    ? unconfirmedHold(now, slot.start)
-    : await requestHoldDeadline(bookable.clinic.id, bookable.clinic.timezone, holdRuleOf(clinicDoc), now, slot.start);
+  const confirmFirst = rules.confirmEmailFirst;
+  // The rest the commit needs, read outside it and together, while the commit starts with its read of the locks
+  // (the sooner a winner commits, the fewer of a rush get past the read above): the busy time, who at the clinic
+  // hears of the request, the hold's deadline.
+  const prepared: Promise<Prepared> = Promise.all([
+    isFreeOfBusy({ clinicId: clinic.id, doctorId, schedule }, start, now),
+    confirmFirst ? [] : loadRequestRecipients(clinic.id, clinic.email, doctorId),
+    confirmFirst ? unconfirmedHold(now, slot.start) : requestHoldDeadline(clinic.id, clinic.timezone, rules.hold, now, slot.start),
+  ]).then(([free, recipients, expiresAt]) => ({ free, recipients, expiresAt }));
+  // The commit awaits it; until then a failure must not count as unhandled.
+  prepared.catch(() => undefined);
   const context: HoldContext = {
     bookable,
     request,
     slot,
     locks,
-    recipients: confirmFirst ? [] : recipients,
+    prepared,
     source: options.source,
     now,
-    expiresAt,
     ip: options.ip ?? null,
-    ipLimit: ipLimitOf(clinicDoc),
+    ipLimit: rules.ipRequestsPerHour,
     confirmFirst,
   };
-  return claimSlot(bookable.clinic.id, now, () => commitHold(context));
+  return claimSlot(clinic.id, now, () => commitHold(context));
 }
 
 function decoyAnswer(now: Date): RequestedAppointment {
@@ -95,22 +101,28 @@ function decoyAnswer(now: Date): RequestedAppointment {
   return { id, status: "pending", expiresAt: new Date(now.getTime() + HOLD_MS).toISOString(), statusUrl: `${serverEnv().APP_URL}/appointments/${id}` };
 }
 
+/** Read outside the commit: whether busy time covers the slot, the clinic's recipients (none when the patient confirms first), the hold's deadline. */
+interface Prepared {
+  free: boolean;
+  recipients: string[];
+  expiresAt: Timestamp;
+}
+
 interface HoldContext {
   bookable: BookableDoctor;
   request: BookingApiRequest;
   slot: { start: number; end: number };
   locks: LockSpec[];
-  recipients: string[];
+  prepared: Promise<Prepared>;
   source: "web" | "api";
   now: Date;
-  expiresAt: Timestamp;
   ip: string | null;
   ipLimit: number;
   confirmFirst: boolean;
 }
 
-async function commitHold(c: HoldContext): Promise<RequestedAppointment | Taken> {
-  const { bookable: { clinic, doctor, schedule }, request, slot, locks, now, expiresAt } = c;
+async function commitHold(c: HoldContext): Promise<RequestedAppointment> {
+  const { bookable: { clinic, doctor, schedule }, request, slot, locks, now } = c;
   const ref = appointments().doc();
   const { token, hash } = newAccessToken();
   const at = Timestamp.fromDate(now);
@@ -120,10 +132,13 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment | Taken>
   const confirm = c.confirmFirst ? newAccessToken() : null;
 
   return db().runTransaction(async (tx) => {
-    // Every read before any write: the locks, then the limits.
+    // Every read before any write: the locks, then the limits. Taken: end here, before the limits' reads (the
+    // rollback is not awaited), so the losers of a rush for one time let go of the locks' documents at once.
     const blocking = await readTakenLocks(tx, locks);
+    if (blocking.length > 0) throw new LocksTaken(blocking);
+    const { free, recipients, expiresAt } = await c.prepared;
+    if (!free) throw slotTaken();
     const limits = await checkLimits(tx, { clinicId: clinic.id, email: request.patient.email, ip: c.ip, ipLimit: c.ipLimit, now, confirmedOnly: c.confirmFirst });
-    if (blocking.length > 0) return { taken: blocking };
 
     createLocks(tx, locks, { clinicId: clinic.id, doctorId: doctor.id }, ref.id, expiresAt);
     const appointment: AppointmentDoc = {
@@ -165,7 +180,7 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment | Taken>
     const confirmUrl = confirm ? `${appUrl}/appointments/${ref.id}/confirm?t=${confirm.token}` : null;
     queueMail(tx, requestReceivedEmail(appointment, statusUrl, confirmUrl), { appointmentId: ref.id });
     const requestUrl = `${appUrl}/dashboard/requests/${ref.id}`;
-    for (const to of c.recipients) queueMail(tx, newRequestClinicEmail(appointment, to, requestUrl), { appointmentId: ref.id });
+    for (const to of recipients) queueMail(tx, newRequestClinicEmail(appointment, to, requestUrl), { appointmentId: ref.id });
     return { id: ref.id, status: "pending" as const, expiresAt: expiresAt.toDate().toISOString(), statusUrl };
   });
 }

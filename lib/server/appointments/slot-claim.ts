@@ -4,6 +4,7 @@ import { AppError } from "@/lib/domain/errors";
 import { DAY_MS } from "@/lib/domain/slots/local-time";
 import { isBookableStart, type DoctorSchedule } from "@/lib/domain/slots";
 import { loadBusy } from "@/lib/server/booking/busy-time";
+import { db } from "../firebase";
 import { isAlreadyExists } from "../firestore-errors";
 import type { LockSpec } from "@/lib/server/booking/slot-locks";
 import { releaseLapsedHolds } from "./expire";
@@ -37,6 +38,22 @@ export class LocksTaken extends Error implements Taken {
 
 export type Bookability = "bookable" | "not_offered" | "busy";
 
+/** Whether the doctor's schedule offers `start` now (hours, grid, notice, horizon), busy time aside: no read. */
+export function isOffered(schedule: DoctorSchedule, start: number, now: Date): boolean {
+  return isBookableStart({ schedule, now: now.getTime(), busy: [] }, start);
+}
+
+/** Whether no live appointment's busy time covers `start` (one query; call once `isOffered` said yes). */
+export async function isFreeOfBusy(
+  owner: { clinicId: string; doctorId: string; schedule: DoctorSchedule },
+  start: number,
+  now: Date,
+  opts: { excludeAppointmentId?: string } = {},
+): Promise<boolean> {
+  const busy = await loadBusy(owner.clinicId, owner.doctorId, start - DAY_MS, start + DAY_MS, now, opts);
+  return isBookableStart({ schedule: owner.schedule, now: now.getTime(), busy }, start);
+}
+
 /** Before the commit: whether the doctor's schedule offers `start` now, and whether it is free of live appointments' busy time. */
 export async function checkBookable(
   owner: { clinicId: string; doctorId: string; schedule: DoctorSchedule },
@@ -44,16 +61,26 @@ export async function checkBookable(
   now: Date,
   opts: { excludeAppointmentId?: string } = {},
 ): Promise<Bookability> {
-  const base = { schedule: owner.schedule, now: now.getTime() };
-  if (!isBookableStart({ ...base, busy: [] }, start)) return "not_offered";
-  const busy = await loadBusy(owner.clinicId, owner.doctorId, start - DAY_MS, start + DAY_MS, now, opts);
-  return isBookableStart({ ...base, busy }, start) ? "bookable" : "busy";
+  if (!isOffered(owner.schedule, start, now)) return "not_offered";
+  return (await isFreeOfBusy(owner, start, now, opts)) ? "bookable" : "busy";
 }
 
 /** In the commit, before any write: the locks to be created that exist already. */
 export async function readTakenLocks(tx: Transaction, locks: LockSpec[]): Promise<DocumentSnapshot[]> {
   if (locks.length === 0) return [];
   return (await tx.getAll(...locks.map((l) => l.ref))).filter((s) => s.exists);
+}
+
+/**
+ * Outside any transaction, one read: whether a live hold (a lock that exists and has not lapsed) covers any of
+ * `locks`, so a request for a taken time is turned away before anything else is read. Only a fast path: a lock
+ * created after this read is caught by the commit, which re-reads the locks and creates them create-only. A
+ * lapsed hold is not live here, as in `claimSlot`: the claim releases it and goes ahead.
+ */
+export async function heldByLiveHold(locks: LockSpec[], now: Date): Promise<boolean> {
+  if (locks.length === 0) return false;
+  const snapshots = await db().getAll(...locks.map((l) => l.ref));
+  return snapshots.some((lock) => lock.exists && !isLapsedLock(lock, now));
 }
 
 function isLapsedLock(lock: DocumentSnapshot, now: Date): boolean {

@@ -1,11 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
+import type { HoldRule } from "@/lib/domain/hold-deadline";
 import { slugSchema } from "@/lib/domain/slug";
 import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
 import { isDocumentId } from "@/lib/domain/validation";
 import { clinicIdForSlug } from "@/lib/server/clinics/clinic-slug";
 import { currentSlug } from "@/lib/server/doctors/slugs";
 import { db } from "@/lib/server/firebase";
+import { holdRuleOf, requiresEmailConfirmation } from "@/lib/server/appointments/hold";
+import { ipLimitOf } from "./request-limits";
 
 export interface BookableDoctor {
   clinic: { id: string; slug: string; name: string; timezone: string; feeCents: number; currency: string; phone: string; email: string; address: string };
@@ -13,12 +16,29 @@ export interface BookableDoctor {
   schedule: DoctorSchedule;
 }
 
+/** What a booking needs beyond what the pages show, read from Firestore with the clinic. */
+export interface BookingTarget extends BookableDoctor {
+  /**
+   * The clinic's rules for a new request, defaults filled in (the settings on clinics/{id}), read with the clinic
+   * so a booking never reads the clinic twice.
+   */
+  requestRules: RequestRules;
+}
+
+export interface RequestRules {
+  hold: HoldRule;
+  /** The patient confirms their email before the clinic hears of the request (a short hold until then). */
+  confirmEmailFirst: boolean;
+  /** Requests one network address may send per hour. */
+  ipRequestsPerHour: number;
+}
+
 /**
  * The clinic and the active doctor a patient can book, or not_found for an
  * unknown clinic, an unknown or deactivated doctor. Both reads go straight to
  * Firestore: a doctor's new hours must show on the very next load.
  */
-export async function loadBookableDoctor(slug: string, doctorId: string): Promise<BookableDoctor> {
+export async function loadBookableDoctor(slug: string, doctorId: string): Promise<BookingTarget> {
   const notFound = new AppError("not_found", "We couldn't find that clinic or doctor. Please check the link.");
   if (!slugSchema.safeParse(slug).success || !isDocumentId(doctorId)) throw notFound;
 
@@ -32,7 +52,7 @@ export async function loadBookableDoctor(slug: string, doctorId: string): Promis
  * proposal needs the doctor's current schedule). not_found when the doctor
  * was deactivated: no new times are offered for them.
  */
-export async function loadClinicDoctor(clinicId: string, doctorId: string, knownSlug?: string): Promise<BookableDoctor> {
+export async function loadClinicDoctor(clinicId: string, doctorId: string, knownSlug?: string): Promise<BookingTarget> {
   const notFound = new AppError("not_found", "We couldn't find that clinic or doctor. Please check the link.");
   if (!isDocumentId(doctorId)) throw notFound;
   const clinicRef = db().collection("clinics").doc(clinicId);
@@ -67,5 +87,6 @@ export async function loadClinicDoctor(clinicId: string, doctorId: string, known
       bio: String(doctor.get("bio") ?? ""),
     },
     schedule: parsed.data as DoctorSchedule,
+    requestRules: { hold: holdRuleOf(clinic), confirmEmailFirst: requiresEmailConfirmation(clinic), ipRequestsPerHour: ipLimitOf(clinic) },
   };
 }
