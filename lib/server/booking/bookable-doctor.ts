@@ -4,7 +4,7 @@ import type { HoldRule } from "@/lib/domain/hold-deadline";
 import { slugSchema } from "@/lib/domain/slug";
 import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
 import { isDocumentId } from "@/lib/domain/validation";
-import { clinicIdForSlug } from "@/lib/server/clinics/clinic-slug";
+import { cachedClinicIdForSlug } from "@/lib/server/clinics/clinic-profile";
 import { currentSlug } from "@/lib/server/doctors/slugs";
 import { db } from "@/lib/server/firebase";
 import { holdRuleOf, requiresEmailConfirmation } from "@/lib/server/appointments/hold";
@@ -42,7 +42,7 @@ export async function loadBookableDoctor(slug: string, doctorId: string): Promis
   const notFound = new AppError("not_found", "We couldn't find that clinic or doctor. Please check the link.");
   if (!slugSchema.safeParse(slug).success || !isDocumentId(doctorId)) throw notFound;
 
-  const clinicId = await clinicIdForSlug(slug);
+  const clinicId = await cachedClinicIdForSlug(slug);
   if (!clinicId) throw notFound;
   return loadClinicDoctor(clinicId, doctorId, slug);
 }
