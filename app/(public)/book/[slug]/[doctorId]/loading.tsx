@@ -1,5 +1,6 @@
 import { LoadingTitle, Skeleton } from "@/components/ui";
 import { HydrationPending } from "@/components/ui/hydration-mark";
+import { BookingFlowSkeleton } from "@/components/booking/booking-flow-skeleton";
 
 /**
  * Shown while the doctor page renders on the server (e.g. after choosing a
@@ -27,20 +28,7 @@ export default function Loading() {
             <Skeleton className="h-4 w-full max-w-md" />
           </div>
         </div>
-        <div className="rounded-xl border border-slate-200 bg-white shadow-xs">
-          <div className="space-y-2 border-b border-slate-200 px-5 py-4 sm:px-6">
-            <Skeleton className="h-6 w-52" />
-            <Skeleton className="h-4 w-64" />
-          </div>
-          <div className="grid gap-6 p-5 sm:p-6 md:grid-cols-[minmax(0,20rem)_1fr]">
-            <Skeleton className="h-72 rounded-lg" />
-            <div className="grid grid-cols-3 content-start gap-2">
-              {Array.from({ length: 9 }, (_, index) => (
-                <Skeleton key={index} className="h-11 rounded-lg" />
-              ))}
-            </div>
-          </div>
-        </div>
+        <BookingFlowSkeleton />
       </main>
     </div>
   );

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { BookingFlowSkeleton } from "@/components/booking/booking-flow-skeleton";
+import type { BookableDoctor } from "@/lib/server/booking/bookable-doctor";
 import { InitialsAvatar } from "@/components/booking/avatar";
 import { BookingFlow } from "@/components/booking/booking-flow";
 import { feeAmount, feeSentence } from "@/components/booking/fee";
@@ -10,7 +13,7 @@ import { PublicShell } from "@/components/booking/public-shell";
 import { CalendarIcon, EmptyState } from "@/components/ui";
 import { bookableWindow, hasHoursInWindow, type IsoSlot } from "@/lib/domain/booking-calendar";
 import { firstFetchRange, parseBookingChoice } from "@/lib/domain/booking-choice";
-import { dayNumberToLocalDate, localDayNumberAt } from "@/lib/domain/slots";
+import { dayNumberToLocalDate, localDayNumberAt, type LocalDate } from "@/lib/domain/slots";
 import { weekStartForZone } from "@/lib/domain/week-start";
 import { freeSlotsOf } from "@/lib/server/booking/free-slot-reader";
 import { doctorPage } from "../data";
@@ -47,23 +50,9 @@ export default async function DoctorPage({ params, searchParams }: Props) {
   const { bookable } = await load(params);
   if (!bookable) notFound();
   const { clinic, doctor, schedule } = bookable;
-  const slug = clinic.slug;
-  const doctorId = doctor.id;
 
-  // The first view is rendered here, slots included, so the calendar is
-  // usable on first paint; later months are fetched by the browser.
   const now = appNow();
   const today = dayNumberToLocalDate(localDayNumberAt(clinic.timezone, now.getTime()));
-  const window = bookableWindow(today, schedule.horizonDays);
-  // A chosen date beyond the first two months: that month is the first one shown, so load it here.
-  const range = firstFetchRange(window, parseBookingChoice(await searchParams, window));
-  let slots: IsoSlot[] | null = null;
-  try {
-    slots = (await freeSlotsOf(bookable, range.from, range.to, now)).slots;
-  } catch (error) {
-    // The page still renders; the calendar offers to try again.
-    console.error(`Could not load free slots for ${slug}/${doctorId}`, error);
-  }
 
   return (
     <PublicShell clinic={clinic}>
@@ -127,21 +116,50 @@ export default async function DoctorPage({ params, searchParams }: Props) {
           }
         />
       ) : (
-        <BookingFlow
-          slug={clinic.slug}
-          doctorId={doctor.id}
-          doctorName={doctor.name}
-          clinic={{ name: clinic.name, phone: clinic.phone }}
-          timeZone={clinic.timezone}
-          feeCents={clinic.feeCents}
-          feeLabel={feeAmount(clinic.feeCents, clinic.currency)}
-          today={today}
-          window={window}
-          weekStartsOn={weekStartForZone(clinic.timezone)}
-          initial={{ range, slots, fetchedAt: now.getTime() }}
-          requestAction={requestBooking}
-        />
+        // The header above is in the first bytes sent (it is the page's largest text, its LCP);
+        // the booking widget follows once the free times are read.
+        <Suspense fallback={<BookingFlowSkeleton />}>
+          <DoctorBooking bookable={bookable} today={today} now={now} searchParams={searchParams} />
+        </Suspense>
       )}
     </PublicShell>
+  );
+}
+
+/**
+ * The booking widget with its first view rendered here, slots included, so
+ * the calendar is usable on first paint; later months are fetched by the
+ * browser.
+ */
+async function DoctorBooking({ bookable, today, now, searchParams }: { bookable: BookableDoctor; today: LocalDate; now: Date; searchParams: Props["searchParams"] }) {
+  const { clinic, doctor, schedule } = bookable;
+  const window = bookableWindow(today, schedule.horizonDays);
+  // A chosen date beyond the first two months: that month is the first one shown, so load it here.
+  const range = firstFetchRange(window, parseBookingChoice(await searchParams, window));
+  let slots: IsoSlot[] | null = null;
+  try {
+    slots = (await freeSlotsOf(bookable, range.from, range.to, now)).slots;
+  } catch (error) {
+    // The page still renders; the calendar offers to try again.
+    console.error(`Could not load free slots for ${clinic.slug}/${doctor.id}`, error);
+  }
+  return (
+    <>
+      <HydrationMark />
+      <BookingFlow
+        slug={clinic.slug}
+        doctorId={doctor.id}
+        doctorName={doctor.name}
+        clinic={{ name: clinic.name, phone: clinic.phone }}
+        timeZone={clinic.timezone}
+        feeCents={clinic.feeCents}
+        feeLabel={feeAmount(clinic.feeCents, clinic.currency)}
+        today={today}
+        window={window}
+        weekStartsOn={weekStartForZone(clinic.timezone)}
+        initial={{ range, slots, fetchedAt: now.getTime() }}
+        requestAction={requestBooking}
+      />
+    </>
   );
 }
