@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { AuthShell, linkClasses } from "@/components/auth/auth-shell";
 import { LoginForm } from "@/components/auth/login-form";
 import { getCaller } from "@/lib/server/auth/caller";
+import { firebaseClientConfig } from "@/lib/server/auth/client-config";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -38,7 +39,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </>
       }
     >
-      <LoginForm notice={notice} />
+      <LoginForm config={firebaseClientConfig()} notice={notice} />
     </AuthShell>
   );
 }

@@ -141,7 +141,7 @@ describe("removeMember", () => {
     const token = spare.url.split("/invite/")[1]!;
     expect(await getInvite(token)).toEqual({ status: "revoked" });
     expect(await readDoc(`invites/${spare.id}`)).toMatchObject({ revokedBy: "a-admin" });
-    await expect(acceptInviteAsExistingUser(token, { password: PASSWORD })).rejects.toMatchObject({ message: INVITE_MESSAGES.revoked });
+    await expect(acceptInviteAsExistingUser(token, { password: PASSWORD }, "192.0.2.1")).rejects.toMatchObject({ message: INVITE_MESSAGES.revoked });
     expect(await readDoc("members/a-back")).toBeUndefined();
     expect((await listPendingInvites(world.admin)).map((i) => i.email)).not.toContain("back@a.test");
     // Another clinic's invite for the same person is not this clinic's to revoke.
