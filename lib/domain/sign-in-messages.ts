@@ -43,3 +43,31 @@ export function signInErrorMessage(code: string): string | null {
       return SIGN_IN_MESSAGES.unavailable;
   }
 }
+
+export const PASSWORD_RESET_MESSAGES = {
+  sent: "If there's an account for that email, we've sent it a link to choose a new password. It can take a few minutes; check your spam folder too.",
+  tooMany: "Too many reset requests for now. Please wait a while and try again.",
+  invalidEmail: "Enter a valid email address, like name@example.com.",
+  unavailable: "We couldn't reach the sign-in service. Please try again in a moment.",
+} as const;
+
+/**
+ * What "Forgot password?" says after sendPasswordResetEmail: `code` is its
+ * error code ("" when it resolved). An unknown or disabled account reads as
+ * sent, so the form never tells a stranger whether an email has an account.
+ */
+export function passwordResetOutcome(code: string): "sent" | { message: string; field?: "email" } {
+  switch (code.replace(/^auth\//, "")) {
+    case "":
+    case "user-not-found":
+    case "user-disabled":
+      return "sent";
+    case "too-many-requests":
+      return { message: PASSWORD_RESET_MESSAGES.tooMany };
+    case "invalid-email":
+    case "missing-email":
+      return { message: PASSWORD_RESET_MESSAGES.invalidEmail, field: "email" };
+    default:
+      return { message: PASSWORD_RESET_MESSAGES.unavailable };
+  }
+}

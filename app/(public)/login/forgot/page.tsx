@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthShell, linkClasses } from "@/components/auth/auth-shell";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
+import { firebaseClientConfig } from "@/lib/server/auth/client-config";
 import { usingEmulators } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "Reset your password", robots: { index: false } };
@@ -20,7 +21,7 @@ export default function ForgotPasswordPage() {
         </Link>
       }
     >
-      <ForgotPasswordForm devMailbox={usingEmulators()} />
+      <ForgotPasswordForm config={firebaseClientConfig()} devMailbox={usingEmulators()} />
     </AuthShell>
   );
 }
