@@ -8,6 +8,7 @@ import type { FirebaseClientConfig } from "@/lib/domain/firebase-client-config";
 import { checkPasswordReset } from "@/lib/domain/sign-in-check";
 import { PASSWORD_RESET_MESSAGES, passwordResetOutcome } from "@/lib/domain/sign-in-messages";
 import { linkClasses } from "./auth-shell";
+import { useSignInDocument } from "./use-sign-in-document";
 
 /**
  * Asks Firebase Auth (the client SDK's sendPasswordResetEmail) to email a
@@ -21,6 +22,7 @@ export function ForgotPasswordForm({ config, devMailbox }: { config: FirebaseCli
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  useSignInDocument();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { linkClasses } from "./auth-shell";
+import { useSignInDocument } from "./use-sign-in-document";
 import { Alert, Button, Card, CardContent, Field, Input } from "@/components/ui";
 import type { FirebaseClientConfig } from "@/lib/domain/firebase-client-config";
 import { checkSignIn } from "@/lib/domain/sign-in-check";
@@ -36,6 +37,7 @@ export function LoginForm({
   // False in the server's HTML (so without JavaScript the fields stay disabled), true once hydrated.
   const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
   const alertRef = useRef<HTMLDivElement>(null);
+  useSignInDocument();
 
   function refuse(text: string | null) {
     setPending(null);
@@ -124,7 +126,7 @@ export function LoginForm({
             or
           </p>
           <Button variant="secondary" loading={pending === "google"} disabled={!scripted || pending !== null} onClick={onGoogle} className="w-full">
-            {pending === "google" ? "Signing in with Google…" : "Sign in with Google"}
+            {pending === "google" ? "Continuing with Google…" : "Continue with Google"}
           </Button>
         </div>
       </CardContent>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthShell, linkClasses } from "@/components/auth/auth-shell";
+import { SignInDocumentMark } from "@/components/auth/sign-in-document-mark";
 import { LoginForm } from "@/components/auth/login-form";
 import { getCaller } from "@/lib/server/auth/caller";
 import { firebaseClientConfig } from "@/lib/server/auth/client-config";
@@ -39,6 +40,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </>
       }
     >
+      <SignInDocumentMark />
       <LoginForm config={firebaseClientConfig()} notice={notice} />
     </AuthShell>
   );

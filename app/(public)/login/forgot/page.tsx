@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthShell, linkClasses } from "@/components/auth/auth-shell";
+import { SignInDocumentMark } from "@/components/auth/sign-in-document-mark";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 import { firebaseClientConfig } from "@/lib/server/auth/client-config";
 import { usingEmulators } from "@/lib/server/env";
@@ -21,6 +22,7 @@ export default function ForgotPasswordPage() {
         </Link>
       }
     >
+      <SignInDocumentMark />
       <ForgotPasswordForm config={firebaseClientConfig()} devMailbox={usingEmulators()} />
     </AuthShell>
   );

@@ -1,17 +1,12 @@
 import type { NextRequest } from "next/server";
-import { serverEnv } from "@/lib/server/env";
+import { emulatorChooserPage } from "@/lib/server/auth/emulator-chooser";
 
 export const dynamic = "force-dynamic";
 
-// The Auth emulator's Google account chooser, served from our origin so it
-// can hand the picked account to the sign-in page (lib/client/emulator-google.ts).
-// Exists only on the emulators: in production Google's own page does this.
+// The Auth emulator's Google account chooser on our origin (see
+// lib/server/auth/emulator-chooser.ts); 404 unless running on the emulators.
 export async function GET(request: NextRequest) {
-  const host = serverEnv().FIREBASE_AUTH_EMULATOR_HOST;
-  if (!host) return new Response("Not found", { status: 404 });
-  const chooser = await fetch(`http://${host}/emulator/auth/handler${request.nextUrl.search}`, { cache: "no-store" });
-  return new Response(await chooser.text(), {
-    status: chooser.status,
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
-  });
+  const page = await emulatorChooserPage(request.nextUrl.search);
+  if (!page) return new Response("Not found", { status: 404 });
+  return new Response(page.html, { status: page.status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }
