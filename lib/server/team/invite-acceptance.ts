@@ -176,6 +176,7 @@ export async function acceptInviteAsExistingUser(
  * that email (the newest, if several clinics invited it). False if none does.
  */
 export async function acceptPendingInviteFor(uid: string, email: string, name: string | undefined, now = appNow()): Promise<boolean> {
+  // query-shape: invites.byEmail
   const invites = await db().collection("invites").where("email", "==", email.toLowerCase()).get();
   const pending = invites.docs
     .filter((invite) => statusOf(invite, now) === "valid")
