@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, newNonce, pageUsesStripe } from "@/lib/http/security-headers";
+import { firebaseAuthOrigins } from "@/lib/domain/firebase-client-config";
+import { contentSecurityPolicy, newNonce, pageUsesFirebaseAuth, pageUsesStripe } from "@/lib/http/security-headers";
 
 // Every page gets a Content-Security-Policy with a fresh nonce. Next.js reads
 // the policy from the request headers while rendering and puts the nonce on
@@ -12,6 +13,7 @@ export function proxy(request: NextRequest) {
     dev: process.env.NODE_ENV === "development",
     https: (process.env.APP_URL ?? "").startsWith("https:"),
     stripe: pageUsesStripe(request.nextUrl.pathname),
+    firebaseAuth: pageUsesFirebaseAuth(request.nextUrl.pathname) ? firebaseAuthOrigins(authEnv()) : undefined,
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -19,6 +21,16 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+// By name, so Next.js reads them at run time rather than inlining the build's values.
+function authEnv() {
+  const env = (name: string) => process.env[name] || undefined;
+  const projectId = env("NEXT_PUBLIC_FIREBASE_PROJECT_ID");
+  return {
+    authDomain: env("NEXT_PUBLIC_FIREBASE_AUTH_DOMAIN") ?? `${projectId}.firebaseapp.com`,
+    emulatorHost: env("NEXT_PUBLIC_FIREBASE_AUTH_EMULATOR_HOST"),
+  };
 }
 
 export const config = {

@@ -62,7 +62,7 @@ const answersWithActionResult = (returnType: string | null) => returnType !== nu
 describe("every server action answers with the one ActionResult", () => {
   it("finds the app's \"use server\" files", () => {
     expect(useServerFiles.length).toBeGreaterThan(10);
-    expect(useServerFiles).toContain("components/auth/sign-in-actions.ts");
+    expect(useServerFiles).toContain("components/auth/signup-actions.ts");
   });
 
   it.each(useServerFiles)("%s", (file) => {

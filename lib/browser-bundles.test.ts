@@ -44,6 +44,30 @@ describe("pages that ship no zod to the browser", { timeout: 60_000 }, () => {
   });
 });
 
+// The Firebase client SDK signs staff in (lib/client/staff-sign-in.ts, loaded
+// by the sign-in pages on first use). Patients never sign in: their pages must
+// not carry it, however indirectly.
+const firebaseIn = (entries: readonly string[]) =>
+  clientModules(entries)
+    .filter((loaded) => loaded.module === "firebase" || loaded.module.startsWith("firebase/") || loaded.module.startsWith("@firebase/"))
+    .map((loaded) => loaded.via.join(" → "));
+
+describe("pages that never load the Firebase client SDK", { timeout: 60_000 }, () => {
+  it.each([
+    ["the clinic and doctor booking pages", "app/(public)/book"],
+    ["the patient's appointment (status) pages", "app/(public)/appointments"],
+    ["the front page", "app/page.tsx"],
+  ])("%s", (_, route) => {
+    const entries = route.endsWith(".tsx") ? [route] : routeFiles(route);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(firebaseIn([...entries, ...EVERY_PAGE])).toEqual([]);
+  });
+
+  it("the walk finds the SDK where staff sign in (the sign-in page, through its import())", () => {
+    expect(firebaseIn(routeFiles("app/(public)/login"))).toContainEqual(expect.stringMatching(/login-form\.tsx → lib\/client\/staff-sign-in\.ts$/));
+  });
+});
+
 describe("the browser import graph", () => {
   const root = mkdtempSync(path.join(tmpdir(), "browser-bundles-"));
   mkdirSync(path.join(root, "lib"));

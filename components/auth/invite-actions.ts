@@ -1,6 +1,7 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { clientIp } from "@/lib/server/client-ip";
 import { redirect } from "next/navigation";
 import { acceptInviteExistingUserSchema, acceptInviteNewUserSchema } from "@/lib/domain/clinic-settings";
 import { AppError } from "@/lib/domain/errors";
@@ -26,7 +27,7 @@ export async function acceptAsExistingUserAction(token: string, form: FormData):
   return formAction(async () => {
     const input = parseForm(acceptInviteExistingUserSchema, form);
     try {
-      return signIn(await acceptInviteAsExistingUser(String(token), input));
+      return signIn(await acceptInviteAsExistingUser(String(token), input, clientIp(await headers())));
     } catch (error) {
       // Put a wrong password next to the password field.
       if (error instanceof AppError && error.code === "unauthenticated") {

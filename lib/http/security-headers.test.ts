@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newNonce, pageUsesStripe, staticSecurityHeaders } from "./security-headers";
+import { firebaseAuthOrigins } from "@/lib/domain/firebase-client-config";
+import { contentSecurityPolicy, newNonce, pageUsesFirebaseAuth, pageUsesStripe, staticSecurityHeaders } from "./security-headers";
 
 describe("contentSecurityPolicy", () => {
   it("allows scripts by nonce only, forbids framing, and adds eval only in development", () => {
@@ -26,6 +27,33 @@ describe("contentSecurityPolicy", () => {
     expect(pageUsesStripe("/appointments/abc123")).toBe(true);
     expect(pageUsesStripe("/book/demo")).toBe(false);
     expect(pageUsesStripe("/dashboard/requests/abc")).toBe(false);
+  });
+
+  it("lets only the sign-in pages reach Firebase Auth: Google's endpoints and the auth domain's frame in production, the emulator alone offline", () => {
+    const production = contentSecurityPolicy("abc", {
+      dev: false,
+      https: true,
+      firebaseAuth: firebaseAuthOrigins({ authDomain: "clinic-prod.firebaseapp.com" }),
+    });
+    expect(production).toContain("connect-src 'self' https://identitytoolkit.googleapis.com https://securetoken.googleapis.com;");
+    expect(production).toContain("frame-src https://clinic-prod.firebaseapp.com;");
+    // Scripts stay nonce-only: the SDK's Google popup helper loads through 'strict-dynamic'.
+    expect(production).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic';");
+    expect(production).toContain("frame-ancestors 'none'");
+    expect(production).not.toContain("127.0.0.1");
+    const offline = contentSecurityPolicy("abc", {
+      dev: false,
+      https: false,
+      firebaseAuth: firebaseAuthOrigins({ authDomain: "demo-clinic.firebaseapp.com", emulatorHost: "127.0.0.1:9699" }),
+    });
+    expect(offline).toContain("connect-src 'self' http://127.0.0.1:9699;");
+    expect(offline).not.toContain("googleapis.com");
+    expect(offline).not.toContain("frame-src");
+    expect(pageUsesFirebaseAuth("/login")).toBe(true);
+    expect(pageUsesFirebaseAuth("/login/forgot")).toBe(true);
+    expect(pageUsesFirebaseAuth("/loginx")).toBe(false);
+    expect(pageUsesFirebaseAuth("/book/demo")).toBe(false);
+    expect(pageUsesFirebaseAuth("/appointments/abc")).toBe(false);
   });
 
   it("makes a new 128-bit nonce each time", () => {

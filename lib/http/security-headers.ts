@@ -11,9 +11,19 @@
 * With `stripe` (the patient's status page, where the pay step is), Stripe's
  * documented origins join script-src, frame-src and connect-src so the
  * Payment Element can load; no other page can talk to Stripe.
+ * With `firebaseAuth` (the sign-in pages), the origins Firebase Auth needs
+ * (firebaseAuthOrigins: Identity Toolkit and Secure Token, the auth domain's
+ * frame for Google sign-in; on the emulators, the emulator's host only) join
+ * connect-src and frame-src; no other page can reach them.
  */
-export function contentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean; stripe?: boolean }): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  options: { dev: boolean; https: boolean; stripe?: boolean; firebaseAuth?: { connect: string[]; frame: string[] } },
+): string {
   const stripe = options.stripe ?? false;
+  const auth = options.firebaseAuth ?? { connect: [], frame: [] };
+  const connect = [...(stripe ? ["https://api.stripe.com"] : []), ...auth.connect];
+  const frames = [...(stripe ? [STRIPE_SCRIPT_ORIGINS, "https://hooks.stripe.com"] : []), ...auth.frame];
   const directives = [
     "default-src 'self'",
     // Development only: React rebuilds server error stacks with eval.
@@ -21,8 +31,8 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean; ht
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self' data:",
-    `connect-src 'self'${stripe ? " https://api.stripe.com" : ""}`,
-    ...(stripe ? [`frame-src ${STRIPE_SCRIPT_ORIGINS} https://hooks.stripe.com`] : []),
+    ["connect-src 'self'", ...connect].join(" "),
+    ...(frames.length > 0 ? [`frame-src ${frames.join(" ")}`] : []),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -37,6 +47,9 @@ const STRIPE_SCRIPT_ORIGINS = "https://js.stripe.com https://*.js.stripe.com";
 
 /** Pages that may load Stripe: the patient's status page, which holds the pay step. */
 export const pageUsesStripe = (pathname: string) => pathname.startsWith("/appointments/");
+
+/** Pages that sign in with the Firebase client SDK: /login and the pages under it. */
+export const pageUsesFirebaseAuth = (pathname: string) => pathname === "/login" || pathname.startsWith("/login/");
 
 /** A fresh, unguessable nonce per request (128 random bits, base64). */
 export function newNonce(): string {

@@ -35,6 +35,8 @@ export const QUERY_SHAPES = {
   "invites.byClinic": { collection: "invites", equality: ["clinicId"] },
   /** revokeInvitesFor: the live invites for one email in a clinic. */
   "invites.byClinicAndEmail": { collection: "invites", equality: ["clinicId", "email"] },
+  /** acceptPendingInviteFor: a verified email's invites from any clinic, at sign-in (single field: no composite index). */
+  "invites.byEmail": { collection: "invites", equality: ["email"] },
   /** readClinicProfile: the active doctors of clinics/{id}/doctors. */
   "doctors.active": { collection: "doctors", equality: ["active"] },
   /** loadBusy: a doctor's appointments that hold time, by start. */

@@ -26,6 +26,10 @@ export function stackEnv(ports: StackPorts, appUrl: string, projectId = "demo-cl
     APP_URL: appUrl,
     FIRESTORE_EMULATOR_HOST: `127.0.0.1:${ports.firestore}`,
     FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${ports.auth}`,
+    // The sign-in page's Firebase client SDK (lib/server/auth/client-config.ts), read at request time.
+    NEXT_PUBLIC_FIREBASE_API_KEY: process.env.FIREBASE_API_KEY ?? "demo-local-key",
+    NEXT_PUBLIC_FIREBASE_PROJECT_ID: process.env.FIREBASE_PROJECT_ID ?? projectId,
+    NEXT_PUBLIC_FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${ports.auth}`,
     NEXT_TELEMETRY_DISABLED: "1",
     // No Google metadata server offline: don't let google-auth-library probe for one.
     METADATA_SERVER_DETECTION: "none",

@@ -1,5 +1,5 @@
 import { unique } from "./support/booking";
-import { expect, test, visit, type Browser, type Page } from "./support/fixtures";
+import { emulatorIdToken, expect, test, visit, type Browser, type Page } from "./support/fixtures";
 
 // The path of a new clinic, a step a test: sign up; add a doctor; invite a
 // staff member, who accepts in a fresh browser and can then sign in on their
@@ -148,7 +148,8 @@ test("an invited staff member joins from the link in their own browser; the link
 
   // The password they chose signs them in (the form itself: the next test).
   const fresh = await browser.newContext();
-  const signedInAgain = await fresh.request.post("/api/session", { data: { email: staff.email, password: staff.password }, headers: { origin: new URL(admin.url()).origin } });
+  const idToken = await emulatorIdToken(fresh, staff.email, staff.password);
+  const signedInAgain = await fresh.request.post("/api/session", { data: { idToken }, headers: { origin: new URL(admin.url()).origin } });
   expect(signedInAgain.status()).toBe(200);
   await fresh.close();
 });

@@ -93,3 +93,9 @@ test("the booking and sign-in pages raise no CSP violation, not even one a scrip
   }
   expect(violations).toEqual({ "/book/demo/dr-amara-okafor": [], "/login": [] });
 });
+
+test("only the sign-in pages may reach the Auth emulator; booking and status pages may not", async ({ request }) => {
+  const connectSrc = async (path: string) => /connect-src ([^;]*)/.exec((await request.get(path)).headers()["content-security-policy"] ?? "")?.[1] ?? "";
+  for (const path of ["/login", "/login/forgot"]) expect(await connectSrc(path), path).toMatch(/^'self' http:\/\/127\.0\.0\.1:\d+$/);
+  for (const path of ["/book/demo", "/appointments/nope?t=x", "/signup"]) expect(await connectSrc(path), path).not.toContain("127.0.0.1");
+});

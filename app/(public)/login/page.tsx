@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthShell, linkClasses } from "@/components/auth/auth-shell";
+import { SignInDocumentMark } from "@/components/auth/sign-in-document-mark";
 import { LoginForm } from "@/components/auth/login-form";
 import { getCaller } from "@/lib/server/auth/caller";
+import { firebaseClientConfig } from "@/lib/server/auth/client-config";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -38,7 +40,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </>
       }
     >
-      <LoginForm notice={notice} />
+      <SignInDocumentMark />
+      <LoginForm config={firebaseClientConfig()} notice={notice} />
     </AuthShell>
   );
 }

@@ -1,8 +1,12 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { clearAuth, PASSWORD, seedWorld } from "@/tests/helpers/dashboard-fixtures";
+import { inviteSchema } from "@/lib/domain/clinic-settings";
+import { SIGN_IN_MESSAGES } from "@/lib/domain/sign-in-messages";
+import { clearAuth, countDocs, fixtureAuth, PASSWORD, readDoc, seedWorld, type World } from "@/tests/helpers/dashboard-fixtures";
+import { googleIdToken, passwordIdToken, withClaims } from "@/tests/helpers/emulator-sign-in";
+import { sessionFromClientSignIn } from "@/lib/server/auth/id-token-session";
 import { verifySession } from "@/lib/server/auth/session";
-import { signInThrottled } from "@/lib/server/auth/sign-in-throttle";
+import { createInvite } from "@/lib/server/team/invites";
 import { DELETE, POST } from "./route";
 
 const APP = process.env.APP_URL!.replace(/\/$/, "");
@@ -18,14 +22,19 @@ function request(method: "POST" | "DELETE", body: unknown, headers: Record<strin
 const sessionCookie = (response: Response) =>
   response.headers.getSetCookie().find((cookie) => cookie.startsWith("__session="));
 
+const signIn = (idToken: unknown, headers: Record<string, string> = { origin: APP }) => POST(request("POST", { idToken }, headers));
+
+let world: World;
+
 beforeAll(async () => {
   await clearAuth();
-  await seedWorld();
+  world = await seedWorld();
 });
 
 describe("POST /api/session", () => {
-  it("signs in from our own origin and sets an httpOnly, Secure, SameSite=Lax __session cookie", async () => {
-    const response = await POST(request("POST", { email: "admin@a.test", password: PASSWORD }, { origin: APP }));
+  it("turns a member's fresh ID token into an httpOnly, Secure, SameSite=Lax __session cookie", async () => {
+    const { idToken } = await passwordIdToken("admin@a.test", PASSWORD);
+    const response = await signIn(idToken);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, redirectTo: "/dashboard" });
     const cookie = sessionCookie(response)!;
@@ -39,9 +48,9 @@ describe("POST /api/session", () => {
   });
 
   it("refuses a missing or foreign Origin with 403 and sets no cookie", async () => {
+    const { idToken } = await passwordIdToken("admin@a.test", PASSWORD);
     for (const origin of [undefined, "https://evil.example", "null"]) {
-      const headers: Record<string, string> = origin ? { origin } : {};
-      const response = await POST(request("POST", { email: "admin@a.test", password: PASSWORD }, headers));
+      const response = await signIn(idToken, origin ? { origin } : {});
       expect(response.status, String(origin)).toBe(403);
       expect((await response.json()).error.message).toMatch(/didn't come from this app/);
       expect(sessionCookie(response)).toBeUndefined();
@@ -49,77 +58,102 @@ describe("POST /api/session", () => {
   });
 
   it("accepts the request's own host as origin (e.g. 127.0.0.1 vs localhost)", async () => {
-    const response = await POST(
-      request("POST", { email: "admin@a.test", password: PASSWORD }, { origin: "http://127.0.0.1:3999", host: "127.0.0.1:3999" }),
-    );
+    const { idToken } = await passwordIdToken("admin@a.test", PASSWORD);
+    const response = await signIn(idToken, { origin: "http://127.0.0.1:3999", host: "127.0.0.1:3999" });
     expect(response.status).toBe(200);
   });
 
-  it("answers a wrong password with 401 and the form's message, never a stack trace", async () => {
-    const response = await POST(request("POST", { email: "admin@a.test", password: "nope-nope" }, { origin: APP }));
-    expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ error: { code: "unauthenticated", message: "Wrong email or password." } });
+  it("never takes a password: a body without an ID token is a 400", async () => {
+    for (const body of [{ email: "admin@a.test", password: PASSWORD }, { idToken: "" }, { idToken: 42 }]) {
+      const response = await POST(request("POST", body, { origin: APP }));
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(sessionCookie(response)).toBeUndefined();
+    }
+  });
+
+  it("refuses a garbage, expired or forged-project token with 401 and asks to sign in again", async () => {
+    const { idToken } = await passwordIdToken("staff@a.test", PASSWORD);
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    for (const token of [
+      "not-a-token",
+      withClaims(idToken, { exp: nowSeconds - 60, iat: nowSeconds - 3660 }),
+      withClaims(idToken, { aud: "another-project", iss: "https://securetoken.google.com/another-project" }),
+    ]) {
+      const response = await signIn(token);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ error: { code: "unauthenticated", message: SIGN_IN_MESSAGES.signInAgain } });
+      expect(sessionCookie(response)).toBeUndefined();
+    }
+  });
+
+  it("refuses a token whose sign-in is more than five minutes old, or claims to be from the future", async () => {
+    const { idToken } = await passwordIdToken("staff@a.test", PASSWORD);
+    // The token itself is valid for an hour; six minutes after signing in it no longer starts a session.
+    await expect(sessionFromClientSignIn(idToken, new Date(Date.now() + 6 * 60_000))).rejects.toMatchObject({
+      code: "unauthenticated",
+      message: SIGN_IN_MESSAGES.signInAgain,
+    });
+    await expect(sessionFromClientSignIn(idToken, new Date(Date.now() + 4 * 60_000))).resolves.toMatchObject({ uid: "a-staff" });
+    const future = await signIn(withClaims(idToken, { auth_time: Math.floor(Date.now() / 1000) + 10 * 60 }));
+    expect(future.status).toBe(401);
+    expect(sessionCookie(future)).toBeUndefined();
+  });
+
+  it("refuses a disabled account with its own message", async () => {
+    await fixtureAuth().createUser({ uid: "a-off", email: "off@a.test", password: PASSWORD });
+    const { idToken } = await passwordIdToken("off@a.test", PASSWORD);
+    await fixtureAuth().updateUser("a-off", { disabled: true });
+    const response = await signIn(idToken);
+    expect(response.status).toBe(403);
+    expect((await response.json()).error.message).toBe(SIGN_IN_MESSAGES.disabled);
+  });
+
+  it("refuses an account in no clinic with a clear 403 and the page that says so, and writes nothing", async () => {
+    await fixtureAuth().createUser({ uid: "loner", email: "loner@a.test", password: PASSWORD });
+    const { idToken } = await passwordIdToken("loner@a.test", PASSWORD);
+    const members = await countDocs("members");
+    const response = await signIn(idToken);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      error: { code: "not_member", message: SIGN_IN_MESSAGES.notMember, redirectTo: "/login/not-a-member" },
+    });
     expect(sessionCookie(response)).toBeUndefined();
+    expect(await countDocs("members")).toBe(members);
   });
 
-  it("explains malformed input per field", async () => {
-    const response = await POST(request("POST", { email: "not-an-email" }, { origin: APP }));
-    expect(response.status).toBe(400);
-    expect((await response.json()).error.fields).toEqual({
-      email: "Enter a valid email address, like name@example.com.",
-      password: "Enter your password.",
+  it("refuses a Google account in no clinic with the Google wording", async () => {
+    const { idToken, localId } = await googleIdToken({ sub: "google-stranger", email: "stranger@gmail.test", name: "Stray" });
+    const response = await signIn(idToken);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      error: { code: "not_member", message: "This Google account isn't a member of any clinic.", redirectTo: "/login/not-a-member?via=google" },
     });
-  });
-});
-
-describe("sign-in throttle", () => {
-  const attempt = (email: string, password: string, ip: string) =>
-    POST(request("POST", { email, password }, { origin: APP, "x-forwarded-for": ip }));
-
-  it("answers 429 after 10 failed sign-ins for one email in 15 minutes, even with the right password", async () => {
-    for (let i = 1; i <= 10; i++) {
-      // A different address each time: the email's own count trips.
-      expect((await attempt("doctor@a.test", "wrong-password", `198.51.100.${i}`)).status).toBe(401);
-    }
-    const blocked = await attempt("doctor@a.test", PASSWORD, "198.51.100.99");
-    expect(blocked.status).toBe(429);
-    expect(await blocked.json()).toEqual({
-      error: { code: "rate_limited", message: expect.stringMatching(/^Too many failed sign-in attempts\..*try again in 15 minutes\.$/) },
-    });
-    expect(sessionCookie(blocked)).toBeUndefined();
-    // Other accounts are not affected.
-    expect((await attempt("staff@a.test", PASSWORD, "198.51.100.99")).status).toBe(200);
+    expect(await readDoc(`members/${localId}`)).toBeUndefined();
   });
 
-  it("answers 429 after 10 failures from one client address, whatever the emails; the right-most X-Forwarded-For entry is the client", async () => {
-    for (let i = 1; i <= 10; i++) {
-      const spoofed = `10.0.0.${i}, 203.0.113.7`; // the left part is whatever the client sent
-      expect((await attempt(`nobody${i}@a.test`, "wrong-password", spoofed)).status).toBe(401);
-    }
-    expect((await attempt("admin@a.test", PASSWORD, "203.0.113.7")).status).toBe(429);
-    expect((await attempt("admin@a.test", PASSWORD, "10.0.0.1, 203.0.113.8")).status).toBe(200);
+  it("a Google account whose verified email has a pending invite joins that clinic and is signed in", async () => {
+    const invite = await createInvite(world.admin, inviteSchema.parse({ email: "Gina@Gmail.test", role: "staff" }));
+    const { idToken, localId } = await googleIdToken({ sub: "google-gina", email: "gina@gmail.test", name: "Gina Google" });
+    const response = await signIn(idToken);
+    expect(response.status).toBe(200);
+    expect(await readDoc(`members/${localId}`)).toMatchObject({ clinicId: "clinic-a", role: "staff", email: "gina@gmail.test", name: "Gina Google" });
+    expect(await readDoc(`invites/${invite.id}`)).toMatchObject({ usedBy: localId });
   });
 
-  it("a success resets the email's count", async () => {
-    const base = new Date("2031-01-01T00:00:00Z");
-    const at = (minutes: number) => new Date(base.getTime() + minutes * 60_000);
-    for (let i = 0; i < 9; i++) {
-      await expect(signInThrottled("admin@a.test", "wrong-password", `192.0.2.${i}`, at(0))).rejects.toMatchObject({ code: "unauthenticated" });
-    }
-    await signInThrottled("admin@a.test", PASSWORD, "192.0.2.100", at(1));
-    for (let i = 0; i < 10; i++) {
-      await expect(signInThrottled("admin@a.test", "wrong-password", `192.0.2.${i + 20}`, at(2))).rejects.toMatchObject({ code: "unauthenticated" });
-    }
-    await expect(signInThrottled("admin@a.test", PASSWORD, "192.0.2.100", at(3))).rejects.toMatchObject({ code: "rate_limited" });
-    // 15 minutes after those failures, the account can sign in again.
-    await expect(signInThrottled("admin@a.test", PASSWORD, "192.0.2.100", at(17))).resolves.toMatchObject({ uid: "a-admin" });
+  it("an unverified email does not accept an invite made out to it", async () => {
+    await createInvite(world.admin, inviteSchema.parse({ email: "claimed@a.test", role: "staff" }));
+    // Anyone can create a password account for any address with the public API key.
+    await fixtureAuth().createUser({ uid: "claimer", email: "claimed@a.test", password: PASSWORD, emailVerified: false });
+    const { idToken } = await passwordIdToken("claimed@a.test", PASSWORD);
+    expect((await signIn(idToken)).status).toBe(403);
+    expect(await readDoc("members/claimer")).toBeUndefined();
   });
 });
 
 describe("DELETE /api/session", () => {
   it("revokes the session and clears the cookie", async () => {
-    const signIn = await POST(request("POST", { email: "staff@a.test", password: PASSWORD }, { origin: APP }));
-    const value = decodeURIComponent(sessionCookie(signIn)!.split(";")[0]!.slice("__session=".length));
+    const signedIn = await signIn((await passwordIdToken("staff@a.test", PASSWORD)).idToken);
+    const value = decodeURIComponent(sessionCookie(signedIn)!.split(";")[0]!.slice("__session=".length));
     await new Promise((resolve) => setTimeout(resolve, 1100)); // revocation has one-second resolution
     const response = await DELETE(request("DELETE", undefined, { origin: APP, cookie: `__session=${value}` }));
     expect(response.status).toBe(200);

@@ -1,16 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { signInSchema } from "@/lib/domain/clinic-settings";
+import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
 import { jsonRoute, parseJsonBody } from "@/lib/http/json-api";
-import { clientIp } from "@/lib/server/client-ip";
 import { serverEnv } from "@/lib/server/env";
+import { NotMemberError, sessionFromClientSignIn } from "@/lib/server/auth/id-token-session";
 import { endSession, isAllowedOrigin, SESSION_COOKIE, sessionCookieOptions } from "@/lib/server/auth/session";
-import { signInThrottled } from "@/lib/server/auth/sign-in-throttle";
 
 export const dynamic = "force-dynamic";
 
-// The sign-in form posts here; the browser never loads the Firebase SDK.
-// POST checks the password and sets the __session cookie; DELETE signs out.
+// The sign-in page signs in with the Firebase client SDK and posts the ID
+// token here (never a password). POST verifies it and sets the __session
+// cookie; DELETE signs out.
 // Both change who the browser is signed in as, so both check Origin (CSRF):
 // SameSite=Lax alone would still let another site's form POST here.
 
@@ -26,11 +26,25 @@ function assertSameOrigin(request: NextRequest) {
   }
 }
 
+// A Firebase ID token is a JWT of about 1 KB; 8 KB leaves room for large custom claims.
+const idTokenBody = z.object({ idToken: z.string().min(1, "Sign in again.").max(8192) });
+
+const notMemberPage = (provider: string) => `/login/not-a-member${provider === "google.com" ? "?via=google" : ""}`;
+
 export const POST = jsonRoute(async (request: NextRequest) => {
   assertSameOrigin(request);
-  const { email, password } = await parseJsonBody(request, signInSchema);
-  // 10 failed sign-ins in 15 minutes per email or per client address: 429.
-  const session = await signInThrottled(email, password, clientIp(request.headers));
+  const { idToken } = await parseJsonBody(request, idTokenBody);
+  let session;
+  try {
+    session = await sessionFromClientSignIn(idToken);
+  } catch (error) {
+    // Signed in with Firebase, but in no clinic: the page that says so.
+    if (error instanceof NotMemberError) {
+      const body = { error: { code: "not_member", message: error.message, redirectTo: notMemberPage(error.provider) } };
+      return NextResponse.json(body, { status: 403, headers: { "cache-control": "no-store" } });
+    }
+    throw error;
+  }
   const response = NextResponse.json({ ok: true, redirectTo: "/dashboard" });
   response.cookies.set(SESSION_COOKIE, session.cookie, { ...sessionCookieOptions, maxAge: session.maxAgeSeconds });
   response.headers.set("cache-control", "no-store");

@@ -6,6 +6,7 @@ import { buttonClasses, EmptyState, InboxIcon, Input, Label } from "@/components
 import { formatDate, formatTime } from "@/lib/domain/time-format";
 import { getCaller } from "@/lib/server/auth/caller";
 import { devMailboxScope, listDevMailbox } from "@/lib/server/mail/dev-mailbox";
+import { listEmulatorAuthMail } from "@/lib/server/mail/emulator-auth-mail";
 import { usingEmulators } from "@/lib/server/env";
 
 // Testers reload this to see the email they just caused.
@@ -48,18 +49,24 @@ export default async function DevMailboxPage({ searchParams }: Props) {
   if (!usingEmulators()) notFound();
   // Patients' details and every private link are in here: a signed-in member
   // sees their clinic's mail only; everything only with DEV_MAILBOX_OPEN=1.
-  const scope = devMailboxScope(await getCaller());
+  const caller = await getCaller();
+  const scope = devMailboxScope(caller);
   if (!scope) redirect("/login");
   const query = await searchParams;
   const to = typeof query.to === "string" ? query.to.trim() : "";
-  const mails = await listDevMailbox({ to: to || undefined, ...(scope === "all" ? {} : { clinicId: scope.clinicId }) });
+  const [mails, authMails] = await Promise.all([
+    listDevMailbox({ to: to || undefined, ...(scope === "all" ? {} : { clinicId: scope.clinicId }) }),
+    // A member sees Firebase Auth's links to their own email only: each one resets or verifies an account.
+    listEmulatorAuthMail({ to: to || undefined, ...(scope === "all" ? {} : { among: caller?.email ? [caller.email] : [] }) }),
+  ]);
 
   return (
     <main className="mx-auto w-full max-w-3xl px-4 py-8 sm:px-6 sm:py-10">
       <p className="text-sm font-medium text-amber-800">Local emulators only</p>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">Dev mailbox</h1>
       <p className="mt-2 text-base text-slate-600">
-        Emails queued in the <code className="rounded bg-slate-100 px-1 py-0.5 text-sm">mail</code> collection, newest first
+        Firebase Auth&apos;s links from the Auth emulator, then the emails queued in the{" "}
+        <code className="rounded bg-slate-100 px-1 py-0.5 text-sm">mail</code> collection, newest first
         {scope === "all" ? "" : ", for your clinic only"}. Nothing is really sent while the app runs on emulators.
       </p>
 
@@ -79,6 +86,28 @@ export default async function DevMailboxPage({ searchParams }: Props) {
           )}
         </div>
       </form>
+
+      {authMails.length > 0 && (
+        <section aria-labelledby="auth-mail" className="mt-6 rounded-xl border border-slate-200 bg-white px-5 py-4 shadow-xs sm:px-6">
+          <h2 id="auth-mail" className="text-base font-semibold text-slate-900">
+            Firebase Auth emails
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Password resets and email verifications Firebase Auth would have sent, as the Auth emulator keeps them.
+          </p>
+          <ol className="mt-3 space-y-3">
+            {authMails.map((mail) => (
+              <li key={mail.id}>
+                <p className="text-base font-medium text-slate-900">{mail.subject}</p>
+                <p className="text-sm text-slate-600">
+                  To <span className="font-medium break-all text-slate-900">{mail.to}</span>
+                </p>
+                <Linkified text={mail.link} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
 
       <p role="status" className="mt-6 text-sm text-slate-600">
         {mails.length === 1 ? "1 email" : `${mails.length} emails`}

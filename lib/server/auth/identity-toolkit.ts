@@ -1,22 +1,20 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { serverEnv } from "@/lib/server/env";
+import { SIGN_IN_MESSAGES } from "@/lib/domain/sign-in-messages";
 
-// Password sign-in over Identity Toolkit's REST API, so the browser never
-// loads the Firebase SDK: the form posts to our server, which exchanges the
-// password for an ID token here and turns it into a session cookie.
+// Password checks over Identity Toolkit's REST API, for the two server paths
+// that still take a password: signing in the admin who just chose it at
+// sign-up, and accepting an invite with an existing account (behind the
+// attempt throttle, sign-in-throttle.ts). Staff sign-in itself happens in the
+// browser with the Firebase client SDK; /api/session only sees an ID token.
 
 export interface PasswordSignIn {
   uid: string;
   idToken: string;
 }
 
-export const SIGN_IN_MESSAGES = {
-  wrongCredentials: "Wrong email or password.",
-  disabled: "This account is disabled. Ask your clinic's admin.",
-  tooManyAttempts: "Too many sign-in attempts. Please wait a few minutes and try again, or reset your password.",
-  unavailable: "We couldn't reach the sign-in service. Please try again in a moment.",
-} as const;
+export { SIGN_IN_MESSAGES };
 
 function signInUrl(): string {
   const { FIREBASE_API_KEY, FIREBASE_AUTH_EMULATOR_HOST } = serverEnv();

@@ -3,8 +3,8 @@ import { adminAuth } from "@/lib/server/firebase";
 import { signInWithPassword } from "./identity-toolkit";
 
 // Staff sessions are Firebase session cookies. The server creates one from an
-// ID token it got by checking the password (identity-toolkit.ts), stores it in
-// an httpOnly cookie, and verifies it on every dashboard request with the
+// ID token (the sign-in page's client SDK posts it to /api/session:
+// id-token-session.ts), stores it in an httpOnly cookie, and verifies it on every dashboard request with the
 // revocation check on, so a sign-out, a disabled account or a password change
 // ends the session everywhere on the next request.
 
@@ -41,8 +41,10 @@ export async function sessionFromIdToken(uid: string, idToken: string): Promise<
 }
 
 /**
- * Checks the password and returns a session cookie. Throws AppError with the
- * sign-in form's wording: wrong credentials, disabled, too many attempts.
+ * Signs in an account this same request has just created with this password
+ * (the clinic's first admin at sign-up): checks the password over Identity
+ * Toolkit and returns a session cookie. Not a sign-in path: nobody can guess
+ * through it, since creating the account fails for an email that has one.
  */
 export async function startSession(email: string, password: string): Promise<NewSession> {
   const { uid, idToken } = await signInWithPassword(email, password);

@@ -3,16 +3,19 @@ import { createHash } from "node:crypto";
 import { Timestamp, type DocumentReference } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
 import { db } from "@/lib/server/firebase";
-import { startSession, type NewSession } from "./session";
 import { appNow } from "@/lib/server/clock";
 
-// Our own limit on password guessing. Identity Toolkit has one, but it sees
-// every attempt coming from our server's address. Failed sign-ins are counted
-// per email and per client address in Firestore (signInFailures/{key}, the
-// key a SHA-256 so no address or email sits in a document id); 10 failures
-// within 15 minutes on either key answer 429 until the oldest of them is 15
-// minutes old. A successful sign-in clears the email's count (not the
-// address's: one office may share it).
+// The limit on password guessing for the one server path that still checks a
+// password for someone not yet signed in: accepting an invite with an
+// existing account (lib/server/team/invite-acceptance.ts). Identity Toolkit
+// has its own limit, but it sees every such check coming from our server's
+// address. Attempts are counted per email and per client address in Firestore
+// (signInFailures/{key}, the key a SHA-256 so no address or email sits in a
+// document id); with 10 in the last 15 minutes on either key the answer is
+// 429 without checking. Each attempt is reserved in a transaction BEFORE the
+// password is checked, so parallel guesses cannot all slip past the count; a
+// correct password clears the email's count (not the address's: one office
+// may share it).
 
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 export const SIGN_IN_MAX_FAILURES = 10;
@@ -35,28 +38,25 @@ export function throttledMessage(minutes: number): string {
   return `Too many failed sign-in attempts. For your security, signing in is paused: please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
 
-/** Throws rate_limited if the email or the address has 10 failures in the window. */
-async function assertNotThrottled(refs: DocumentReference[], now: number): Promise<void> {
-  const snapshots = await db().getAll(...refs);
-  let until = 0;
-  for (const snapshot of snapshots) {
-    const times = recent(snapshot.get("failures"), now);
-    if (times.length >= SIGN_IN_MAX_FAILURES) {
-      // Allowed again once fewer than 10 remain in the window.
-      until = Math.max(until, times[times.length - SIGN_IN_MAX_FAILURES]! + SIGN_IN_WINDOW_MS);
-    }
-  }
-  if (until > now) throw new AppError("rate_limited", throttledMessage(Math.max(1, Math.ceil((until - now) / 60_000))));
+/** When attempts are allowed again: the 10th-newest attempt leaving the window (0 with fewer than 10). */
+function refusalUntil(times: number[]): number {
+  // Allowed again once fewer than 10 remain in the window.
+  return times.length >= SIGN_IN_MAX_FAILURES ? times[times.length - SIGN_IN_MAX_FAILURES]! + SIGN_IN_WINDOW_MS : 0;
 }
 
-/** Adds one failure to each key, in one transaction, keeping only what the window needs. */
-async function recordFailure(refs: DocumentReference[], now: number): Promise<void> {
+/**
+ * In one transaction: refuses (rate_limited) if the email or the address has
+ * 10 attempts in the window, otherwise records this attempt on both.
+ */
+async function reserveAttempt(refs: DocumentReference[], now: number): Promise<void> {
   await db().runTransaction(async (tx) => {
     const snapshots = await tx.getAll(...refs);
-    snapshots.forEach((snapshot, i) => {
-      const times = [...recent(snapshot.get("failures"), now), now].slice(-SIGN_IN_MAX_FAILURES);
+    const times = snapshots.map((snapshot) => recent(snapshot.get("failures"), now));
+    const until = Math.max(...times.map(refusalUntil));
+    if (until > now) throw new AppError("rate_limited", throttledMessage(Math.max(1, Math.ceil((until - now) / 60_000))));
+    times.forEach((kept, i) => {
       tx.set(refs[i]!, {
-        failures: times.map((t) => Timestamp.fromMillis(t)),
+        failures: [...kept, now].slice(-SIGN_IN_MAX_FAILURES).map((t) => Timestamp.fromMillis(t)),
         // For a Firestore TTL policy on this field, so old counters disappear.
         expiresAt: Timestamp.fromMillis(now + SIGN_IN_WINDOW_MS),
       });
@@ -65,21 +65,15 @@ async function recordFailure(refs: DocumentReference[], now: number): Promise<vo
 }
 
 /**
- * Checks the password (startSession) unless the email or the client address
- * is throttled. Wrong credentials count as a failure; other errors (the
- * service unreachable, a disabled account) do not.
+ * Runs `check` (a password check) unless the email or the client address has
+ * used its attempts; the attempt counts whatever the outcome, except that a
+ * check that passes clears the email's count.
  */
-export async function signInThrottled(email: string, password: string, ip: string, now = appNow()): Promise<NewSession> {
+export async function throttledPasswordCheck<T>(email: string, ip: string, check: () => Promise<T>, now = appNow()): Promise<T> {
   const at = now.getTime();
   const emailRef = refFor("email", email);
-  const refs = [emailRef, refFor("ip", ip)];
-  await assertNotThrottled(refs, at);
-  try {
-    const session = await startSession(email, password);
-    await emailRef.delete();
-    return session;
-  } catch (error) {
-    if (error instanceof AppError && error.code === "unauthenticated") await recordFailure(refs, at);
-    throw error;
-  }
+  await reserveAttempt([emailRef, refFor("ip", ip)], at);
+  const result = await check();
+  await emailRef.delete();
+  return result;
 }

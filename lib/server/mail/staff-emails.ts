@@ -2,10 +2,9 @@ import "server-only";
 import type { DocumentSnapshot } from "firebase-admin/firestore";
 import type { Role } from "@/lib/domain/roles";
 import { renderEmail } from "./email-template";
-import type { MailMessage } from "./queue-mail";
 
-// Emails to staff, not patients: an invitation to a clinic, and the local
-// emulator's copy of a password-reset link.
+// Emails to staff, not patients: an invitation to a clinic. (Password resets
+// and email verification are Firebase Auth's own emails.)
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
 
@@ -35,19 +34,3 @@ export function inviteEmail(clinic: DocumentSnapshot, invite: { role: Role; doct
   return { subject: `You're invited to join ${clinicName}`, text, html };
 }
 
-/**
- * Local emulator only: the reset link Firebase Auth would have emailed, copied
- * into the dev mailbox so a tester can click it (a real project sends its own).
- */
-export function passwordResetEmail(to: string, link: string): MailMessage {
-  const { text, html } = renderEmail({
-    heading: "Reset your password",
-    paragraphs: [
-      "Someone asked to reset the password for this email. If it was you, open the link to choose a new one. If not, ignore this email; your password stays as it is.",
-      "(Local emulator: this is the link Firebase Auth would have emailed.)",
-    ],
-    button: { label: "Choose a new password", url: link },
-    clinic: { name: "Clinic booking" },
-  });
-  return { to, subject: "Reset your password", text, html };
-}

@@ -6,6 +6,7 @@ import { adminAuth, db } from "@/lib/server/firebase";
 import { signInWithPassword } from "@/lib/server/auth/identity-toolkit";
 import { inviteIdFromToken } from "./invites";
 import { sessionFromIdToken, type NewSession } from "@/lib/server/auth/session";
+import { throttledPasswordCheck } from "@/lib/server/auth/sign-in-throttle";
 import { appNow } from "@/lib/server/clock";
 
 // The invitee's side, at /invite/[token]: no caller, the token is the
@@ -151,15 +152,37 @@ export async function acceptInviteAsNewUser(
   return sessionFromIdToken(uid, idToken);
 }
 
-/** Someone with an account: their password proves it is them; then they join and are signed in. */
+/**
+ * Someone with an account: their password proves it is them; then they join
+ * and are signed in. The password check is throttled per email and client
+ * address (`ip`), each attempt reserved before the check.
+ */
 export async function acceptInviteAsExistingUser(
   token: string,
   input: { password: string },
+  ip: string,
   now = appNow(),
 ): Promise<NewSession> {
   const { id, email } = await inviteForAccept(token, now);
-  const { uid, idToken } = await signInWithPassword(email, input.password);
+  const { uid, idToken } = await throttledPasswordCheck(email, ip, () => signInWithPassword(email, input.password), now);
   const user = await adminAuth().getUser(uid);
   await joinClinic(id, uid, user.displayName || email.split("@")[0]!, now);
   return sessionFromIdToken(uid, idToken);
+}
+
+/**
+ * Someone signed in with a verified email (Google, or a verified password
+ * account) who is in no clinic: joins the clinic whose pending invite names
+ * that email (the newest, if several clinics invited it). False if none does.
+ */
+export async function acceptPendingInviteFor(uid: string, email: string, name: string | undefined, now = appNow()): Promise<boolean> {
+  // query-shape: invites.byEmail
+  const invites = await db().collection("invites").where("email", "==", email.toLowerCase()).get();
+  const pending = invites.docs
+    .filter((invite) => statusOf(invite, now) === "valid")
+    .sort((a, b) => (b.get("createdAt") as Timestamp).toMillis() - (a.get("createdAt") as Timestamp).toMillis());
+  const newest = pending[0];
+  if (!newest) return false;
+  await joinClinic(newest.id, uid, name || email.split("@")[0]!, now);
+  return true;
 }

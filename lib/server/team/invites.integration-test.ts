@@ -148,16 +148,16 @@ describe("accepting an invite", () => {
     const token = tokenOf(invite.url);
     expect(await getInvite(token)).toMatchObject({ hasAccount: true });
     await expect(acceptInviteAsNewUser(token, { name: "Impostor", password: "some-password" })).rejects.toMatchObject({ message: HAS_ACCOUNT });
-    await expect(acceptInviteAsExistingUser(token, { password: "wrong-password" })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(acceptInviteAsExistingUser(token, { password: "wrong-password" }, "192.0.2.1")).rejects.toMatchObject({ code: "unauthenticated" });
     expect(await readDoc("members/has-account")).toBeUndefined();
 
-    const session = await acceptInviteAsExistingUser(token, { password: PASSWORD });
+    const session = await acceptInviteAsExistingUser(token, { password: PASSWORD }, "192.0.2.1");
     expect((await resolveCaller(session.cookie)).caller).toMatchObject({ uid: "has-account", clinicId: "clinic-a", role: "staff", name: "Kim Known" });
   });
 
   it("refuses a user who already belongs to another clinic, leaving the invite usable", async () => {
     const invite = await createInvite(world.admin, staffInvite("admin@b.test"));
-    await expect(acceptInviteAsExistingUser(tokenOf(invite.url), { password: PASSWORD })).rejects.toMatchObject({
+    await expect(acceptInviteAsExistingUser(tokenOf(invite.url), { password: PASSWORD }, "192.0.2.1")).rejects.toMatchObject({
       code: "conflict",
       message: OTHER_CLINIC,
     });
@@ -173,7 +173,7 @@ describe("accepting an invite", () => {
       clinicId: "clinic-a", email: "late@a.test", role: "staff",
       expiresAt: new Date(Date.now() + 60_000), createdAt: new Date(),
     });
-    await expect(acceptInviteAsExistingUser("x".repeat(43), { password: PASSWORD })).rejects.toMatchObject({ message: ALREADY_MEMBER });
+    await expect(acceptInviteAsExistingUser("x".repeat(43), { password: PASSWORD }, "192.0.2.1")).rejects.toMatchObject({ message: ALREADY_MEMBER });
   });
 
   it("refuses an expired invite and an unknown or malformed token", async () => {

@@ -53,6 +53,23 @@ describe("changeMemberRole", () => {
     expect(await readDoc("members/b-admin")).toMatchObject({ role: "admin" });
   });
 
+  it("a changed role ends that person's sessions; an unchanged role, or an admin's own change, does not", async () => {
+    await member("a-mover", { clinicId: "clinic-a", role: "staff", email: "mover@a.test", name: "Mo Ver" });
+    const { cookie } = await startSession("mover@a.test", PASSWORD);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // revocation has one-second resolution
+    await changeMemberRole(world.admin, "a-mover", { role: "staff" });
+    expect(await verifySession(cookie)).toMatchObject({ ok: true });
+    await changeMemberRole(world.admin, "a-mover", { role: "admin" });
+    expect(await verifySession(cookie)).toEqual({ ok: false, problem: "revoked" });
+
+    const own = await startSession("mover@a.test", PASSWORD);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const mover = { ...world.admin, uid: "a-mover", email: "mover@a.test", name: "Mo Ver" };
+    await changeMemberRole(mover, "a-mover", { role: "staff" });
+    expect(await readDoc("members/a-mover")).toMatchObject({ role: "staff" });
+    expect(await verifySession(own.cookie)).toMatchObject({ ok: true });
+  });
+
   it("links a doctor to a doctor profile of the clinic only", async () => {
     await expect(changeMemberRole(world.admin, "a-staff", { role: "doctor", doctorId: "dr-b1" })).rejects.toMatchObject({
       code: "invalid_request",
@@ -141,7 +158,7 @@ describe("removeMember", () => {
     const token = spare.url.split("/invite/")[1]!;
     expect(await getInvite(token)).toEqual({ status: "revoked" });
     expect(await readDoc(`invites/${spare.id}`)).toMatchObject({ revokedBy: "a-admin" });
-    await expect(acceptInviteAsExistingUser(token, { password: PASSWORD })).rejects.toMatchObject({ message: INVITE_MESSAGES.revoked });
+    await expect(acceptInviteAsExistingUser(token, { password: PASSWORD }, "192.0.2.1")).rejects.toMatchObject({ message: INVITE_MESSAGES.revoked });
     expect(await readDoc("members/a-back")).toBeUndefined();
     expect((await listPendingInvites(world.admin)).map((i) => i.email)).not.toContain("back@a.test");
     // Another clinic's invite for the same person is not this clinic's to revoke.

@@ -49,7 +49,12 @@ async function memberInClinic(tx: Transaction, caller: Caller, uid: string) {
   const ref = db().collection("members").doc(uid);
   const snap = await tx.get(ref);
   if (!snap.exists || snap.get("clinicId") !== caller.clinicId) throw notFound();
-  return { ref, role: snap.get("role") as Role, email: String(snap.get("email") ?? "") };
+  return {
+    ref,
+    role: snap.get("role") as Role,
+    doctorId: snap.get("doctorId") as string | undefined,
+    email: String(snap.get("email") ?? ""),
+  };
 }
 
 async function assertAnotherAdmin(tx: Transaction, clinicId: string, uid: string) {
@@ -68,10 +73,15 @@ export async function assertDoctorInClinic(tx: Transaction, clinicId: string, do
   if (!doctor.exists) throw new AppError("invalid_request", message, { doctorId: message });
 }
 
-/** A doctor's role needs their doctor profile; other roles drop any link. Admins only. */
+/**
+ * A doctor's role needs their doctor profile; other roles drop any link.
+ * Admins only. A changed role ends the person's sessions on every device (and
+ * any token their browser still holds), so they sign in again under the new
+ * role; an admin changing their own role stays signed in here.
+ */
 export async function changeMemberRole(caller: Caller | null, uid: string, change: MemberRoleValues): Promise<void> {
   assertCan(caller, "members:write");
-  await db().runTransaction(async (tx) => {
+  const changed = await db().runTransaction(async (tx) => {
     const member = await memberInClinic(tx, caller, uid);
     if (change.role === "doctor") await assertDoctorInClinic(tx, caller.clinicId, change.doctorId);
     if (member.role === "admin" && change.role !== "admin") await assertAnotherAdmin(tx, caller.clinicId, uid);
@@ -80,7 +90,14 @@ export async function changeMemberRole(caller: Caller | null, uid: string, chang
       doctorId: change.role === "doctor" ? change.doctorId : FieldValue.delete(),
       updatedAt: FieldValue.serverTimestamp(),
     });
+    return member.role !== change.role || (change.role === "doctor" && member.doctorId !== change.doctorId);
   });
+  // After the commit, as for a removal: getCaller reads the new role on the next request even if this fails.
+  if (changed && uid !== caller.uid) {
+    await adminAuth()
+      .revokeRefreshTokens(uid)
+      .catch((error) => console.error(`Could not revoke sessions of member ${uid} after a role change`, error));
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { e2eBackendPorts } from "../../../scripts/lib/e2e-ports";
 import { appNow } from "./clock";
 
 // Every spec imports `test` and `expect` from here (eslint keeps it so):
@@ -7,8 +8,9 @@ import { appNow } from "./clock";
 //   runs on the app's clock (clock.ts), so the page's "today" and "time
 //   left" agree with the server's.
 // - `signedIn(email)` gives a clinic member's page in its own context,
-//   signed in through the session API: one request instead of a page load,
-//   and a fresh session per context, so no spec signs another one out.
+//   signed in as the sign-in page does it (an ID token from the Auth
+//   emulator, posted to the session API) without loading the page, and a
+//   fresh session per context, so no spec signs another one out.
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -17,10 +19,19 @@ async function onAppClock(context: BrowserContext, options: BrowserContextOption
   if (options.javaScriptEnabled !== false) await context.clock.install({ time: appNow() });
 }
 
-/** Signs `context` in as a clinic member: the session cookie from POST /api/session, as the sign-in form gets it. */
+/** A fresh ID token from the stack's Auth emulator, as the client SDK gets it on the sign-in page. */
+export async function emulatorIdToken(context: BrowserContext, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const url = `http://127.0.0.1:${e2eBackendPorts().auth}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-local-key`;
+  const response = await context.request.post(url, { data: { email, password, returnSecureToken: true } });
+  expect(response.status(), `the Auth emulator signing in ${email}: ${await response.text()}`).toBe(200);
+  return ((await response.json()) as { idToken: string }).idToken;
+}
+
+/** Signs `context` in as a clinic member: the session cookie from POST /api/session, given the ID token the sign-in page would post. */
 export async function signIn(context: BrowserContext, email: string) {
   const origin = new URL(test.info().project.use.baseURL!).origin;
-  const response = await context.request.post("/api/session", { data: { email, password: DEMO_PASSWORD }, headers: { origin } });
+  const idToken = await emulatorIdToken(context, email);
+  const response = await context.request.post("/api/session", { data: { idToken }, headers: { origin } });
   expect(response.status(), `signing in ${email}: ${await response.text()}`).toBe(200);
 }
 

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthShell, linkClasses } from "@/components/auth/auth-shell";
+import { SignInDocumentMark } from "@/components/auth/sign-in-document-mark";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
+import { firebaseClientConfig } from "@/lib/server/auth/client-config";
 import { usingEmulators } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "Reset your password", robots: { index: false } };
@@ -20,7 +22,8 @@ export default function ForgotPasswordPage() {
         </Link>
       }
     >
-      <ForgotPasswordForm devMailbox={usingEmulators()} />
+      <SignInDocumentMark />
+      <ForgotPasswordForm config={firebaseClientConfig()} devMailbox={usingEmulators()} />
     </AuthShell>
   );
 }
