@@ -16,7 +16,14 @@ const weekdays = (start: string, end: string) => {
   return { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] };
 };
 
+// Made once per worker. With fullyParallel a worker that returns to this file
+// after other files runs this hook again, with this module (and so this slug)
+// already loaded: creating the clinic twice would fail with ALREADY_EXISTS.
+let made = false;
+
 test.beforeAll(async () => {
+  if (made) return;
+  made = true;
   const db = stackFirestore();
   const now = FieldValue.serverTimestamp();
   await db.doc(`slugs/${slug}`).create({ clinicId });
