@@ -5,7 +5,7 @@ import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
 import { isDocumentId } from "@/lib/domain/validation";
 import { processWide } from "@/lib/server/cache/process-wide";
 import { createRefreshingCache } from "@/lib/server/cache/refreshing-cache";
-import { cachedClinicIdForSlug, cachedClinicProfile, type ClinicProfile } from "@/lib/server/clinics/clinic-profile";
+import { cachedClinicIdForSlug, cachedClinicProfile, type ClinicPublicProfile } from "@/lib/server/clinics/clinic-profile";
 import { doctorSlugRef } from "@/lib/server/doctors/slugs";
 import type { BookableDoctor } from "./bookable-doctor";
 
@@ -71,7 +71,7 @@ export async function cachedBookableDoctor(slug: string, doctorId: string): Prom
   return bookable;
 }
 
-function bookableOf(profile: ClinicProfile, doctorId: string, clinicSlug: string): BookableDoctor | null {
+function bookableOf(profile: ClinicPublicProfile, doctorId: string, clinicSlug: string): BookableDoctor | null {
   const { doctors, description: _description, ...clinic } = profile;
   const doctor = doctors.find((each) => each.id === doctorId)!;
   const parsed = doctorScheduleSchema.safeParse({ ...doctor.schedule, timeZone: clinic.timezone });

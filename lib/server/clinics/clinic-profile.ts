@@ -17,7 +17,7 @@ import { db } from "@/lib/server/firebase";
  * writes trusts it: a booking re-reads the clinic and the doctor and checks the
  * time against them (lib/server/appointments/request.ts).
  */
-export interface ClinicProfile {
+export interface ClinicPublicProfile {
   id: string;
   name: string;
   description: string;
@@ -45,7 +45,7 @@ export interface ProfileDoctor {
 export const PROFILE_TTL_MS = 30_000;
 
 /** The profile straight from Firestore (two reads, side by side); null when the clinic does not exist. */
-export async function readClinicProfile(clinicId: string): Promise<ClinicProfile | null> {
+export async function readClinicProfile(clinicId: string): Promise<ClinicPublicProfile | null> {
   const clinicRef = db().collection("clinics").doc(clinicId);
   const [clinic, doctors] = await Promise.all([
     clinicRef.get(),
@@ -74,9 +74,9 @@ export async function readClinicProfile(clinicId: string): Promise<ClinicProfile
   };
 }
 
-const profiles = processWide("clinic-profiles", () => createRefreshingCache<ClinicProfile | null>({ ttlMs: PROFILE_TTL_MS, maxEntries: 1000 }));
+const profiles = processWide("clinic-profiles", () => createRefreshingCache<ClinicPublicProfile | null>({ ttlMs: PROFILE_TTL_MS, maxEntries: 1000 }));
 
-export function cachedClinicProfile(clinicId: string): Promise<ClinicProfile | null> {
+export function cachedClinicProfile(clinicId: string): Promise<ClinicPublicProfile | null> {
   return profiles.get(clinicId, () => readClinicProfile(clinicId));
 }
 

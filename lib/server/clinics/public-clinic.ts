@@ -2,7 +2,7 @@ import "server-only";
 import { hasHoursInWindow } from "@/lib/domain/booking-calendar";
 import { slugSchema } from "@/lib/domain/slug";
 import { dayNumberToLocalDate, doctorScheduleSchema, localDayNumberAt } from "@/lib/domain/slots";
-import { cachedClinicIdForSlug, cachedClinicProfile, readClinicProfile, type ClinicProfile } from "@/lib/server/clinics/clinic-profile";
+import { cachedClinicIdForSlug, cachedClinicProfile, readClinicProfile, type ClinicPublicProfile } from "@/lib/server/clinics/clinic-profile";
 import { clinicIdForSlug } from "@/lib/server/clinics/clinic-slug";
 import { appNow } from "@/lib/server/clock";
 
@@ -17,17 +17,9 @@ export interface PublicDoctor {
   takingBookings: boolean;
 }
 
-export interface PublicClinic {
-  id: string;
+/** The clinic's profile as clinic-profile.ts reads it, with the slug it was asked by and its doctors as shown. */
+export interface PublicClinic extends Omit<ClinicPublicProfile, "doctors"> {
   slug: string;
-  name: string;
-  description: string;
-  address: string;
-  phone: string;
-  email: string;
-  timezone: string;
-  feeCents: number;
-  currency: string;
   doctors: PublicDoctor[];
 }
 
@@ -45,7 +37,7 @@ export async function cachedPublicClinic(slug: string, now = appNow()): Promise<
   return clinicId ? toPublicClinic(await cachedClinicProfile(clinicId), slug, now) : null;
 }
 
-function toPublicClinic(profile: ClinicProfile | null, slug: string, now: Date): PublicClinic | null {
+function toPublicClinic(profile: ClinicPublicProfile | null, slug: string, now: Date): PublicClinic | null {
   if (!profile) return null;
   const { doctors, ...clinic } = profile;
   const today = dayNumberToLocalDate(localDayNumberAt(clinic.timezone, now.getTime()));
