@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CLOSURE_MESSAGES, closeDatesSchema, clinicDateAt, datesBetween, upcomingClosures, withClinicClosures, type ClinicClosure } from "./clinic-closures";
+import { CLOSURE_MESSAGES, closeDatesSchema, closureDateLabel, clinicDateAt, datesBetween, upcomingClosures, withClinicClosures, type ClinicClosure } from "./clinic-closures";
 import { computeFreeSlots, isBookableStart, type DoctorSchedule, type LocalInterval, type WeeklyHours } from "./slots";
 import { addDays, transitionsBetween, wallClock } from "./slots/testing/wall-clock-oracle";
 
@@ -12,7 +12,7 @@ const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2
 
 /** Whole days (where a DST change's hours are) or one random interval a day. */
 const dayHours: fc.Arbitrary<LocalInterval[]> = fc.oneof(
-  fc.constant([{ start: "00:00", end: "24:00" }]),
+  fc.constant<LocalInterval[]>([{ start: "00:00", end: "24:00" }]),
   fc
     .record({ start: fc.integer({ min: 0, max: 276 }), length: fc.integer({ min: 1, max: 96 }) })
     .map(({ start, length }) => [{ start: hhmm(start * 5), end: hhmm(Math.min(start * 5 + length * 5, 1440)) }]),
@@ -162,5 +162,12 @@ describe("upcomingClosures and datesBetween", () => {
   it("lists dates across a month end and is empty for a reversed range", () => {
     expect(datesBetween("2027-02-27", "2027-03-01")).toEqual(["2027-02-27", "2027-02-28", "2027-03-01"]);
     expect(datesBetween("2027-03-02", "2027-03-01")).toEqual([]);
+  });
+});
+
+describe("closureDateLabel", () => {
+  it("names the date itself, whatever the process zone", () => {
+    expect(closureDateLabel("2030-01-08")).toBe("Tuesday, January 8, 2030");
+    expect(closureDateLabel("2027-03-14")).toBe("Sunday, March 14, 2027");
   });
 });

@@ -113,3 +113,10 @@ export type CloseDatesInput = z.infer<ReturnType<typeof closeDatesSchema>>;
 
 /** A date to reopen: any real date (reopening a past one is harmless). */
 export const reopenDateSchema = z.object({ date: z.string().trim().refine(realDate, { error: CLOSURE_MESSAGES.dateInvalid }) });
+
+const LONG_DATE = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+
+/** "Tuesday, January 8, 2030": a local date as words (read at UTC midnight, so no zone can move it to another day). */
+export function closureDateLabel(date: LocalDate): string {
+  return LONG_DATE.format(localDateToDayNumber(date) * 86_400_000);
+}
