@@ -99,6 +99,15 @@ export const QUERY_SHAPES = {
     range: "start",
     orderBy: [{ field: "start", direction: "asc" }],
   },
+  /** readUpcomingClosures: a clinic's closed dates from about today on (single field: no composite index). */
+  "closures.upcoming": { collection: "closures", range: "date" },
+  /** listClosures: the appointments still holding a time on one closed date, earliest first. */
+  "appointments.onClinicDate": {
+    collection: "appointments",
+    equality: ["clinicId", "status"],
+    range: "start",
+    orderBy: [{ field: "start", direction: "asc" }],
+  },
   /** correctPatientEmail: the mail queued for one appointment (the wrong address's unsent mail is removed). */
   "mail.ofAppointment": { collection: "mail", equality: ["appointmentId"] },
   /** listDevMailbox (emulators only): newest mail first. */

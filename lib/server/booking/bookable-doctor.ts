@@ -1,10 +1,12 @@
 import "server-only";
+import { withClinicClosures, type ClinicClosure } from "@/lib/domain/clinic-closures";
 import { AppError } from "@/lib/domain/errors";
 import type { HoldRule } from "@/lib/domain/hold-deadline";
 import { slugSchema } from "@/lib/domain/slug";
 import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
 import { isDocumentId } from "@/lib/domain/validation";
 import { cachedClinicIdForSlug } from "@/lib/server/clinics/clinic-profile";
+import { readUpcomingClosures } from "@/lib/server/clinics/closures";
 import { currentSlug } from "@/lib/server/doctors/slugs";
 import { db } from "@/lib/server/firebase";
 import { holdRuleOf, requiresEmailConfirmation } from "@/lib/server/appointments/hold";
@@ -23,6 +25,8 @@ export interface BookingTarget extends BookableDoctor {
    * so a booking never reads the clinic twice.
    */
   requestRules: RequestRules;
+  /** The clinic's closures from about today on; `schedule` is already closed on them. */
+  closures: ClinicClosure[];
 }
 
 export interface RequestRules {
@@ -56,7 +60,11 @@ export async function loadClinicDoctor(clinicId: string, doctorId: string, known
   const notFound = new AppError("not_found", "We couldn't find that clinic or doctor. Please check the link.");
   if (!isDocumentId(doctorId)) throw notFound;
   const clinicRef = db().collection("clinics").doc(clinicId);
-  const [clinic, doctor] = await Promise.all([clinicRef.get(), clinicRef.collection("doctors").doc(doctorId).get()]);
+  const [clinic, doctor, closures] = await Promise.all([
+    clinicRef.get(),
+    clinicRef.collection("doctors").doc(doctorId).get(),
+    readUpcomingClosures(clinicId),
+  ]);
   if (!clinic.exists || !doctor.exists || doctor.get("active") !== true) throw notFound;
 
   const timezone = String(clinic.get("timezone"));
@@ -86,7 +94,9 @@ export async function loadClinicDoctor(clinicId: string, doctorId: string, known
       specialty: String(doctor.get("specialty") ?? ""),
       bio: String(doctor.get("bio") ?? ""),
     },
-    schedule: parsed.data as DoctorSchedule,
+    // Every doctor is closed on the clinic's closed dates, for a proposal as for a request.
+    schedule: withClinicClosures(parsed.data as DoctorSchedule, closures),
+    closures,
     requestRules: { hold: holdRuleOf(clinic), confirmEmailFirst: requiresEmailConfirmation(clinic), ipRequestsPerHour: ipLimitOf(clinic) },
   };
 }

@@ -1,11 +1,13 @@
 import "server-only";
+import { upcomingClosures, withClinicClosures, type ClinicClosure } from "@/lib/domain/clinic-closures";
 import { AppError } from "@/lib/domain/errors";
 import { isValidSlug, slugSchema } from "@/lib/domain/slug";
-import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
+import { dayNumberToLocalDate, doctorScheduleSchema, localDayNumberAt, type DoctorSchedule } from "@/lib/domain/slots";
 import { isDocumentId } from "@/lib/domain/validation";
 import { processWide } from "@/lib/server/cache/process-wide";
 import { createRefreshingCache } from "@/lib/server/cache/refreshing-cache";
 import { cachedClinicIdForSlug, cachedClinicProfile, type ClinicPublicProfile } from "@/lib/server/clinics/clinic-profile";
+import { appNow } from "@/lib/server/clock";
 import { doctorSlugRef } from "@/lib/server/doctors/slugs";
 import type { BookableDoctor } from "./bookable-doctor";
 
@@ -19,6 +21,8 @@ export interface DoctorPage {
   path: { clinicSlug: string; doctorId: string; doctorSlug: string };
   /** Null when the doctor's stored hours are unreadable: no times are offered. */
   bookable: BookableDoctor | null;
+  /** The clinic's closures from today on, in date order (their notes are shown on the page). */
+  closures: ClinicClosure[];
 }
 
 // A doctor slug document is created once and never changed or removed (an old
@@ -56,7 +60,12 @@ export async function cachedDoctorPage(clinicSlug: string, segment: string): Pro
   const active = (doctorId: string | undefined) => profile?.doctors.find((doctor) => doctor.id === doctorId);
   const found = active(bySlug) ?? (isDocumentId(segment) ? active(segment) : undefined);
   if (!profile || !found) return null;
-  return { path: { clinicSlug: lower, doctorId: found.id, doctorSlug: found.slug }, bookable: bookableOf(profile, found.id, lower) };
+  const today = dayNumberToLocalDate(localDayNumberAt(profile.timezone, appNow().getTime()));
+  return {
+    path: { clinicSlug: lower, doctorId: found.id, doctorSlug: found.slug },
+    bookable: bookableOf(profile, found.id, lower),
+    closures: upcomingClosures(profile.closures, today),
+  };
 }
 
 /** The doctor the slots API asks about by id, or not_found as loadBookableDoctor says it. */
@@ -72,7 +81,7 @@ export async function cachedBookableDoctor(slug: string, doctorId: string): Prom
 }
 
 function bookableOf(profile: ClinicPublicProfile, doctorId: string, clinicSlug: string): BookableDoctor | null {
-  const { doctors, description: _description, ...clinic } = profile;
+  const { doctors, description: _description, closures, ...clinic } = profile;
   const doctor = doctors.find((each) => each.id === doctorId)!;
   const parsed = doctorScheduleSchema.safeParse({ ...doctor.schedule, timeZone: clinic.timezone });
   if (!parsed.success) {
@@ -81,5 +90,6 @@ function bookableOf(profile: ClinicPublicProfile, doctorId: string, clinicSlug: 
     return null;
   }
   const { schedule: _schedule, ...shown } = doctor;
-  return { clinic: { ...clinic, slug: clinicSlug }, doctor: shown, schedule: parsed.data as DoctorSchedule };
+  // Every doctor is closed on the clinic's closed dates.
+  return { clinic: { ...clinic, slug: clinicSlug }, doctor: shown, schedule: withClinicClosures(parsed.data as DoctorSchedule, closures) };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { hasHoursInWindow } from "@/lib/domain/booking-calendar";
+import { upcomingClosures, withClinicClosures } from "@/lib/domain/clinic-closures";
 import { slugSchema } from "@/lib/domain/slug";
 import { dayNumberToLocalDate, doctorScheduleSchema, localDayNumberAt } from "@/lib/domain/slots";
 import { cachedClinicIdForSlug, cachedClinicProfile, readClinicProfile, type ClinicPublicProfile } from "@/lib/server/clinics/clinic-profile";
@@ -39,11 +40,12 @@ export async function cachedPublicClinic(slug: string, now = appNow()): Promise<
 
 function toPublicClinic(profile: ClinicPublicProfile | null, slug: string, now: Date): PublicClinic | null {
   if (!profile) return null;
-  const { doctors, ...clinic } = profile;
+  const { doctors, closures, ...clinic } = profile;
   const today = dayNumberToLocalDate(localDayNumberAt(clinic.timezone, now.getTime()));
   return {
     ...clinic,
     slug,
+    closures: upcomingClosures(closures, today),
     doctors: doctors
       .map((doctor) => {
         // The same parse the doctor page does: a schedule it would refuse takes no bookings.
@@ -54,7 +56,7 @@ function toPublicClinic(profile: ClinicPublicProfile | null, slug: string, now: 
           name: doctor.name,
           specialty: doctor.specialty,
           bio: doctor.bio,
-          takingBookings: schedule.success && hasHoursInWindow(schedule.data, today),
+          takingBookings: schedule.success && hasHoursInWindow(withClinicClosures(schedule.data, closures), today),
         };
       })
       .sort((a, b) => a.name.localeCompare(b.name)),
