@@ -1,10 +1,12 @@
 import "server-only";
+import { isBookingPageOpen } from "@/lib/domain/booking-page-opening";
 import { AppError } from "@/lib/domain/errors";
 import type { HoldRule } from "@/lib/domain/hold-deadline";
 import { slugSchema } from "@/lib/domain/slug";
 import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
 import { isDocumentId } from "@/lib/domain/validation";
 import { cachedClinicIdForSlug } from "@/lib/server/clinics/clinic-profile";
+import { bookingPageNotOpen } from "@/lib/server/clinics/public-clinic";
 import { currentSlug } from "@/lib/server/doctors/slugs";
 import { db } from "@/lib/server/firebase";
 import { holdRuleOf, requiresEmailConfirmation } from "@/lib/server/appointments/hold";
@@ -23,6 +25,8 @@ export interface BookingTarget extends BookableDoctor {
    * so a booking never reads the clinic twice.
    */
   requestRules: RequestRules;
+  /** False while the clinic waits for an admin's verified email: no patient may book it (loadBookableDoctor). */
+  bookingOpen: boolean;
 }
 
 export interface RequestRules {
@@ -44,7 +48,11 @@ export async function loadBookableDoctor(slug: string, doctorId: string): Promis
 
   const clinicId = await cachedClinicIdForSlug(slug);
   if (!clinicId) throw notFound;
-  return loadClinicDoctor(clinicId, doctorId, slug);
+  const target = await loadClinicDoctor(clinicId, doctorId, slug);
+  // Read outside the booking's transaction, which is safe because a booking page only ever opens: a clinic
+  // read as open stays open.
+  if (!target.bookingOpen) throw bookingPageNotOpen();
+  return target;
 }
 
 /**
@@ -88,5 +96,6 @@ export async function loadClinicDoctor(clinicId: string, doctorId: string, known
     },
     schedule: parsed.data as DoctorSchedule,
     requestRules: { hold: holdRuleOf(clinic), confirmEmailFirst: requiresEmailConfirmation(clinic), ipRequestsPerHour: ipLimitOf(clinic) },
+    bookingOpen: isBookingPageOpen(clinic.get("publishedAt")),
   };
 }
