@@ -1,5 +1,6 @@
 import "server-only";
 import { withClinicClosures, type ClinicClosure } from "@/lib/domain/clinic-closures";
+import { isBookingPageOpen } from "@/lib/domain/booking-page-opening";
 import { AppError } from "@/lib/domain/errors";
 import type { HoldRule } from "@/lib/domain/hold-deadline";
 import { slugSchema } from "@/lib/domain/slug";
@@ -7,6 +8,7 @@ import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
 import { isDocumentId } from "@/lib/domain/validation";
 import { cachedClinicIdForSlug } from "@/lib/server/clinics/clinic-profile";
 import { readUpcomingClosures } from "@/lib/server/clinics/closures";
+import { bookingPageNotOpen } from "@/lib/server/clinics/public-clinic";
 import { currentSlug } from "@/lib/server/doctors/slugs";
 import { db } from "@/lib/server/firebase";
 import { holdRuleOf, requiresEmailConfirmation } from "@/lib/server/appointments/hold";
@@ -27,6 +29,8 @@ export interface BookingTarget extends BookableDoctor {
   requestRules: RequestRules;
   /** The clinic's closures from about today on; `schedule` is already closed on them. */
   closures: ClinicClosure[];
+  /** False while the clinic waits for an admin's verified email: no patient may book it (loadBookableDoctor). */
+  bookingOpen: boolean;
 }
 
 export interface RequestRules {
@@ -48,7 +52,11 @@ export async function loadBookableDoctor(slug: string, doctorId: string): Promis
 
   const clinicId = await cachedClinicIdForSlug(slug);
   if (!clinicId) throw notFound;
-  return loadClinicDoctor(clinicId, doctorId, slug);
+  const target = await loadClinicDoctor(clinicId, doctorId, slug);
+  // Read outside the booking's transaction, which is safe because a booking page only ever opens: a clinic
+  // read as open stays open.
+  if (!target.bookingOpen) throw bookingPageNotOpen();
+  return target;
 }
 
 /**
@@ -98,5 +106,6 @@ export async function loadClinicDoctor(clinicId: string, doctorId: string, known
     schedule: withClinicClosures(parsed.data as DoctorSchedule, closures),
     closures,
     requestRules: { hold: holdRuleOf(clinic), confirmEmailFirst: requiresEmailConfirmation(clinic), ipRequestsPerHour: ipLimitOf(clinic) },
+    bookingOpen: isBookingPageOpen(clinic.get("publishedAt")),
   };
 }

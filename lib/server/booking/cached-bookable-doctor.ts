@@ -8,6 +8,7 @@ import { processWide } from "@/lib/server/cache/process-wide";
 import { createRefreshingCache } from "@/lib/server/cache/refreshing-cache";
 import { cachedClinicIdForSlug, cachedClinicProfile, type ClinicPublicProfile } from "@/lib/server/clinics/clinic-profile";
 import { appNow } from "@/lib/server/clock";
+import { bookingPageNotOpen } from "@/lib/server/clinics/public-clinic";
 import { doctorSlugRef } from "@/lib/server/doctors/slugs";
 import type { BookableDoctor } from "./bookable-doctor";
 
@@ -45,7 +46,8 @@ function doctorIdForSlug(clinicId: string, slug: string): Promise<string | undef
 /**
  * What /book/{clinic}/{segment} shows: the segment is the doctor's current or
  * old slug in any case, or their id (links from before slugs). Null for an
- * unknown clinic, or a doctor who is unknown or not active.
+ * unknown clinic, a clinic whose booking page is not open yet (the clinic's
+ * layout says so), or a doctor who is unknown or not active.
  */
 export async function cachedDoctorPage(clinicSlug: string, segment: string): Promise<DoctorPage | null> {
   const lower = clinicSlug.toLowerCase();
@@ -59,7 +61,7 @@ export async function cachedDoctorPage(clinicSlug: string, segment: string): Pro
   ]);
   const active = (doctorId: string | undefined) => profile?.doctors.find((doctor) => doctor.id === doctorId);
   const found = active(bySlug) ?? (isDocumentId(segment) ? active(segment) : undefined);
-  if (!profile || !found) return null;
+  if (!profile?.bookingOpen || !found) return null;
   const today = dayNumberToLocalDate(localDayNumberAt(profile.timezone, appNow().getTime()));
   return {
     path: { clinicSlug: lower, doctorId: found.id, doctorSlug: found.slug },
@@ -74,6 +76,7 @@ export async function cachedBookableDoctor(slug: string, doctorId: string): Prom
   if (!slugSchema.safeParse(slug).success || !isDocumentId(doctorId)) throw notFound;
   const clinicId = await cachedClinicIdForSlug(slug);
   const profile = clinicId ? await cachedClinicProfile(clinicId) : null;
+  if (profile && !profile.bookingOpen) throw bookingPageNotOpen();
   if (!profile || !profile.doctors.some((doctor) => doctor.id === doctorId)) throw notFound;
   const bookable = bookableOf(profile, doctorId, slug);
   if (!bookable) throw new AppError("not_found", "This doctor isn't taking bookings online right now.");

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DocumentData } from "firebase-admin/firestore";
 import type { ClinicClosure } from "@/lib/domain/clinic-closures";
+import { isBookingPageOpen } from "@/lib/domain/booking-page-opening";
 import { processWide } from "@/lib/server/cache/process-wide";
 import { createRefreshingCache } from "@/lib/server/cache/refreshing-cache";
 import { clinicIdForSlug } from "@/lib/server/clinics/clinic-slug";
@@ -29,6 +30,11 @@ export interface ClinicPublicProfile {
   timezone: string;
   feeCents: number;
   currency: string;
+  /**
+   * False while the clinic waits for an admin's verified email (`publishedAt: null`): the public reads
+   * refuse it (public-clinic.ts, cached-bookable-doctor.ts). Publishing forgets this cache.
+   */
+  bookingOpen: boolean;
   /** Active doctors only, in no particular order. */
   doctors: ProfileDoctor[];
   /** Dates the whole clinic is closed, from about today on (closures.ts), in no particular order. */
@@ -68,6 +74,7 @@ export async function readClinicProfile(clinicId: string): Promise<ClinicPublicP
     timezone: String(clinic.get("timezone")),
     feeCents: Number(clinic.get("feeCents") ?? 0),
     currency: String(clinic.get("currency") ?? "USD"),
+    bookingOpen: isBookingPageOpen(clinic.get("publishedAt")),
     doctors: doctors.docs.map((doc) => ({
       id: doc.id,
       slug: currentSlug(doc),
