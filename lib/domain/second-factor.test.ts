@@ -6,6 +6,7 @@ import {
   normalizeSmsCode,
   SECOND_FACTOR_MESSAGES,
   secondFactorErrorMessage,
+  secondFactorStepMessage,
   sessionMeetsSecondFactorRule,
 } from "./second-factor";
 
@@ -27,6 +28,16 @@ describe("secondFactorErrorMessage", () => {
     expect(secondFactorErrorMessage("auth/invalid-credential")).toBeNull();
     expect(secondFactorErrorMessage("auth/network-request-failed")).toBeNull();
     expect(secondFactorErrorMessage("")).toBeNull();
+  });
+});
+
+describe("secondFactorStepMessage", () => {
+  it("uses the second-factor words first, then the sign-in words; nothing when the Google window was closed", () => {
+    expect(secondFactorStepMessage("auth/invalid-verification-code")).toBe(SECOND_FACTOR_MESSAGES.wrongCode);
+    expect(secondFactorStepMessage("auth/too-many-requests")).toBe(SECOND_FACTOR_MESSAGES.tooManyAttempts);
+    expect(secondFactorStepMessage("auth/invalid-credential")).toBe("Wrong email or password.");
+    expect(secondFactorStepMessage("auth/network-request-failed")).toBe(SECOND_FACTOR_MESSAGES.unavailable);
+    expect(secondFactorStepMessage("auth/popup-closed-by-user")).toBeNull();
   });
 });
 

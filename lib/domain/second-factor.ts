@@ -3,6 +3,8 @@
 // SDK's error codes) and the server (the clinic's rule). Pure: no Firebase
 // import, so the pages stay small until the SDK itself is needed.
 
+import { signInErrorMessage } from "./sign-in-messages";
+
 export const SECOND_FACTOR_MESSAGES = {
   wrongCode: "That code isn't right. Check the text message and try again.",
   codeExpired: "That code has expired. Send a new one.",
@@ -68,6 +70,15 @@ export function secondFactorErrorMessage(code: string): string | null {
     default:
       return null;
   }
+}
+
+/**
+ * The words for any error during a second-factor step: its own words, else
+ * the sign-in words (a wrong password when confirming it's you); null when
+ * the person closed the Google window (the step just stays as it was).
+ */
+export function secondFactorStepMessage(code: string): string | null {
+  return secondFactorErrorMessage(code) ?? signInErrorMessage(code);
 }
 
 /** A 6-digit SMS code, spaces and dashes allowed ("123 456"); null when it isn't one. */
