@@ -12,6 +12,9 @@ export const ERASED = "[erased]";
 /** What the status page says instead of the request's details once they are erased. */
 export const ERASED_NOTICE = "This request's details were deleted at the patient's request.";
 
+/** The erase form's confirmation, unticked. */
+export const CONFIRM_ERASE = "Tick the box to confirm: this can't be undone.";
+
 export const ERASED_PATIENT = { name: ERASED, email: ERASED, phone: ERASED } as const;
 
 /** Statuses where the request is still being decided or paid: its patient is someone the clinic is still talking to. */

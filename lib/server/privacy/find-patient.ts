@@ -1,5 +1,5 @@
 import "server-only";
-import type { AppointmentStatus } from "@/lib/domain/appointments/status";
+import type { PatientSummary } from "@/lib/domain/privacy/patient-summary";
 import { findPatientSchema } from "@/lib/domain/privacy/patient-email";
 import { assertCan, type Caller } from "@/lib/domain/roles";
 import { parseWith } from "@/lib/http/json-api";
@@ -8,25 +8,6 @@ import { appNow } from "@/lib/server/clock";
 import { db } from "@/lib/server/firebase";
 import { visits } from "@/lib/server/visits/visit-docs";
 import { isLive, mailOfAppointment, patientAppointments } from "./patient-records";
-
-export interface PatientAppointmentSummary {
-  id: string;
-  status: AppointmentStatus;
-  start: number;
-  timezone: string;
-  doctorName: string;
-  live: boolean;
-  hasVisit: boolean;
-  erased: boolean;
-}
-
-export interface PatientSummary {
-  email: string;
-  appointments: PatientAppointmentSummary[];
-  emails: number;
-  /** The ids of live appointments: erasure is refused while there are any. */
-  live: string[];
-}
 
 /**
  * What the clinic holds about one email: its appointments (with visits) and
