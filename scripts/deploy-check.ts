@@ -17,8 +17,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { builtinModules } from "node:module";
 import path from "node:path";
 import { REGION } from "../functions/src/region";
-import { checkFirebaseJson, checkIndexes, checkSendEmail, loadAppHosting, parseEnvOk, readJson } from "./lib/deploy-config";
+import { checkFirebaseJson, checkIndexes, checkSendEmail, loadAppHosting, parseDotenv, parseEnvOk, readJson } from "./lib/deploy-config";
 import { leaks, scanDir, secretValues } from "./lib/secret-scan";
+import { serverSources, ttlPoliciesInDoc, ttlPoliciesInIndexes, ttlProblems } from "./lib/ttl-check";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -30,6 +31,7 @@ const EXPECTED_FUNCTIONS: Record<string, { trigger: "scheduleTrigger" | "httpsTr
   expireStaleRequests: { trigger: "scheduleTrigger", secrets: [] },
   stripeWebhook: { trigger: "httpsTrigger", secrets: ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] },
   retryRefunds: { trigger: "scheduleTrigger", secrets: ["STRIPE_SECRET_KEY"] },
+  enforceRetention: { trigger: "scheduleTrigger", secrets: [] },
 };
 
 const checks: { name: string; problems: string[] }[] = [];
@@ -50,6 +52,15 @@ for (const entry of appHosting.env) {
 record("apphosting.yaml: runConfig, env, secrets by reference", [...appHosting.problems, ...parseEnvOk(runtimeEnv).map((p) => `apphosting.yaml RUNTIME env does not satisfy lib/server/env.ts: ${p}`)]);
 const sendEmail = checkSendEmail(root);
 record(sendEmail.name, sendEmail.problems);
+record(
+  "TTL policies: docs/deploy.md = firestore.indexes.json, each field written by the code (or the Trigger Email extension)",
+  ttlProblems({
+    doc: ttlPoliciesInDoc(readFileSync(path.join(root, "docs/deploy.md"), "utf8")),
+    indexes: ttlPoliciesInIndexes(readJson(root, "firestore.indexes.json")),
+    sources: serverSources(root),
+    extensionEnv: parseDotenv(readFileSync(path.join(root, "extensions/firestore-send-email.env"), "utf8")),
+  }),
+);
 
 // 2. The functions bundle, built by the predeploy step and loaded like the deploy's discovery does.
 const functionSecrets = new Set<string>();

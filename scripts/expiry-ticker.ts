@@ -8,9 +8,9 @@ import path from "node:path";
 
 const require = createRequire(import.meta.url);
 const functionsEntry = path.resolve(import.meta.dirname, "../functions/lib/index.js");
-const { expireStaleRequests } = require(functionsEntry) as {
-  expireStaleRequests: { run: (event: { scheduleTime: string; jobName: string }) => Promise<void> };
-};
+type Scheduled = { run: (event: { scheduleTime: string; jobName: string }) => Promise<void> };
+// enforceRetention (daily in production) runs on every tick too, so a shortened retention period shows at once.
+const { expireStaleRequests, enforceRetention } = require(functionsEntry) as { expireStaleRequests: Scheduled; enforceRetention: Scheduled };
 
 const intervalMs = Number(process.env.EXPIRY_TICK_MS ?? 60_000);
 
@@ -20,8 +20,13 @@ async function tick() {
   } catch (error) {
     console.error("expiry run failed:", error);
   }
+  try {
+    await enforceRetention.run({ scheduleTime: new Date().toISOString(), jobName: "dev-ticker" });
+  } catch (error) {
+    console.error("retention run failed:", error);
+  }
 }
 
-console.log(`Running expireStaleRequests every ${intervalMs / 1000}s`);
+console.log(`Running expireStaleRequests and enforceRetention every ${intervalMs / 1000}s`);
 void tick();
 setInterval(tick, intervalMs);

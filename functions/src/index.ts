@@ -7,6 +7,7 @@ import { onSchedule } from "firebase-functions/v2/scheduler";
 import { appNow } from "@/lib/server/clock";
 import { expireStale } from "@/lib/server/appointments/expiry-sweep";
 import { retryAfterCommitEffects } from "@/lib/server/payments/stripe-effects";
+import { sweepRetention } from "@/lib/server/privacy/retention";
 import { STRIPE_SECRET_KEY } from "./secrets";
 
 export const expireStaleRequests = onSchedule(
@@ -34,3 +35,10 @@ export const retryRefunds = onSchedule(
     else if (result.refunded > 0 || result.cancelled > 0) logger.info("retryRefunds", result);
   },
 );
+
+/** Erases patients' personal data past each clinic's retention period (docs/privacy.md); resumes where a run stopped. */
+export const enforceRetention = onSchedule({ schedule: "every day 03:00", timeZone: "UTC", retryCount: 0 }, async () => {
+  const result = await sweepRetention(appNow());
+  if (result.more || result.failed > 0) logger.warn("sweepRetention left work for the next run", result);
+  else logger.info("sweepRetention", result);
+});

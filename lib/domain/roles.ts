@@ -38,7 +38,9 @@ export type Permission =
   | "doctors:write" // add, deactivate, reactivate doctors
   | "members:read" // the team list and pending invites
   | "members:write" // invite, change role, remove
-  | "requests:review"; // approve, decline, reschedule booking requests
+  | "requests:review" // approve, decline, reschedule booking requests
+  | "privacy:manage" // find, export and erase a patient's data; the retention periods
+  | "accessLog:read"; // read and download who read visit notes, exported or erased
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
@@ -49,6 +51,8 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     "members:read",
     "members:write",
     "requests:review",
+    "privacy:manage",
+    "accessLog:read",
   ]),
   staff: new Set<Permission>(["clinic:read", "doctors:read", "requests:review"]),
   doctor: new Set<Permission>(["clinic:read"]),

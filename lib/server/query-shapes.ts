@@ -110,6 +110,30 @@ export const QUERY_SHAPES = {
   },
   /** correctPatientEmail: the mail queued for one appointment (the wrong address's unsent mail is removed). */
   "mail.ofAppointment": { collection: "mail", equality: ["appointmentId"] },
+  /** The privacy tools: one patient's appointments at a clinic (emails are stored lower-cased; equality only). */
+  "appointments.ofPatient": { collection: "appointments", equality: ["clinicId", "patient.email"] },
+  /** The retention sweep: a clinic's ended requests by when they ended, resumable by (updatedAt, id). */
+  "appointments.endedByUpdate": {
+    collection: "appointments",
+    equality: ["clinicId", "status"],
+    range: "updatedAt",
+    orderBy: [{ field: "updatedAt", direction: "asc" }, { field: "__name__", direction: "asc" }],
+  },
+  /** The retention sweep: a clinic's visits (confirmed appointments) by start, resumable by (start, id). */
+  "appointments.visitsByStart": {
+    collection: "appointments",
+    equality: ["clinicId", "status"],
+    range: "start",
+    orderBy: [{ field: "start", direction: "asc" }, { field: "__name__", direction: "asc" }],
+  },
+  /** The retention sweep: every clinic, page by page. */
+  "clinics.all": { collection: "clinics", orderBy: [{ field: "__name__", direction: "asc" }] },
+  /** The patient export: charges that are not an appointment's payment. */
+  "extraCharges.ofAppointment": { collection: "extraCharges", equality: ["appointmentId"] },
+  /** The access log, newest first: the clinic's, one member's, one patient's (by the email's keyed hash). */
+  "accessLog.ofClinic": { collection: "accessLog", equality: ["clinicId"], orderBy: [{ field: "at", direction: "desc" }] },
+  "accessLog.ofMember": { collection: "accessLog", equality: ["clinicId", "by"], orderBy: [{ field: "at", direction: "desc" }] },
+  "accessLog.ofPatient": { collection: "accessLog", equality: ["clinicId", "patientKey"], orderBy: [{ field: "at", direction: "desc" }] },
   /** listDevMailbox (emulators only): newest mail first. */
   "mail.newest": { collection: "mail", orderBy: [{ field: "createdAt", direction: "desc" }] },
 } as const satisfies Record<string, QueryShape>;
@@ -144,6 +168,8 @@ export function requiredIndex(shape: QueryShape): CompositeIndex | null {
     fields.push({ fieldPath: shape.range, order: order(own?.direction ?? "asc") });
   }
   for (const o of orderBy) {
+    // A trailing document-id order (a resumable cursor) is implicit in every index.
+    if (o.field === "__name__") continue;
     if (!fields.some((f) => f.fieldPath === o.field)) fields.push({ fieldPath: o.field, order: order(o.direction) });
   }
   const sorted = shape.range !== undefined || orderBy.length > 0;

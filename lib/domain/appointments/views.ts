@@ -73,6 +73,8 @@ export interface RequestDetail extends QueueRow {
 /** What the patient's private status page shows. */
 export interface PatientAppointmentView {
   id: string;
+  /** The patient's personal data was erased at their request: the status page shows only that (lib/domain/privacy/erasure.ts). */
+  erased?: true;
   status: AppointmentStatus;
   next: PatientNextStep;
   start: string;

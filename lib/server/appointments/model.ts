@@ -96,6 +96,8 @@ export interface AppointmentDoc {
   /** How many times the patient corrected the email address (email-correction.ts); missing = never. */
   emailCorrections?: number;
   source: "web" | "api";
+  /** When the patient's personal data was erased (lib/server/privacy/erase.ts): patient, reason, own cancel reason are the marker. Missing = not erased. */
+  erasedAt?: Timestamp;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }

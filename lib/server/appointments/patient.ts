@@ -45,6 +45,7 @@ export async function getPatientAppointment(id: string, token: string | null | u
   if (!a || !appointmentTokenMatches(token, a)) throw notFound();
   return {
     id,
+    ...(a.erasedAt ? { erased: true as const } : {}),
     status: a.status,
     next: patientNextStep(a.status, a.feeCents),
     start: a.start.toDate().toISOString(),

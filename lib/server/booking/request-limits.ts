@@ -145,13 +145,17 @@ export async function checkEmailLimit(
 
 /** Writes the per-email guard in the confirming commit (see checkEmailLimit). */
 export function touchEmailGuard(tx: Transaction, guardRef: DocumentReference, now: Date): void {
-  tx.set(guardRef, { lastRequestAt: Timestamp.fromDate(now) });
+  tx.set(guardRef, guardDoc(now));
 }
+
+// ttlAt: a TTL policy deletes guards long unused (the id holds a hash of the
+// patient's email); a missing guard is simply written again by the next request.
+const GUARD_TTL_MS = 90 * 24 * HOUR_MS;
+const guardDoc = (now: Date) => ({ lastRequestAt: Timestamp.fromDate(now), ttlAt: Timestamp.fromMillis(now.getTime() + GUARD_TTL_MS) });
 
 /** Writes the guard and the counter in the request's commit. */
 export function recordRequest(tx: Transaction, check: LimitCheck, now: Date): void {
-  const at = Timestamp.fromDate(now);
-  tx.set(check.guardRef, { lastRequestAt: at });
+  tx.set(check.guardRef, guardDoc(now));
   if (check.counterRef) {
     const count = Number(check.counter?.get("count") ?? 0) + 1;
     // ttlAt: a TTL policy may delete old counters; the hour in the id is what counts.

@@ -46,8 +46,21 @@ export interface Recorded {
   effects: AfterCommit[];
 }
 
+// ttlAt: a TTL policy deletes the record 90 days after it was received. Stripe
+// retries an event for 3 days and keeps it resendable for 30, so a redelivery
+// always finds its record.
+const EVENT_TTL_MS = 90 * 24 * 3600_000;
+
 function eventRecord(event: Stripe.Event, appointmentId: string | null, outcome: Outcome) {
-  return { type: event.type, created: Timestamp.fromMillis(event.created * 1000), receivedAt: Timestamp.fromDate(appNow()), appointmentId, outcome };
+  const receivedAt = appNow();
+  return {
+    type: event.type,
+    created: Timestamp.fromMillis(event.created * 1000),
+    receivedAt: Timestamp.fromDate(receivedAt),
+    appointmentId,
+    outcome,
+    ttlAt: Timestamp.fromMillis(receivedAt.getTime() + EVENT_TTL_MS),
+  };
 }
 
 interface Loaded {

@@ -25,6 +25,7 @@ import { toHistoryItem } from "@/lib/server/appointments/history-view";
 import { appointments, historyId, type AppointmentDoc, type HistoryEntry } from "@/lib/server/appointments/model";
 import { visits, type VisitDoc } from "./visit-docs";
 import { appNow } from "@/lib/server/clock";
+import { appendAccess } from "@/lib/server/privacy/access-log";
 
 // The doctor's schedule and one visit's record: reads for the clinic's
 // members, and the two writes (notes, outcome). Every read checks the
@@ -126,6 +127,8 @@ export async function getVisit(caller: Caller | null, id: string): Promise<Visit
   const [appointment, history] = await Promise.all([ref.get(), ref.collection("history").get()]);
   const a = appointment.data() as AppointmentDoc | undefined;
   if (!a || a.clinicId !== caller.clinicId) throw notFound();
+  // Every read of a visit's notes is in the access log before the notes leave the server.
+  await appendAccess({ clinicId: caller.clinicId, by: caller.uid, action: "visit_read", visitId: id, appointmentIds: [ref.id], patientEmail: v.patient?.email });
   return {
     ...toScheduleVisit(id, v),
     patient: { name: v.patient?.name ?? "", email: v.patient?.email ?? "", phone: v.patient?.phone ?? "" },

@@ -37,6 +37,8 @@ export interface VisitDoc {
   /** When and by whom the outcome was recorded. */
   outcomeAt?: Timestamp;
   outcomeBy?: string;
+  /** When the patient's personal data (contact details, reason, notes) was erased; missing = not erased. */
+  erasedAt?: Timestamp;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui";
 import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ClinicProfileForm } from "@/components/settings/clinic-profile-form";
@@ -25,7 +27,17 @@ export default async function ClinicSettingsPage() {
   ]);
   return (
     <>
-      <PageHeader title="Clinic settings" description="What patients see on your booking page and in their emails." />
+      <PageHeader
+        title="Clinic settings"
+        description="What patients see on your booking page and in their emails."
+        actions={
+          can(caller, "privacy:manage") ? (
+            <Link href="/dashboard/settings/privacy" className={buttonClasses({ variant: "secondary" })}>
+              Privacy
+            </Link>
+          ) : undefined
+        }
+      />
       {/* Two sections, each saved on its own; leaving with either one edited asks first. */}
       <UnsavedSections>
         <ClinicProfileForm

@@ -21,6 +21,7 @@ import { WrongAddress } from "@/components/appointment/wrong-address";
 import { acceptProposedTime, cancelRequest, correctEmail, declineProposedTime, payWithTestCard } from "@/components/appointment/actions";
 import { appointmentPath, patientTokenFromCookie } from "@/lib/server/auth/patient-link";
 import { appNow } from "@/lib/server/clock";
+import { ErasedRequest } from "@/components/privacy/erased-request";
 
 // Private, per-patient and changing: never cached, never indexed, and never
 // sent onwards in a Referer header.
@@ -57,6 +58,8 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
   const token = await patientTokenFromCookie();
   if (!token) notFound();
   const appointment = await load(id, token);
+  // Erased at the patient's request: the page says so and shows nothing else of the request.
+  if (appointment.erased) return <ErasedRequest clinic={appointment.clinic} />;
   const now = appNow().getTime(); // the server clock at render, for the deadlines' "time left"
   const { status, timezone, clinic } = appointment;
   const when = formatSlotInZone(Date.parse(appointment.start), timezone);
