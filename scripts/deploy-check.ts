@@ -30,6 +30,7 @@ const EXPECTED_FUNCTIONS: Record<string, { trigger: "scheduleTrigger" | "httpsTr
   expireStaleRequests: { trigger: "scheduleTrigger", secrets: [] },
   stripeWebhook: { trigger: "httpsTrigger", secrets: ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] },
   retryRefunds: { trigger: "scheduleTrigger", secrets: ["STRIPE_SECRET_KEY"] },
+  sendReminders: { trigger: "scheduleTrigger", secrets: [] },
 };
 
 const checks: { name: string; problems: string[] }[] = [];
