@@ -84,6 +84,20 @@ export const QUERY_SHAPES = {
     range: "expiresAt",
     orderBy: [{ field: "expiresAt", direction: "asc" }],
   },
+  /** sendReminders: a clinic's confirmed visits in the patient reminder's window, by start. */
+  "appointments.reminderWindow": {
+    collection: "appointments",
+    equality: ["clinicId", "status"],
+    range: "start",
+    orderBy: [{ field: "start", direction: "asc" }],
+  },
+  /** sendReminders: one doctor's confirmed visits on one local day, for the doctor's-day email. */
+  "appointments.dayOfDoctor": {
+    collection: "appointments",
+    equality: ["clinicId", "doctorId", "status"],
+    range: "start",
+    orderBy: [{ field: "start", direction: "asc" }],
+  },
   /** requestAppointment: a patient's live requests at a clinic (per-email limit), in the hold's transaction. */
   "appointments.liveForPatient": { collection: "appointments", equality: ["clinicId", "patient.email", "status"] },
   /** retryPendingRefunds (scheduled retryRefunds): payments whose refund Stripe has not confirmed yet. */
