@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { recheckVerificationAction, resendVerificationAction } from "@/components/dashboard/booking-page-actions";
-import { Alert, Button } from "@/components/ui";
+import { Alert, Button, toast } from "@/components/ui";
 import { unreachable, type ActionResult } from "@/lib/domain/action-result";
 
 /**
@@ -22,9 +22,14 @@ export function BookingPageVerificationBanner({ email, mailboxHref }: { email: s
     startTransition(async () => {
       const result = await action().catch(() => unreachable());
       const opened = result.ok && (result.data as { open?: boolean } | undefined)?.open === true;
-      setOutcome({ ok: result.ok && (which === "resend" || opened), message: result.message });
       setBusy(null);
-      if (opened) router.refresh();
+      if (opened) {
+        // The refreshed page has no banner: the news goes in a toast, which stays.
+        toast.success(result.message);
+        router.refresh();
+        return;
+      }
+      setOutcome({ ok: result.ok && which === "resend", message: result.message });
     });
   };
 

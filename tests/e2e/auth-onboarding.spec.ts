@@ -1,4 +1,5 @@
 import { unique } from "./support/booking";
+import { verifyEmailInEmulator } from "./support/email-verification";
 import { emulatorIdToken, expect, test, visit, type Browser, type Page } from "./support/fixtures";
 
 // The path of a new clinic, a step a test: sign up; add a doctor; invite a
@@ -78,9 +79,12 @@ test("a new clinic signs up: the address is suggested, a city or an offset finds
   await expect(page.getByTestId("booking-link")).toHaveText(new RegExp(`/book/${clinic.slug}$`));
 });
 
-test("a new clinic adds a doctor, who is on its booking page; a London calendar starts weeks on Monday", async ({ page }) => {
+test("a new clinic adds a doctor, who is on its booking page; a London calendar starts weeks on Monday", async ({ page, request }) => {
   const clinic = newClinic("doctor");
   await signUp(page, clinic);
+  // The booking page opens once the admin's email is verified (booking-page-opening.spec.ts): the next dashboard load re-checks.
+  await verifyEmailInEmulator(request, clinic.admin.email);
+  await visit(page, "/dashboard");
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Doctors" }).click();
   await expect(page.getByRole("heading", { name: "No doctors yet" })).toBeVisible();
   await page.getByRole("button", { name: "Add doctor" }).click();

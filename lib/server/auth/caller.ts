@@ -5,6 +5,7 @@ import { cache } from "react";
 import { ROLES, type Caller, type Role } from "@/lib/domain/roles";
 import { sessionMeetsSecondFactorRule } from "@/lib/domain/second-factor";
 import { db } from "@/lib/server/firebase";
+import { isDocumentId } from "@/lib/domain/validation";
 import { SESSION_COOKIE, verifySession, type SessionProblem } from "./session";
 
 // The one place that turns a request into a Caller: the session cookie is
@@ -53,11 +54,33 @@ async function memberOf(uid: string, tokenEmail?: string): Promise<{ caller: Cal
 /** Resolves a session cookie value; the testable core of getCaller. */
 export async function resolveCaller(cookie: string | undefined): Promise<CallerResolution> {
   const session = await verifySession(cookie);
-  if (!session.ok) return { caller: null, reason: session.problem };
+  if (!session.ok) {
+    // Removing a member also revokes their sessions, so their next request meets a revoked cookie: say they
+    // left the clinic ("no-clinic"), not merely that they were signed out.
+    if (session.problem === "revoked" && (await revokedSessionLeftClinic(cookie!))) return { caller: null, reason: "no-clinic" };
+    return { caller: null, reason: session.problem };
+  }
   const found = await memberOf(session.uid, session.email);
   if (!found) return { caller: null, reason: "no-clinic" };
   if (!sessionMeetsSecondFactorRule(found.requiresSecondFactor, session.secondFactor)) return { caller: null, reason: "second-factor" };
   return { caller: found.caller };
+}
+
+/**
+ * Is the user of a revoked cookie in no clinic now? Firebase reports "revoked" only after the cookie's signature
+ * and claims checked out, so its subject is the real user; it is read here only to word the sign-in page's message
+ * (the request is refused either way). Read from the payload because firebase-admin re-checks revocation on the
+ * emulators even when asked not to.
+ */
+async function revokedSessionLeftClinic(cookie: string): Promise<boolean> {
+  let uid: unknown;
+  try {
+    uid = (JSON.parse(Buffer.from(cookie.split(".")[1] ?? "", "base64url").toString()) as { sub?: unknown }).sub;
+  } catch {
+    return false;
+  }
+  if (typeof uid !== "string" || !isDocumentId(uid)) return false;
+  return !(await db().collection("members").doc(uid).get()).exists;
 }
 
 // Once per request: the layout, the page and a server action may all ask.

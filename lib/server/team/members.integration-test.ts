@@ -4,6 +4,7 @@ import { inviteSchema } from "@/lib/domain/clinic-settings";
 import { acceptInviteAsExistingUser, getInvite, INVITE_MESSAGES } from "./invite-acceptance";
 import { createInvite, listPendingInvites } from "./invites";
 import { changeMemberRole, LAST_ADMIN, listMembers, removeMember } from "./members";
+import { resolveCaller } from "@/lib/server/auth/caller";
 import { startSession, verifySession } from "@/lib/server/auth/session";
 
 let world: World;
@@ -142,6 +143,8 @@ describe("removeMember", () => {
     await removeMember(world.admin, "a-temp");
     expect(await readDoc("members/a-temp")).toBeUndefined();
     expect(await verifySession(cookie)).toEqual({ ok: false, problem: "revoked" });
+    // Their open dashboard's next request says they left the clinic, not just that they were signed out.
+    expect(await resolveCaller(cookie)).toEqual({ caller: null, reason: "no-clinic" });
     // The account still exists: another clinic may invite them later.
     await expect(startSession("temp@a.test", PASSWORD)).resolves.toMatchObject({ uid: "a-temp" });
   });

@@ -143,3 +143,25 @@ describe("POST …/requests", () => {
     expect(await countWrites()).toBe(before);
   });
 });
+
+describe("a clinic whose booking page is not open yet (its admin has not verified their email)", () => {
+  const waiting = { slug: "waiting-clinic", doctorId: "dr-test" };
+  beforeAll(async () => {
+    await seedClinic({ id: "clinic-waiting", slug: waiting.slug, bookingOpen: false });
+  });
+
+  it("answers 404 'isn't open yet' to the clinic, its slots and a booking, which writes nothing", async () => {
+    const before = await countWrites();
+    const start = new Date(Date.now() + 5 * 86_400_000).toISOString();
+    const responses = [
+      await getOrg(new Request(`${base}/${waiting.slug}`), ctx({ slug: waiting.slug })),
+      await slots(`from=${day(3)}&to=${day(16)}`, waiting),
+      await post(validBody(start), undefined, waiting),
+    ];
+    for (const response of responses) {
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { code: "not_found", message: "This clinic's booking page isn't open yet." } });
+    }
+    expect(await countWrites()).toBe(before);
+  });
+});
