@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { lazy, Suspense, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { linkClasses } from "./auth-shell";
-import { SignInSecondFactor, type SecondFactorStep } from "./sign-in-second-factor";
+import type { SecondFactorStep } from "./sign-in-second-factor";
 import { useSignInDocument } from "./use-sign-in-document";
 import { Alert, Button, Card, CardContent, Field, Input } from "@/components/ui";
 import type { FirebaseClientConfig } from "@/lib/domain/firebase-client-config";
@@ -17,6 +17,8 @@ type Outcome = Awaited<ReturnType<typeof import("@/lib/client/staff-sign-in").si
 // paints and hydrates without it.
 const signInModule = () => import("@/lib/client/staff-sign-in");
 const noSubscription = () => () => {};
+// The second step (an SMS code, or adding a phone) only after a sign-in that needs it: not in the page's first JS.
+const SignInSecondFactor = lazy(() => import("./sign-in-second-factor").then((module) => ({ default: module.SignInSecondFactor })));
 
 /**
  * Signs in in the browser with the Firebase client SDK, by email and password
@@ -99,7 +101,9 @@ export function LoginForm({
     return (
       <Card>
         <CardContent className="pt-5 sm:pt-6">
-          <SignInSecondFactor config={config} step={secondFactor} onOutcome={settle} onCancel={() => setSecondFactor(null)} />
+          <Suspense fallback={<p className="text-base text-slate-700">Two-step verification…</p>}>
+            <SignInSecondFactor config={config} step={secondFactor} onOutcome={settle} onCancel={() => setSecondFactor(null)} />
+          </Suspense>
         </CardContent>
       </Card>
     );

@@ -10,7 +10,7 @@ for (const path of ["/login", "/signup"]) {
   });
 }
 
-for (const path of ["/dashboard", "/dashboard/settings", "/dashboard/doctors", "/dashboard/team"]) {
+for (const path of ["/dashboard", "/dashboard/settings", "/dashboard/doctors", "/dashboard/team", "/dashboard/account"]) {
   test(`the admin's ${path} has no axe violations`, async ({ signedIn }) => {
     const page = await signedIn("admin@demo.test");
     await visit(page, path);
