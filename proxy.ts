@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { firebaseAuthOrigins } from "@/lib/domain/firebase-client-config";
+import { REQUEST_PATH_HEADER } from "@/lib/http/request-path";
 import { contentSecurityPolicy, newNonce, pageUsesFirebaseAuth, pageUsesStripe } from "@/lib/http/security-headers";
 
 // Every page gets a Content-Security-Policy with a fresh nonce. Next.js reads
@@ -18,6 +19,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  // For not-found pages, which get no params (lib/http/request-path.ts); always ours, never the client's.
+  requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

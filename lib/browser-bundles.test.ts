@@ -64,7 +64,13 @@ describe("pages that never load the Firebase client SDK", { timeout: 60_000 }, (
   });
 
   it("the walk finds the SDK where staff sign in (the sign-in page, through its import())", () => {
-    expect(firebaseIn(routeFiles("app/(public)/login"))).toContainEqual(expect.stringMatching(/login-form\.tsx → lib\/client\/staff-sign-in\.ts$/));
+    expect(firebaseIn(routeFiles("app/(public)/login"))).toContainEqual(expect.stringMatching(/login-form\.tsx → (.* → )?lib\/client\/staff-sign-in\.ts$/));
+  });
+
+  it("and on the account page, where two-step verification is set up (through its import())", () => {
+    expect(firebaseIn(routeFiles("app/(dashboard)/dashboard/account"))).toContainEqual(
+      expect.stringMatching(/two-step-card\.tsx → lib\/client\/account-security\.ts$/),
+    );
   });
 });
 

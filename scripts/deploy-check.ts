@@ -32,6 +32,7 @@ const EXPECTED_FUNCTIONS: Record<string, { trigger: "scheduleTrigger" | "httpsTr
   stripeWebhook: { trigger: "httpsTrigger", secrets: ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] },
   retryRefunds: { trigger: "scheduleTrigger", secrets: ["STRIPE_SECRET_KEY"] },
   enforceRetention: { trigger: "scheduleTrigger", secrets: [] },
+  sendReminders: { trigger: "scheduleTrigger", secrets: [] },
 };
 
 const checks: { name: string; problems: string[] }[] = [];

@@ -25,7 +25,8 @@ export async function seedFirestore(): Promise<number> {
   for (const { doctors, ...clinic } of seedClinics) {
     const { id, ...fields } = clinic;
     writes.push(createIfMissing(`slugs/${clinic.slug}`, { clinicId: id }));
-    writes.push(createIfMissing(`clinics/${id}`, { ...fields, createdAt: now, updatedAt: now }));
+    // The demo clinics are open from the start, as if their admin had verified their email.
+    writes.push(createIfMissing(`clinics/${id}`, { ...fields, publishedAt: now, createdAt: now, updatedAt: now }));
     for (const { id: doctorId, schedule, ...doctor } of doctors) {
       // Seeded ids are already readable (dr-amara-okafor): they are the doctors' slugs too.
       const data = { ...doctor, slug: doctorId, active: true, schedule: { ...scheduleDefaults, ...schedule }, createdAt: now, updatedAt: now };

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { linkClasses } from "./auth-shell";
+import { SignInSecondFactor, type SecondFactorStep } from "./sign-in-second-factor";
 import { useSignInDocument } from "./use-sign-in-document";
 import { Alert, Button, Card, CardContent, Field, Input } from "@/components/ui";
 import type { FirebaseClientConfig } from "@/lib/domain/firebase-client-config";
@@ -34,6 +35,7 @@ export function LoginForm({
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState<"password" | "google" | null>(null);
+  const [secondFactor, setSecondFactor] = useState<SecondFactorStep | null>(null);
   // False in the server's HTML (so without JavaScript the fields stay disabled), true once hydrated.
   const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -54,11 +56,22 @@ export function LoginForm({
     } catch (error) {
       return refuse(signInErrorMessage(String((error as { code?: unknown })?.code ?? "")));
     }
+    settle(outcome);
+  }
+
+  /** Where a sign-in (or its second step) ended: the next page, the second step, or a message on the form. */
+  function settle(outcome: Outcome | null) {
     if (!outcome) return refuse(null);
-    if (outcome.ok || outcome.redirectTo) {
+    if (outcome.ok || ("redirectTo" in outcome && outcome.redirectTo)) {
       window.location.assign(outcome.redirectTo!);
       return; // keep the spinner until the next page loads
     }
+    if ("step" in outcome) {
+      setPending(null);
+      setSecondFactor(outcome);
+      return;
+    }
+    setSecondFactor(null);
     setErrors(outcome.fields ?? {});
     refuse(outcome.message);
   }
@@ -80,6 +93,16 @@ export function LoginForm({
   async function onGoogle() {
     setPending("google");
     await finish(async () => (await signInModule()).signInWithGoogle(config));
+  }
+
+  if (secondFactor) {
+    return (
+      <Card>
+        <CardContent className="pt-5 sm:pt-6">
+          <SignInSecondFactor config={config} step={secondFactor} onOutcome={settle} onCancel={() => setSecondFactor(null)} />
+        </CardContent>
+      </Card>
+    );
   }
 
   return (

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { BrandMark } from "@/components/ui/brand-mark";
 import { Badge } from "@/components/ui";
 import { dashboardNav, ROLE_LABELS, type Caller } from "@/lib/domain/roles";
+import { ACCOUNT_PAGE } from "@/lib/http/security-headers";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -13,6 +14,10 @@ function Account({ caller }: { caller: Caller }) {
         <p className="truncate text-base font-medium text-slate-900">{caller.name || caller.email}</p>
         <p className="truncate text-sm text-slate-600">{caller.email}</p>
       </div>
+      {/* A full page load, not a client-side one: only that document gets the account page's CSP (Firebase Auth). */}
+      <a href={ACCOUNT_PAGE} className="block text-sm font-medium text-primary-800 underline underline-offset-2 hover:text-primary-900">
+        Your account and two-step verification
+      </a>
       <SignOutButton className="w-full" />
     </div>
   );

@@ -6,6 +6,7 @@ import { logger } from "firebase-functions";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { appNow } from "@/lib/server/clock";
 import { expireStale } from "@/lib/server/appointments/expiry-sweep";
+import { sendReminders as sendDueReminders } from "@/lib/server/reminders/send-reminders";
 import { retryAfterCommitEffects } from "@/lib/server/payments/stripe-effects";
 import { sweepRetention } from "@/lib/server/privacy/retention";
 import { STRIPE_SECRET_KEY } from "./secrets";
@@ -20,6 +21,20 @@ export const expireStaleRequests = onSchedule(
     const result = await expireStale(appNow());
     if (result.more || result.failed > 0) logger.warn("expireStale left work for the next run", result);
     else logger.info("expireStale", result);
+  },
+);
+
+/**
+ * Patients' reminders before their confirmed visits and the doctors' morning
+ * lists. Due by the app's clock; each sent exactly once (a marker document
+ * per reminder), so a late, repeated or overlapping run sends nothing twice.
+ */
+export const sendReminders = onSchedule(
+  { schedule: "every 15 minutes", timeZone: "UTC", retryCount: 0 },
+  async () => {
+    const result = await sendDueReminders(appNow());
+    if (result.more || result.failed > 0) logger.warn("sendReminders left work for the next run", result);
+    else logger.info("sendReminders", result);
   },
 );
 

@@ -17,6 +17,8 @@ export function firebaseAuthOrigins(config: Pick<FirebaseClientConfig, "authDoma
     // Identity Toolkit signs in; Secure Token refreshes the ID token.
     connect: ["https://identitytoolkit.googleapis.com", "https://securetoken.googleapis.com"],
     // Google sign-in: the SDK's hidden iframe on the auth domain relays the popup's result.
-    frame: [`https://${config.authDomain}`],
+    // Two-step verification: the invisible reCAPTCHA Firebase asks for before it texts a code
+    // (its script loads through 'strict-dynamic'; its frames come from these origins).
+    frame: [`https://${config.authDomain}`, "https://www.google.com/recaptcha/", "https://recaptcha.google.com/recaptcha/"],
   };
 }

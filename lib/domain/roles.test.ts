@@ -110,13 +110,14 @@ describe("dashboardNav", () => {
       "/dashboard/schedule",
       "/dashboard/availability",
       "/dashboard/doctors",
+      "/dashboard/closures",
       "/dashboard/team",
       "/dashboard/settings",
     ]);
   });
 
   it("gives staff the request queue and the schedule, and hides every settings page", () => {
-    expect(hrefs(staff)).toEqual(["/dashboard", "/dashboard/requests", "/dashboard/schedule"]);
+    expect(hrefs(staff)).toEqual(["/dashboard", "/dashboard/requests", "/dashboard/schedule", "/dashboard/closures"]);
   });
 
   it("gives a doctor their hours and own profile, but no settings", () => {

@@ -130,6 +130,8 @@ export function dashboardNav(caller: Caller, needsReview = 0): NavItem[] {
   }
   if (can(caller, "doctors:write")) items.push({ href: "/dashboard/doctors", label: "Doctors" });
   else if (caller.role === "doctor" && caller.doctorId) items.push({ href: "/dashboard/doctors", label: "My profile" });
+  // Staff see the closed days and the appointments to move; admins also close and reopen them.
+  if (can(caller, "requests:review")) items.push({ href: "/dashboard/closures", label: "Closures" });
   if (can(caller, "members:read")) items.push({ href: "/dashboard/team", label: "Team" });
   if (can(caller, "settings:write")) items.push({ href: "/dashboard/settings", label: "Clinic settings" });
   return items;

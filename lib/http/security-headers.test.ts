@@ -36,7 +36,8 @@ describe("contentSecurityPolicy", () => {
       firebaseAuth: firebaseAuthOrigins({ authDomain: "clinic-prod.firebaseapp.com" }),
     });
     expect(production).toContain("connect-src 'self' https://identitytoolkit.googleapis.com https://securetoken.googleapis.com;");
-    expect(production).toContain("frame-src https://clinic-prod.firebaseapp.com;");
+    // The auth domain (Google sign-in's relay) and the invisible reCAPTCHA Firebase asks for before texting a code.
+    expect(production).toContain("frame-src https://clinic-prod.firebaseapp.com https://www.google.com/recaptcha/ https://recaptcha.google.com/recaptcha/;");
     // Scripts stay nonce-only: the SDK's Google popup helper loads through 'strict-dynamic'.
     expect(production).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic';");
     expect(production).toContain("frame-ancestors 'none'");
@@ -54,6 +55,13 @@ describe("contentSecurityPolicy", () => {
     expect(pageUsesFirebaseAuth("/loginx")).toBe(false);
     expect(pageUsesFirebaseAuth("/book/demo")).toBe(false);
     expect(pageUsesFirebaseAuth("/appointments/abc")).toBe(false);
+  });
+
+  it("lets the account page (two-step verification) reach Firebase Auth, and no other dashboard page", () => {
+    expect(pageUsesFirebaseAuth("/dashboard/account")).toBe(true);
+    for (const page of ["/dashboard", "/dashboard/schedule", "/dashboard/requests/abc", "/dashboard/account/x", "/dashboard/accounts"]) {
+      expect(pageUsesFirebaseAuth(page), page).toBe(false);
+    }
   });
 
   it("makes a new 128-bit nonce each time", () => {

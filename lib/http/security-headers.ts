@@ -48,8 +48,11 @@ const STRIPE_SCRIPT_ORIGINS = "https://js.stripe.com https://*.js.stripe.com";
 /** Pages that may load Stripe: the patient's status page, which holds the pay step. */
 export const pageUsesStripe = (pathname: string) => pathname.startsWith("/appointments/");
 
-/** Pages that sign in with the Firebase client SDK: /login and the pages under it. */
-export const pageUsesFirebaseAuth = (pathname: string) => pathname === "/login" || pathname.startsWith("/login/");
+/** The member's own account page: it confirms it's them and sets up two-step verification with the client SDK. */
+export const ACCOUNT_PAGE = "/dashboard/account";
+
+/** Pages that sign in with the Firebase client SDK: /login and the pages under it, and the account page. */
+export const pageUsesFirebaseAuth = (pathname: string) => pathname === "/login" || pathname.startsWith("/login/") || pathname === ACCOUNT_PAGE;
 
 /** A fresh, unguessable nonce per request (128 random bits, base64). */
 export function newNonce(): string {

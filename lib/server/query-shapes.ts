@@ -84,6 +84,20 @@ export const QUERY_SHAPES = {
     range: "expiresAt",
     orderBy: [{ field: "expiresAt", direction: "asc" }],
   },
+  /** sendReminders: a clinic's confirmed visits in the patient reminder's window, by start. */
+  "appointments.reminderWindow": {
+    collection: "appointments",
+    equality: ["clinicId", "status"],
+    range: "start",
+    orderBy: [{ field: "start", direction: "asc" }],
+  },
+  /** sendReminders: one doctor's confirmed visits on one local day, for the doctor's-day email. */
+  "appointments.dayOfDoctor": {
+    collection: "appointments",
+    equality: ["clinicId", "doctorId", "status"],
+    range: "start",
+    orderBy: [{ field: "start", direction: "asc" }],
+  },
   /** requestAppointment: a patient's live requests at a clinic (per-email limit), in the hold's transaction. */
   "appointments.liveForPatient": { collection: "appointments", equality: ["clinicId", "patient.email", "status"] },
   /** retryPendingRefunds (scheduled retryRefunds): payments whose refund Stripe has not confirmed yet. */
@@ -96,6 +110,15 @@ export const QUERY_SHAPES = {
   "visits.scheduleOfDoctor": {
     collection: "visits",
     equality: ["clinicId", "doctorId"],
+    range: "start",
+    orderBy: [{ field: "start", direction: "asc" }],
+  },
+  /** readUpcomingClosures: a clinic's closed dates from about today on (single field: no composite index). */
+  "closures.upcoming": { collection: "closures", range: "date" },
+  /** listClosures: the appointments still holding a time on one closed date, earliest first. */
+  "appointments.onClinicDate": {
+    collection: "appointments",
+    equality: ["clinicId", "status"],
     range: "start",
     orderBy: [{ field: "start", direction: "asc" }],
   },

@@ -28,7 +28,12 @@ export const defaultSchedule: FixtureSchedule = {
   horizonDays: 60,
 };
 
-export async function seedClinic(opts: { id?: string; slug?: string; timezone?: string; feeCents?: number; doctors?: { id: string; active?: boolean; schedule?: Partial<FixtureSchedule> }[] } = {}) {
+/**
+ * A clinic with its doctors. Its booking page is open (`publishedAt` set, as after an admin verified their
+ * email) unless `bookingOpen: false` (waiting: `publishedAt: null`) or `"legacy"` (no `publishedAt` at all, a
+ * clinic from before the rule).
+ */
+export async function seedClinic(opts: { id?: string; slug?: string; timezone?: string; feeCents?: number; bookingOpen?: boolean | "legacy"; doctors?: { id: string; active?: boolean; schedule?: Partial<FixtureSchedule> }[] } = {}) {
   const db = testDb();
   const id = opts.id ?? "clinic-test";
   const slug = opts.slug ?? "test-clinic";
@@ -38,6 +43,7 @@ export async function seedClinic(opts: { id?: string; slug?: string; timezone?: 
   await db.doc(`clinics/${id}`).set({
     slug, name: "Test Clinic", description: "", address: "1 Main St", phone: "+1 555 0100", email: "clinic@test.test",
     timezone: opts.timezone ?? "America/New_York", feeCents: opts.feeCents ?? 5000, currency: "USD",
+    ...(opts.bookingOpen === "legacy" ? {} : { publishedAt: opts.bookingOpen === false ? null : new Date("2026-01-01T00:00:00Z") }),
   });
   for (const doctor of opts.doctors ?? [{ id: "dr-test" }]) {
     await db.doc(`clinics/${id}/doctors/${doctor.id}`).set({

@@ -37,7 +37,8 @@ async function clinic(id: string, slug: string, name: string, doctors: { id: str
   await db.doc(`slugs/${slug}`).set({ clinicId: id });
   await db.doc(`clinics/${id}`).set({
     slug, name, description: "", address: "1 Main St", phone: "+1 555 010 0100", email: `${slug}@clinic.test`,
-    timezone: "America/New_York", feeCents: 5000, currency: "USD", createdAt: now, updatedAt: now,
+    // Open to patients, as a clinic whose admin has verified their email (lib/domain/booking-page-opening.ts).
+    timezone: "America/New_York", feeCents: 5000, currency: "USD", publishedAt: now, createdAt: now, updatedAt: now,
   });
   for (const doctor of doctors) {
     await db.doc(`clinics/${id}/doctors/${doctor.id}`).set({

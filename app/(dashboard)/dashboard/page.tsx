@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BookingPageVerificationBanner } from "@/components/dashboard/booking-page-banner";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Alert, Card, CardContent, CardDescription, CardHeader, CardTitle, CopyButton } from "@/components/ui";
 import type { Caller } from "@/lib/domain/roles";
 import { requireCaller } from "@/lib/server/auth/caller";
+import { bookingPageState } from "@/lib/server/clinics/booking-page-opening";
 import { getClinicOverview } from "@/lib/server/clinics/clinic-settings";
+import { usingEmulators } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -47,7 +50,8 @@ function greetingName(name: string): string {
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const caller = await requireCaller();
-  const [clinic, { welcome }] = await Promise.all([getClinicOverview(caller), searchParams]);
+  // For an admin of a clinic still waiting, reading the state is also the re-check (a verified email opens it).
+  const [clinic, bookingPage, { welcome }] = await Promise.all([getClinicOverview(caller), bookingPageState(caller), searchParams]);
   const firstName = greetingName(caller.name);
   const steps = nextSteps(caller);
   return (
@@ -55,9 +59,19 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <PageHeader title={firstName ? `Welcome, ${firstName}` : "Welcome"} description={`Here's where things stand at ${clinic.name}.`} />
       {welcome && caller.role === "admin" && (
         <Alert tone="success" title="Your clinic is ready" className="mb-6">
-          Your booking page is live. Add your doctors and their hours before you share the link.
+          {bookingPage.open
+            ? "Your booking page is live. Add your doctors and their hours before you share the link."
+            : "Add your doctors and their hours while your booking page waits for your email to be verified."}
         </Alert>
       )}
+      {!bookingPage.open &&
+        (bookingPage.admin ? (
+          <BookingPageVerificationBanner email={bookingPage.email} mailboxHref={usingEmulators() ? "/dev/mailbox" : undefined} />
+        ) : (
+          <Alert role="note" tone="info" title="The booking page isn't open to patients yet" className="mb-6" data-testid="booking-page-waiting-note">
+            It opens once an admin of the clinic verifies their email address.
+          </Alert>
+        ))}
       <div className="grid gap-6">
         <Card>
           <CardHeader>

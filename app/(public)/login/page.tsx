@@ -19,6 +19,10 @@ const NOTICES: Record<string, { tone: "info" | "warning" | "error"; text: string
     tone: "warning",
     text: "Your account isn't part of a clinic any more. Ask your clinic's admin for a new invite, or set up a new clinic.",
   },
+  "second-factor": {
+    tone: "warning",
+    text: "Your clinic now requires two-step verification. Sign in again: you'll add your mobile phone, or enter the code we text you.",
+  },
   "signed-out": { tone: "info", text: "You're signed out." },
   created: { tone: "info", text: "Your clinic is set up. Sign in with the email and password you chose." },
 };

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
 import { jsonRoute, parseJsonBody } from "@/lib/http/json-api";
 import { serverEnv } from "@/lib/server/env";
-import { NotMemberError, sessionFromClientSignIn } from "@/lib/server/auth/id-token-session";
+import { SECOND_FACTOR_REQUIRED } from "@/lib/domain/second-factor";
+import { NotMemberError, SecondFactorRequiredError, sessionFromClientSignIn } from "@/lib/server/auth/id-token-session";
 import { endSession, isAllowedOrigin, SESSION_COOKIE, sessionCookieOptions } from "@/lib/server/auth/session";
 
 export const dynamic = "force-dynamic";
@@ -41,6 +42,11 @@ export const POST = jsonRoute(async (request: NextRequest) => {
     // Signed in with Firebase, but in no clinic: the page that says so.
     if (error instanceof NotMemberError) {
       const body = { error: { code: "not_member", message: error.message, redirectTo: notMemberPage(error.provider) } };
+      return NextResponse.json(body, { status: 403, headers: { "cache-control": "no-store" } });
+    }
+    // A clinic member who must add (or use) a second factor first: the page keeps the SDK's user for that step.
+    if (error instanceof SecondFactorRequiredError) {
+      const body = { error: { code: SECOND_FACTOR_REQUIRED, message: error.message } };
       return NextResponse.json(body, { status: 403, headers: { "cache-control": "no-store" } });
     }
     throw error;

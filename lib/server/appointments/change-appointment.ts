@@ -168,6 +168,9 @@ export async function applyChange<R>(tx: Transaction, loaded: Loaded, change: Ch
   const at = Timestamp.fromDate(now);
   const seq = a.version + 1;
   const fields: UpdateData<AppointmentDoc> = { ...applied.fields, status: to, expiresAt, version: seq, updatedAt: at };
+  // Every way into "confirmed" (approve, pay, accept, a withdrawn proposal) passes here: when the
+  // visit was confirmed for its current time, which the patient reminder's window rule reads.
+  if (to === "confirmed" && a.status !== "confirmed") fields.confirmedAt = at;
   const effects: AfterCommit[] = [];
   const mail: Parameters<typeof queueMail>[1][] = [];
   applied.before?.(tx);

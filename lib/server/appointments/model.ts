@@ -95,6 +95,14 @@ export interface AppointmentDoc {
   emailConfirmedAt?: Timestamp | null;
   /** How many times the patient corrected the email address (email-correction.ts); missing = never. */
   emailCorrections?: number;
+  /**
+   * When the appointment last became confirmed, i.e. confirmed for its current
+   * time (a move goes through "rescheduled" and back); set by the lifecycle
+   * kernel. The patient reminder goes only to visits confirmed before their
+   * reminder window opened. Missing on documents written before this field:
+   * updatedAt stands in (never earlier than the confirmation).
+   */
+  confirmedAt?: Timestamp;
   source: "web" | "api";
   /** When the patient's personal data was erased (lib/server/privacy/erase.ts): patient, reason, own cancel reason are the marker. Missing = not erased. */
   erasedAt?: Timestamp;

@@ -1,6 +1,7 @@
 import "server-only";
 import { Timestamp } from "firebase-admin/firestore";
 import type { BookingApiRequest } from "@/lib/domain/booking-request";
+import { clinicDateAt, closureOn } from "@/lib/domain/clinic-closures";
 import { AppError } from "@/lib/domain/errors";
 import { loadBookableDoctor, type BookableDoctor } from "@/lib/server/booking/bookable-doctor";
 import { serverEnv } from "../env";
@@ -11,6 +12,7 @@ import { loadRequestRecipients } from "@/lib/server/team/request-notifications";
 import { requestReceivedEmail } from "@/lib/server/mail/request-emails";
 import { newRequestClinicEmail } from "@/lib/server/mail/review-emails";
 import { checkLimits, recordRequest } from "@/lib/server/booking/request-limits";
+import { assertOpenInTransaction, clinicClosed } from "@/lib/server/clinics/closures";
 import { createLocks } from "./appointment-locks";
 import { LocksTaken, claimSlot, heldByLiveHold, isFreeOfBusy, isOffered, readTakenLocks, slotTaken } from "./slot-claim";
 import { requestHoldDeadline, unconfirmedHold } from "./hold";
@@ -56,6 +58,8 @@ export async function requestAppointment(slug: string, doctorId: string, request
   const start = Date.parse(request.start);
   const slot = { start, end: start + schedule.slotMinutes * 60_000 };
 
+  // A closed clinic says so (the schedule, closed that day too, would only say "not available").
+  if (closureOn(bookable.closures, clinicDateAt(clinic.timezone, start))) throw clinicClosed();
   // Re-validate against the engine now: the page the patient saw may be stale.
   if (!isOffered(schedule, start, now)) {
     throw new AppError("invalid_request", "That time isn't one of the doctor's available times. Please choose another.", {
@@ -134,7 +138,9 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment> {
   return db().runTransaction(async (tx) => {
     // Every read before any write: the locks, then the limits. Taken: end here, before the limits' reads (the
     // rollback is not awaited), so the losers of a rush for one time let go of the locks' documents at once.
-    const blocking = await readTakenLocks(tx, locks);
+    // The closure of the slot's date is read here too, so a closure committed after the check above (or a
+    // booking committed before the closure) is decided by the commit: one of them sees the other.
+    const [blocking] = await Promise.all([readTakenLocks(tx, locks), assertOpenInTransaction(tx, clinic.id, clinic.timezone, slot.start)]);
     if (blocking.length > 0) throw new LocksTaken(blocking);
     const { free, recipients, expiresAt } = await c.prepared;
     if (!free) throw slotTaken();

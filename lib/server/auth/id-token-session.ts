@@ -1,6 +1,7 @@
 import "server-only";
 import type { DecodedIdToken } from "firebase-admin/auth";
 import { AppError } from "@/lib/domain/errors";
+import { SECOND_FACTOR_MESSAGES, sessionMeetsSecondFactorRule } from "@/lib/domain/second-factor";
 import { SIGN_IN_MESSAGES } from "@/lib/domain/sign-in-messages";
 import { adminAuth, db } from "@/lib/server/firebase";
 import { acceptPendingInviteFor } from "@/lib/server/team/invite-acceptance";
@@ -20,6 +21,17 @@ export const RECENT_SIGN_IN_SECONDS = 5 * 60;
 export class NotMemberError extends AppError {
   constructor(readonly provider: string) {
     super("forbidden", provider === "google.com" ? SIGN_IN_MESSAGES.googleNotMember : SIGN_IN_MESSAGES.notMember);
+  }
+}
+
+/**
+ * A member of a clinic that requires two-step verification signed in without
+ * a second factor: no cookie. The sign-in page keeps the SDK's user and has
+ * them enrol (or, once enrolled, sign in with the code).
+ */
+export class SecondFactorRequiredError extends AppError {
+  constructor() {
+    super("forbidden", SECOND_FACTOR_MESSAGES.required);
   }
 }
 
@@ -45,23 +57,36 @@ export function assertRecentSignIn(token: Pick<DecodedIdToken, "auth_time">, now
   }
 }
 
+/** The clinic's rule (clinics/{id}.requireSecondFactor) on the token's sign-in. */
+async function assertClinicSecondFactorRule(clinicId: unknown, token: DecodedIdToken): Promise<void> {
+  if (typeof clinicId !== "string" || !clinicId) return; // resolveCaller refuses such a member on every request
+  const clinic = await db().collection("clinics").doc(clinicId).get();
+  if (!sessionMeetsSecondFactorRule(clinic.get("requireSecondFactor") === true, token.firebase?.sign_in_second_factor)) {
+    throw new SecondFactorRequiredError();
+  }
+}
+
 /**
  * Turns the client SDK's ID token into a session cookie for a clinic member.
  * A verified email with a pending invite joins that clinic first. Anyone else
- * is refused with NotMemberError, and nothing is written. `now` is the real
+ * is refused with NotMemberError, and nothing is written. A member of a clinic
+ * that requires two-step verification, signed in without a second factor, is
+ * refused with SecondFactorRequiredError. `now` is the real
  * time, not the app's clock (lib/server/clock.ts): Firebase stamps tokens
  * with the real time, and the e2e stack moves only the app's.
  */
 export async function sessionFromClientSignIn(idToken: string, now = new Date()): Promise<NewSession> {
   const token = await verifiedToken(idToken);
   assertRecentSignIn(token, now);
-  const member = await db().collection("members").doc(token.uid).get();
+  let member = await db().collection("members").doc(token.uid).get();
   if (!member.exists) {
     const provider = token.firebase?.sign_in_provider ?? "password";
     // Only a verified email proves the invite was sent to this person: anyone
     // can create a password account for any address with the public API key.
     const joined = token.email && token.email_verified === true ? await acceptPendingInviteFor(token.uid, token.email, token.name, now) : false;
     if (!joined) throw new NotMemberError(provider);
+    member = await db().collection("members").doc(token.uid).get();
   }
+  await assertClinicSecondFactorRule(member.get("clinicId"), token);
   return sessionFromIdToken(token.uid, idToken);
 }

@@ -55,7 +55,7 @@ export async function startSession(email: string, password: string): Promise<New
 export type SessionProblem = "missing" | "expired" | "revoked" | "disabled" | "invalid";
 
 export type SessionCheck =
-  | { ok: true; uid: string; email: string | undefined }
+  | { ok: true; uid: string; email: string | undefined; secondFactor?: string }
   | { ok: false; problem: SessionProblem };
 
 const authCode = (error: unknown) => String((error as { code?: unknown })?.code ?? "").replace(/^auth\//, "");
@@ -64,7 +64,9 @@ export async function verifySession(cookie: string | undefined): Promise<Session
   if (!cookie) return { ok: false, problem: "missing" };
   try {
     const decoded = await adminAuth().verifySessionCookie(cookie, true);
-    return { ok: true, uid: decoded.uid, email: decoded.email };
+    // The cookie keeps the ID token's claims: which second factor (if any) its sign-in used.
+    const secondFactor = decoded.firebase?.sign_in_second_factor;
+    return { ok: true, uid: decoded.uid, email: decoded.email, ...(secondFactor ? { secondFactor } : {}) };
   } catch (error) {
     switch (authCode(error)) {
       case "session-cookie-expired":

@@ -1,10 +1,14 @@
 import "server-only";
+import { withClinicClosures, type ClinicClosure } from "@/lib/domain/clinic-closures";
+import { isBookingPageOpen } from "@/lib/domain/booking-page-opening";
 import { AppError } from "@/lib/domain/errors";
 import type { HoldRule } from "@/lib/domain/hold-deadline";
 import { slugSchema } from "@/lib/domain/slug";
 import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
 import { isDocumentId } from "@/lib/domain/validation";
 import { cachedClinicIdForSlug } from "@/lib/server/clinics/clinic-profile";
+import { readUpcomingClosures } from "@/lib/server/clinics/closures";
+import { bookingPageNotOpen } from "@/lib/server/clinics/public-clinic";
 import { currentSlug } from "@/lib/server/doctors/slugs";
 import { db } from "@/lib/server/firebase";
 import { holdRuleOf, requiresEmailConfirmation } from "@/lib/server/appointments/hold";
@@ -23,6 +27,10 @@ export interface BookingTarget extends BookableDoctor {
    * so a booking never reads the clinic twice.
    */
   requestRules: RequestRules;
+  /** The clinic's closures from about today on; `schedule` is already closed on them. */
+  closures: ClinicClosure[];
+  /** False while the clinic waits for an admin's verified email: no patient may book it (loadBookableDoctor). */
+  bookingOpen: boolean;
 }
 
 export interface RequestRules {
@@ -44,7 +52,11 @@ export async function loadBookableDoctor(slug: string, doctorId: string): Promis
 
   const clinicId = await cachedClinicIdForSlug(slug);
   if (!clinicId) throw notFound;
-  return loadClinicDoctor(clinicId, doctorId, slug);
+  const target = await loadClinicDoctor(clinicId, doctorId, slug);
+  // Read outside the booking's transaction, which is safe because a booking page only ever opens: a clinic
+  // read as open stays open.
+  if (!target.bookingOpen) throw bookingPageNotOpen();
+  return target;
 }
 
 /**
@@ -56,7 +68,11 @@ export async function loadClinicDoctor(clinicId: string, doctorId: string, known
   const notFound = new AppError("not_found", "We couldn't find that clinic or doctor. Please check the link.");
   if (!isDocumentId(doctorId)) throw notFound;
   const clinicRef = db().collection("clinics").doc(clinicId);
-  const [clinic, doctor] = await Promise.all([clinicRef.get(), clinicRef.collection("doctors").doc(doctorId).get()]);
+  const [clinic, doctor, closures] = await Promise.all([
+    clinicRef.get(),
+    clinicRef.collection("doctors").doc(doctorId).get(),
+    readUpcomingClosures(clinicId),
+  ]);
   if (!clinic.exists || !doctor.exists || doctor.get("active") !== true) throw notFound;
 
   const timezone = String(clinic.get("timezone"));
@@ -86,7 +102,10 @@ export async function loadClinicDoctor(clinicId: string, doctorId: string, known
       specialty: String(doctor.get("specialty") ?? ""),
       bio: String(doctor.get("bio") ?? ""),
     },
-    schedule: parsed.data as DoctorSchedule,
+    // Every doctor is closed on the clinic's closed dates, for a proposal as for a request.
+    schedule: withClinicClosures(parsed.data as DoctorSchedule, closures),
+    closures,
     requestRules: { hold: holdRuleOf(clinic), confirmEmailFirst: requiresEmailConfirmation(clinic), ipRequestsPerHour: ipLimitOf(clinic) },
+    bookingOpen: isBookingPageOpen(clinic.get("publishedAt")),
   };
 }

@@ -1,11 +1,14 @@
 import "server-only";
+import { upcomingClosures, withClinicClosures, type ClinicClosure } from "@/lib/domain/clinic-closures";
 import { AppError } from "@/lib/domain/errors";
 import { isValidSlug, slugSchema } from "@/lib/domain/slug";
-import { doctorScheduleSchema, type DoctorSchedule } from "@/lib/domain/slots";
+import { dayNumberToLocalDate, doctorScheduleSchema, localDayNumberAt, type DoctorSchedule } from "@/lib/domain/slots";
 import { isDocumentId } from "@/lib/domain/validation";
 import { processWide } from "@/lib/server/cache/process-wide";
 import { createRefreshingCache } from "@/lib/server/cache/refreshing-cache";
 import { cachedClinicIdForSlug, cachedClinicProfile, type ClinicPublicProfile } from "@/lib/server/clinics/clinic-profile";
+import { appNow } from "@/lib/server/clock";
+import { bookingPageNotOpen } from "@/lib/server/clinics/public-clinic";
 import { doctorSlugRef } from "@/lib/server/doctors/slugs";
 import type { BookableDoctor } from "./bookable-doctor";
 
@@ -19,6 +22,8 @@ export interface DoctorPage {
   path: { clinicSlug: string; doctorId: string; doctorSlug: string };
   /** Null when the doctor's stored hours are unreadable: no times are offered. */
   bookable: BookableDoctor | null;
+  /** The clinic's closures from today on, in date order (their notes are shown on the page). */
+  closures: ClinicClosure[];
 }
 
 // A doctor slug document is created once and never changed or removed (an old
@@ -41,7 +46,8 @@ function doctorIdForSlug(clinicId: string, slug: string): Promise<string | undef
 /**
  * What /book/{clinic}/{segment} shows: the segment is the doctor's current or
  * old slug in any case, or their id (links from before slugs). Null for an
- * unknown clinic, or a doctor who is unknown or not active.
+ * unknown clinic, a clinic whose booking page is not open yet (the clinic's
+ * layout says so), or a doctor who is unknown or not active.
  */
 export async function cachedDoctorPage(clinicSlug: string, segment: string): Promise<DoctorPage | null> {
   const lower = clinicSlug.toLowerCase();
@@ -55,8 +61,13 @@ export async function cachedDoctorPage(clinicSlug: string, segment: string): Pro
   ]);
   const active = (doctorId: string | undefined) => profile?.doctors.find((doctor) => doctor.id === doctorId);
   const found = active(bySlug) ?? (isDocumentId(segment) ? active(segment) : undefined);
-  if (!profile || !found) return null;
-  return { path: { clinicSlug: lower, doctorId: found.id, doctorSlug: found.slug }, bookable: bookableOf(profile, found.id, lower) };
+  if (!profile?.bookingOpen || !found) return null;
+  const today = dayNumberToLocalDate(localDayNumberAt(profile.timezone, appNow().getTime()));
+  return {
+    path: { clinicSlug: lower, doctorId: found.id, doctorSlug: found.slug },
+    bookable: bookableOf(profile, found.id, lower),
+    closures: upcomingClosures(profile.closures, today),
+  };
 }
 
 /** The doctor the slots API asks about by id, or not_found as loadBookableDoctor says it. */
@@ -65,6 +76,7 @@ export async function cachedBookableDoctor(slug: string, doctorId: string): Prom
   if (!slugSchema.safeParse(slug).success || !isDocumentId(doctorId)) throw notFound;
   const clinicId = await cachedClinicIdForSlug(slug);
   const profile = clinicId ? await cachedClinicProfile(clinicId) : null;
+  if (profile && !profile.bookingOpen) throw bookingPageNotOpen();
   if (!profile || !profile.doctors.some((doctor) => doctor.id === doctorId)) throw notFound;
   const bookable = bookableOf(profile, doctorId, slug);
   if (!bookable) throw new AppError("not_found", "This doctor isn't taking bookings online right now.");
@@ -72,7 +84,7 @@ export async function cachedBookableDoctor(slug: string, doctorId: string): Prom
 }
 
 function bookableOf(profile: ClinicPublicProfile, doctorId: string, clinicSlug: string): BookableDoctor | null {
-  const { doctors, description: _description, ...clinic } = profile;
+  const { doctors, description: _description, closures, ...clinic } = profile;
   const doctor = doctors.find((each) => each.id === doctorId)!;
   const parsed = doctorScheduleSchema.safeParse({ ...doctor.schedule, timeZone: clinic.timezone });
   if (!parsed.success) {
@@ -81,5 +93,6 @@ function bookableOf(profile: ClinicPublicProfile, doctorId: string, clinicSlug: 
     return null;
   }
   const { schedule: _schedule, ...shown } = doctor;
-  return { clinic: { ...clinic, slug: clinicSlug }, doctor: shown, schedule: parsed.data as DoctorSchedule };
+  // Every doctor is closed on the clinic's closed dates.
+  return { clinic: { ...clinic, slug: clinicSlug }, doctor: shown, schedule: withClinicClosures(parsed.data as DoctorSchedule, closures) };
 }

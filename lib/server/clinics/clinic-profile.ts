@@ -1,8 +1,11 @@
 import "server-only";
 import type { DocumentData } from "firebase-admin/firestore";
+import type { ClinicClosure } from "@/lib/domain/clinic-closures";
+import { isBookingPageOpen } from "@/lib/domain/booking-page-opening";
 import { processWide } from "@/lib/server/cache/process-wide";
 import { createRefreshingCache } from "@/lib/server/cache/refreshing-cache";
 import { clinicIdForSlug } from "@/lib/server/clinics/clinic-slug";
+import { readUpcomingClosures } from "@/lib/server/clinics/closures";
 import { currentSlug } from "@/lib/server/doctors/slugs";
 import { db } from "@/lib/server/firebase";
 
@@ -27,8 +30,15 @@ export interface ClinicPublicProfile {
   timezone: string;
   feeCents: number;
   currency: string;
+  /**
+   * False while the clinic waits for an admin's verified email (`publishedAt: null`): the public reads
+   * refuse it (public-clinic.ts, cached-bookable-doctor.ts). Publishing forgets this cache.
+   */
+  bookingOpen: boolean;
   /** Active doctors only, in no particular order. */
   doctors: ProfileDoctor[];
+  /** Dates the whole clinic is closed, from about today on (closures.ts), in no particular order. */
+  closures: ClinicClosure[];
 }
 
 export interface ProfileDoctor {
@@ -44,13 +54,14 @@ export interface ProfileDoctor {
 
 export const PROFILE_TTL_MS = 30_000;
 
-/** The profile straight from Firestore (two reads, side by side); null when the clinic does not exist. */
+/** The profile straight from Firestore (three reads, side by side); null when the clinic does not exist. */
 export async function readClinicProfile(clinicId: string): Promise<ClinicPublicProfile | null> {
   const clinicRef = db().collection("clinics").doc(clinicId);
-  const [clinic, doctors] = await Promise.all([
+  const [clinic, doctors, closures] = await Promise.all([
     clinicRef.get(),
     // query-shape: doctors.active
     clinicRef.collection("doctors").where("active", "==", true).get(),
+    readUpcomingClosures(clinicId),
   ]);
   if (!clinic.exists) return null;
   return {
@@ -63,6 +74,7 @@ export async function readClinicProfile(clinicId: string): Promise<ClinicPublicP
     timezone: String(clinic.get("timezone")),
     feeCents: Number(clinic.get("feeCents") ?? 0),
     currency: String(clinic.get("currency") ?? "USD"),
+    bookingOpen: isBookingPageOpen(clinic.get("publishedAt")),
     doctors: doctors.docs.map((doc) => ({
       id: doc.id,
       slug: currentSlug(doc),
@@ -71,6 +83,7 @@ export async function readClinicProfile(clinicId: string): Promise<ClinicPublicP
       bio: String(doc.get("bio") ?? ""),
       schedule: doc.get("schedule") as DocumentData | undefined,
     })),
+    closures,
   };
 }
 

@@ -3,8 +3,8 @@ import type { DocumentSnapshot } from "firebase-admin/firestore";
 import type { Role } from "@/lib/domain/roles";
 import { renderEmail } from "./email-template";
 
-// Emails to staff, not patients: an invitation to a clinic. (Password resets
-// and email verification are Firebase Auth's own emails.)
+// Emails to staff, not patients: an invitation to a clinic, and a new clinic's
+// admin's email verification link. (Password resets are Firebase Auth's own emails.)
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
 
@@ -34,3 +34,19 @@ export function inviteEmail(clinic: DocumentSnapshot, invite: { role: Role; doct
   return { subject: `You're invited to join ${clinicName}`, text, html };
 }
 
+/**
+ * The admin's link to verify their email, which opens the clinic's booking page
+ * (lib/server/clinics/booking-page-opening.ts says why it is ours, not Firebase's own email).
+ */
+export function verificationEmail(clinicName: string, url: string) {
+  const { text, html } = renderEmail({
+    heading: "Verify your email to open your booking page",
+    paragraphs: [
+      `Patients can book at ${clinicName} once you confirm this is your email address.`,
+      "If you didn't create a clinic on Clinic booking, you can ignore this email.",
+    ],
+    button: { label: "Verify my email", url },
+    clinic: { name: clinicName },
+  });
+  return { subject: `Verify your email to open ${clinicName}'s booking page`, text, html };
+}

@@ -27,12 +27,18 @@ function functionsBundle() {
   const require = createRequire(import.meta.url);
   return require(path.resolve(process.cwd(), "functions/lib/index.js")) as {
     expireStaleRequests: { run: (event: { scheduleTime: string; jobName: string }) => Promise<void> };
+    sendReminders: { run: (event: { scheduleTime: string; jobName: string }) => Promise<void> };
   };
 }
 
 /** The app's expiry, exactly as the scheduler (and scripts/expiry-ticker.ts) runs it. */
 export async function runExpiry() {
   await functionsBundle().expireStaleRequests.run({ scheduleTime: new Date().toISOString(), jobName: "e2e" });
+}
+
+/** The app's reminders, exactly as the scheduler (and scripts/expiry-ticker.ts) runs them. */
+export async function runReminders() {
+  await functionsBundle().sendReminders.run({ scheduleTime: new Date().toISOString(), jobName: "e2e" });
 }
 
 /**

@@ -5,22 +5,25 @@ import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ClinicProfileForm } from "@/components/settings/clinic-profile-form";
 import { HoldSettingsForm } from "@/components/settings/hold-settings-form";
+import { SecondFactorForm } from "@/components/settings/second-factor-form";
 import { UnsavedSections } from "@/components/settings/unsaved-sections";
 import { can } from "@/lib/domain/roles";
 import { centsToInput } from "@/lib/domain/money";
 import { requireCaller } from "@/lib/server/auth/caller";
 import { countUpcomingAppointments, getClinicSettings } from "@/lib/server/clinics/clinic-settings";
 import { getHoldSettings } from "@/lib/server/booking/hold-settings";
+import { getSecondFactorRequirement } from "@/lib/server/auth/second-factor-settings";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function ClinicSettingsPage() {
   const caller = await requireCaller();
   if (!can(caller, "settings:write")) return <NoAccess caller={caller} what="Clinic settings" />;
-  const [settings, upcomingAppointments, holdSettings] = await Promise.all([
+  const [settings, upcomingAppointments, holdSettings, requireSecondFactor] = await Promise.all([
     getClinicSettings(caller),
     countUpcomingAppointments(caller),
     getHoldSettings(caller),
+    getSecondFactorRequirement(caller),
   ]);
   return (
     <>
@@ -46,6 +49,9 @@ export default async function ClinicSettingsPage() {
           <HoldSettingsForm settings={holdSettings} />
         </div>
       </UnsavedSections>
+      <div className="mt-8">
+        <SecondFactorForm required={requireSecondFactor} />
+      </div>
     </>
   );
 }

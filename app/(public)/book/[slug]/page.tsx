@@ -5,6 +5,7 @@ import { InitialsAvatar } from "@/components/booking/avatar";
 import { ContactList, telHref } from "@/components/booking/contact-list";
 import { feeAmount } from "@/components/booking/fee";
 import { ArrowRightIcon, CardIcon, ClockIcon } from "@/components/ui/icons";
+import { ClosureNotice } from "@/components/booking/closure-notice";
 import { PublicShell } from "@/components/booking/public-shell";
 import { CalendarIcon, EmptyState } from "@/components/ui";
 import type { PublicDoctor } from "@/lib/server/clinics/public-clinic";
@@ -73,6 +74,8 @@ export default async function ClinicPage({ params }: Props) {
             </p>
           </div>
         </section>
+
+        <ClosureNotice closures={clinic.closures} />
 
         <section aria-labelledby="doctors-heading">
           <h2 id="doctors-heading" className="text-xl font-semibold tracking-tight text-slate-900">

@@ -9,6 +9,7 @@ import { BookingFlow } from "@/components/booking/booking-flow";
 import { feeAmount, feeSentence } from "@/components/booking/fee";
 import { ArrowLeftIcon, MapPinIcon } from "@/components/ui/icons";
 import { telHref } from "@/components/booking/contact-list";
+import { ClosureNotice } from "@/components/booking/closure-notice";
 import { PublicShell } from "@/components/booking/public-shell";
 import { CalendarIcon, EmptyState } from "@/components/ui";
 import { bookableWindow, hasHoursInWindow, type IsoSlot } from "@/lib/domain/booking-calendar";
@@ -33,7 +34,8 @@ type Props = {
 
 async function load(params: Props["params"]) {
   const { slug, doctorId: segment } = await params;
-  return { bookable: (await doctorPage(slug, segment))?.bookable ?? null };
+  const page = await doctorPage(slug, segment);
+  return { bookable: page?.bookable ?? null, closures: page?.closures ?? [] };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -47,7 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DoctorPage({ params, searchParams }: Props) {
-  const { bookable } = await load(params);
+  const { bookable, closures } = await load(params);
   if (!bookable) notFound();
   const { clinic, doctor, schedule } = bookable;
 
@@ -92,6 +94,8 @@ export default async function DoctorPage({ params, searchParams }: Props) {
           )}
         </ul>
       </header>
+
+      <ClosureNotice closures={closures} className="mb-6" />
 
       {!hasHoursInWindow(schedule, today) ? (
         // A direct link to a doctor with no hours: say so instead of an empty calendar (the clinic page does too).
