@@ -5,6 +5,7 @@ import { callers } from "@/tests/helpers/review-fixtures";
 import { ADA, ADA_SECRETS, AFTER_VISIT, allDocuments, BOB, clinicOf, fAdmin, NOTES, REASON, seedPatientWorld, type PatientWorld } from "@/tests/helpers/privacy-fixtures";
 import { getPatientAppointment } from "@/lib/server/appointments/patient";
 import { db } from "@/lib/server/firebase";
+import { queueMail } from "@/lib/server/mail/queue-mail";
 import { erasePatient } from "./erase";
 import { exportDownload, exportPatientData } from "./export";
 import { findPatient } from "./find-patient";
@@ -143,6 +144,16 @@ describe("erasure", () => {
     const after = await allDocuments();
     expect([...after].filter(([p, d]) => clinicOf(p, d, after) === "clinic-f" && mentionsAda(d)).map(([p]) => p)).toEqual([]);
     expect((await record()).docs[0]!.data()).toMatchObject({ state: "done", runs: 2 });
+  });
+
+  it("queues no email to an erased patient (a late refund notice would have no address)", async () => {
+    await erasePatient(fAdmin, { email: ADA.email }, AFTER_VISIT);
+    const before = (await db().collection("mail").get()).size;
+    const batch = db().batch();
+    queueMail(batch, { to: ERASED, subject: "Your payment is being refunded", text: "x", html: "<p>x</p>" }, { appointmentId: world.visit.id });
+    queueMail(batch, { to: BOB.email, subject: "Still sent", text: "x", html: "<p>x</p>" }, { appointmentId: world.bobAtF.id });
+    await batch.commit();
+    expect((await db().collection("mail").get()).size).toBe(before + 1);
   });
 
   it("is for admins only", async () => {
