@@ -5,7 +5,7 @@ export function PatientSearch({ email, error }: { email: string; error: string |
   return (
     <form role="search" method="get" action="/dashboard/settings/privacy" aria-label="Find a patient" className="flex flex-col gap-3 sm:flex-row sm:items-end">
       <div className="min-w-0 sm:w-96">
-        <Field label="Find a patient by email" hint="The exact address they booked with; capitals don't matter." error={error}>
+        <Field label="Find a patient by email" hint={"The address they booked with. Capitals don't matter."} error={error}>
           {(props) => <Input {...props} name="email" type="email" defaultValue={email} autoComplete="off" spellCheck={false} />}
         </Field>
       </div>

@@ -142,6 +142,8 @@ export const QUERY_SHAPES = {
   },
   /** The retention sweep: every clinic, page by page. */
   "clinics.all": { collection: "clinics", orderBy: [{ field: "__name__", direction: "asc" }] },
+  /** Erasure: a clinic's digest emails that name patients without being about one appointment (the doctor's day). */
+  "mail.digestsOfClinic": { collection: "mail", equality: ["clinicId", "kind"] },
   /** The patient export: charges that are not an appointment's payment. */
   "extraCharges.ofAppointment": { collection: "extraCharges", equality: ["appointmentId"] },
   /** The access log, newest first: the clinic's, one member's, one patient's (by the email's keyed hash). */

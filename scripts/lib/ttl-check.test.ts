@@ -16,7 +16,7 @@ describe("TTL policies", () => {
   it("docs/deploy.md, firestore.indexes.json and the code's writes agree", () => {
     const input = real();
     expect(input.doc.map((p) => `${p.collection}.${p.field}`).sort()).toEqual(
-      ["mail.expireAt", "patientHolds.ttlAt", "requestCounters.ttlAt", "signInFailures.expiresAt", "slotLocks.ttlAt", "stripeEvents.ttlAt"].sort(),
+      ["mail.expireAt", "patientHolds.ttlAt", "requestCounters.ttlAt", "sentReminders.expireAt", "signInFailures.expiresAt", "slotLocks.ttlAt", "stripeEvents.ttlAt"].sort(),
     );
     expect(ttlProblems(input)).toEqual([]);
   });
@@ -25,6 +25,12 @@ describe("TTL policies", () => {
     const input = real();
     const sources = input.sources.map((s) => (s.file.endsWith("payments/record.ts") ? { ...s, text: s.text.replace(/ttlAt:/g, "kept:") } : s));
     expect(ttlProblems({ ...input, sources })).toEqual([expect.stringContaining("stripeEvents.ttlAt: no source")]);
+  });
+
+  it("counts writes in modules that import the collection's accessor, and never a type declaration", () => {
+    const input = real();
+    const sources = input.sources.map((s) => (s.file.startsWith("lib/server/reminders/") && !s.file.endsWith("markers.ts") ? { ...s, text: s.text.replace(/expireAt:/g, "kept:") } : s));
+    expect(ttlProblems({ ...input, sources })).toEqual([expect.stringContaining("sentReminders.expireAt: no source")]);
   });
 
   it("fails when the doc and the indexes file disagree", () => {

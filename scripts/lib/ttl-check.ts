@@ -49,16 +49,34 @@ export function ttlProblems(input: {
       if (!type || type === "never") problems.push(`${key(policy)} is written by the Trigger Email extension only with TTL_EXPIRE_TYPE set (extensions/firestore-send-email.env has ${type ?? "none"})`);
       continue;
     }
-    const writers = input.sources.filter((s) => s.text.includes(`"${policy.collection}"`));
+    const writers = writersOf(policy.collection, input.sources);
     const writes = new RegExp(`\\b${policy.field}\\s*:`);
-    if (!writers.some((s) => writes.test(s.text))) {
+    if (!writers.some((s) => writes.test(withoutTypeDeclarations(s.text)))) {
       problems.push(
-        `${key(policy)}: no source that names "${policy.collection}" writes ${policy.field} (${writers.map((s) => s.file).join(", ") || "no source names the collection"})`,
+        `${key(policy)}: no source that names "${policy.collection}" (or imports one that does) writes ${policy.field} (${writers.map((s) => s.file).join(", ") || "no source names the collection"})`,
       );
     }
   }
   return problems;
 }
+
+/**
+ * The sources that may write a collection: those naming it, and those that
+ * import one of them (a module exporting `markerRef = () => db().collection("x")…`
+ * is usually not where the document is built).
+ */
+function writersOf(collection: string, sources: { file: string; text: string }[]) {
+  const naming = sources.filter((s) => s.text.includes(`"${collection}"`));
+  const specifiers = naming.flatMap((s) => {
+    const noExt = s.file.replace(/\.tsx?$/, "");
+    return [`"@/${noExt}"`, `"./${path.basename(noExt)}"`];
+  });
+  const importing = sources.filter((s) => !naming.includes(s) && specifiers.some((spec) => s.text.includes(`from ${spec}`)));
+  return [...naming, ...importing];
+}
+
+/** A property's type (`expireAt: Timestamp;` in an interface) is not a write. */
+const withoutTypeDeclarations = (text: string) => text.replace(/^\s*(readonly\s+)?\w+\??\s*:\s*[A-Za-z_][\w.<>[\]| ]*;\s*$/gm, "");
 
 /** lib/server and functions/src sources, tests left out. */
 export function serverSources(root: string): { file: string; text: string }[] {

@@ -60,6 +60,11 @@ export async function seedPatientWorld(): Promise<PatientWorld> {
   await cancelAppointmentByPatient(cancelled.id, cancelled.token, later(3));
   const bobAtF = await bookAs(BOB, "clinic-f", "dr-f1", at("11:40"));
   const adaAtA = await bookAs(ADA, "clinic-a", "dr-a1", at("09:00"));
+  // Doctor's-day digests as lib/server/reminders/doctor-day.ts queues them: times and first names, no appointment id.
+  const digest = (clinicId: string, line: string) => ({ to: "doc1@f.test", message: { subject: "Your visits on Tue, Jan 8", text: `Your visits:\n${line}`, html: `<p>${line}</p>` }, clinicId, kind: "doctorDay", createdAt: Timestamp.fromDate(NOW) });
+  await db().doc("mail/digest-ada-f").set(digest("clinic-f", `9:00 AM — ${ADA.name.split(" ")[0]}`));
+  await db().doc("mail/digest-bob-f").set(digest("clinic-f", `11:40 AM — ${BOB.name.split(" ")[0]}`));
+  await db().doc("mail/digest-ada-a").set(digest("clinic-a", `9:00 AM — ${ADA.name.split(" ")[0]}`));
   return { visit, declined, cancelled, bobAtF, adaAtA };
 }
 

@@ -55,6 +55,9 @@ export const COLLECTION_RULES: Record<string, CollectionRule> = {
   privacyErasures: { holds: "none", why: "erasure records: a hash of the email, appointment ids and counts" },
   accessLog: { holds: "none", why: "who read or exported what, by member uid, visit and appointment ids and a hash of the email" },
   privacyRetention: { holds: "none", why: "the retention sweep's place in each clinic's appointments" },
+  "clinics/closures": { holds: "none", why: "the days the whole clinic is closed and its public note" },
+  sentReminders: { holds: "none", why: "which reminders were sent, by appointment id or doctor and date, deleted by TTL" },
+  verificationEmails: { holds: "none", why: "when an admin asked for a verification email, by member uid" },
 };
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { FieldValue, type Transaction, type WriteBatch } from "firebase-admin/firestore";
+import { ERASED } from "@/lib/domain/privacy/erasure";
 import { db } from "@/lib/server/firebase";
 
 export interface MailMessage {
@@ -19,6 +20,8 @@ export interface MailMessage {
  */
 export function queueMail(writer: Transaction | WriteBatch, mail: MailMessage, meta: Record<string, string> = {}): string {
   const ref = db().collection("mail").doc();
+  // An erased patient's address is the marker (docs/privacy.md): there is nowhere to send to, so nothing is queued.
+  if (mail.to === ERASED) return ref.id;
   const { to, ...message } = mail;
   const doc = { to, message, ...meta, createdAt: FieldValue.serverTimestamp() };
   // Transaction.create and WriteBatch.create share a signature but not a type.

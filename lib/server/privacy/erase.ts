@@ -1,7 +1,8 @@
 import "server-only";
 import { FieldValue, Timestamp, type Transaction } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
-import { erasedAppointmentFields, erasedVisitFields } from "@/lib/domain/privacy/erasure";
+import { ERASED, erasedAppointmentFields, erasedVisitFields } from "@/lib/domain/privacy/erasure";
+import { firstName } from "@/lib/domain/reminders";
 import { findPatientSchema } from "@/lib/domain/privacy/patient-email";
 import { assertCan, type Caller } from "@/lib/domain/roles";
 import { parseWith } from "@/lib/http/json-api";
@@ -11,7 +12,7 @@ import { db } from "@/lib/server/firebase";
 import { visits, type VisitDoc } from "@/lib/server/visits/visit-docs";
 import { appendAccess, type NewAccess } from "./access-log";
 import { patientHoldId, patientKey } from "./patient-key";
-import { isLive, mailOfAppointment, patientAppointments } from "./patient-records";
+import { digestMailOfClinic, isLive, mailOfAppointment, patientAppointments } from "./patient-records";
 
 /**
  * privacyErasures/{clinicId}_{patientKey}: one per patient and clinic,
@@ -76,6 +77,28 @@ export async function eraseAppointment(id: string, clinicId: string, now: Date, 
   });
 }
 
+/**
+ * Deletes the clinic's doctor's-day digests that name the patient (by first
+ * name, all a digest holds). Copies of emails already sent to the doctor:
+ * deleting one that names a namesake too loses nothing the clinic needs.
+ */
+async function deleteDigestsNaming(clinicId: string, firstNames: string[]): Promise<number> {
+  if (!firstNames.length) return 0;
+  const digests = await digestMailOfClinic(clinicId).get();
+  const naming = digests.docs.filter((d) => {
+    const text = `${d.get("message.text") ?? ""}\n${d.get("message.html") ?? ""}`;
+    return firstNames.some((name) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(name)}($|[^\\p{L}])`, "u").test(text));
+  });
+  for (let i = 0; i < naming.length; i += 400) {
+    const batch = db().batch();
+    for (const d of naming.slice(i, i + 400)) batch.delete(d.ref);
+    await batch.commit();
+  }
+  return naming.length;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 export interface ErasureResult {
   appointments: number;
   visits: number;
@@ -102,7 +125,7 @@ export async function erasePatient(caller: Caller | null, input: unknown, now = 
   const key = patientKey(clinicId, email)!;
   const recordRef = erasures().doc(`${clinicId}_${key}`);
 
-  const ids = await db().runTransaction(async (tx) => {
+  const { ids, firstNames } = await db().runTransaction(async (tx) => {
     const [found, existing] = await Promise.all([patientAppointments(clinicId, email, tx), tx.get(recordRef)]);
     const live = found.filter((d) => isLive(d.data() as AppointmentDoc, now)).map((d) => d.id);
     if (live.length) throw liveRefusal(live);
@@ -122,10 +145,13 @@ export async function erasePatient(caller: Caller | null, input: unknown, now = 
     };
     tx.set(recordRef, record);
     await appendAccess({ clinicId, by: caller.uid, action: "erase", appointmentIds: all, patientKey: key }, { tx, now });
-    return all;
+    const names = found.map((d) => firstName(String(d.get("patient.name") ?? ""))).filter((n) => n && n !== ERASED);
+    return { ids: all, firstNames: [...new Set(names)] };
   });
 
   const result: ErasureResult = { appointments: 0, visits: 0, emails: 0 };
+  // Before the appointments lose the name: a rerun after a stop still knows it from those left.
+  result.emails += await deleteDigestsNaming(clinicId, firstNames);
   for (const id of ids) {
     const done = await eraseAppointment(id, clinicId, now);
     if (done.found) result.appointments += 1;

@@ -5,6 +5,7 @@ import { callers } from "@/tests/helpers/review-fixtures";
 import { ADA, ADA_SECRETS, AFTER_VISIT, allDocuments, BOB, clinicOf, fAdmin, NOTES, REASON, seedPatientWorld, type PatientWorld } from "@/tests/helpers/privacy-fixtures";
 import { getPatientAppointment } from "@/lib/server/appointments/patient";
 import { db } from "@/lib/server/firebase";
+import { queueMail } from "@/lib/server/mail/queue-mail";
 import { erasePatient } from "./erase";
 import { exportDownload, exportPatientData } from "./export";
 import { findPatient } from "./find-patient";
@@ -100,8 +101,11 @@ describe("erasure", () => {
     expect(visit).toMatchObject({ status: "confirmed", patient: { name: ERASED, email: ERASED, phone: ERASED }, reason: ERASED, payment: { amountCents: 5000, intentId: "pi_visit" } });
     expect(after.get(`visits/${world.visit.id}`)).toMatchObject({ status: "completed", notes: ERASED });
     expect(after.get("extraCharges/pi_extra")).toEqual(before.get("extraCharges/pi_extra"));
-    expect([...after.keys()].filter((p) => p.startsWith("mail/") && clinicOf(p, after.get(p)!, after) === "clinic-f" && after.get(p)!.appointmentId !== world.bobAtF.id)).toEqual([]);
+    const adaMail = (p: string) => p.startsWith("mail/") && clinicOf(p, after.get(p)!, after) === "clinic-f" && after.get(p)!.appointmentId !== world.bobAtF.id && p !== "mail/digest-bob-f";
+    expect([...after.keys()].filter(adaMail)).toEqual([]);
     expect([...after.keys()].filter((p) => p.startsWith("patientHolds/clinic-f_"))).toHaveLength(1); // Bob's
+    // The doctor's-day digest naming Ada goes; Bob's, and clinic A's, stay.
+    expect(["mail/digest-ada-f", "mail/digest-bob-f", "mail/digest-ada-a"].map((p) => after.has(p))).toEqual([false, true, true]);
     expect((await db().collection("privacyErasures").get()).docs.map((d) => d.data())).toEqual([
       expect.objectContaining({ state: "done", clinicId: "clinic-f", appointmentIds: expect.arrayContaining(adaIdsAtF()), counts: result }),
     ]);
@@ -140,6 +144,16 @@ describe("erasure", () => {
     const after = await allDocuments();
     expect([...after].filter(([p, d]) => clinicOf(p, d, after) === "clinic-f" && mentionsAda(d)).map(([p]) => p)).toEqual([]);
     expect((await record()).docs[0]!.data()).toMatchObject({ state: "done", runs: 2 });
+  });
+
+  it("queues no email to an erased patient (a late refund notice would have no address)", async () => {
+    await erasePatient(fAdmin, { email: ADA.email }, AFTER_VISIT);
+    const before = (await db().collection("mail").get()).size;
+    const batch = db().batch();
+    queueMail(batch, { to: ERASED, subject: "Your payment is being refunded", text: "x", html: "<p>x</p>" }, { appointmentId: world.visit.id });
+    queueMail(batch, { to: BOB.email, subject: "Still sent", text: "x", html: "<p>x</p>" }, { appointmentId: world.bobAtF.id });
+    await batch.commit();
+    expect((await db().collection("mail").get()).size).toBe(before + 1);
   });
 
   it("is for admins only", async () => {

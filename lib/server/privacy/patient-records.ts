@@ -22,6 +22,17 @@ export function mailOfAppointment(id: string) {
   return db().collection("mail").where("appointmentId", "==", id);
 }
 
+/**
+ * The clinic's doctor's-day digests: one email per doctor and day listing
+ * that day's visits by time and the patient's first name, with no appointment
+ * id (lib/server/reminders/doctor-day.ts). Not exported (they name other
+ * patients too); erasure deletes those that name the patient.
+ */
+export function digestMailOfClinic(clinicId: string) {
+  // query-shape: mail.digestsOfClinic
+  return db().collection("mail").where("clinicId", "==", clinicId).where("kind", "==", "doctorDay");
+}
+
 /** Charges that are not the appointment's own payment (refunded extras), for the export. */
 export function extraChargesOfAppointment(id: string) {
   // query-shape: extraCharges.ofAppointment

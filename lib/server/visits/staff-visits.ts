@@ -124,11 +124,15 @@ export async function getVisit(caller: Caller | null, id: string): Promise<Visit
   const v = visitSnap.data() as VisitDoc | undefined;
   assertVisible(caller, v);
   const ref = appointments().doc(v.appointmentId ?? id);
-  const [appointment, history] = await Promise.all([ref.get(), ref.collection("history").get()]);
+  // Every read of a visit's notes is in the access log before the notes leave
+  // the server: appended (once the visit is known to be the caller's) beside the reads.
+  const [appointment, history] = await Promise.all([
+    ref.get(),
+    ref.collection("history").get(),
+    appendAccess({ clinicId: caller.clinicId, by: caller.uid, action: "visit_read", visitId: id, appointmentIds: [ref.id], patientEmail: v.patient?.email }),
+  ]);
   const a = appointment.data() as AppointmentDoc | undefined;
   if (!a || a.clinicId !== caller.clinicId) throw notFound();
-  // Every read of a visit's notes is in the access log before the notes leave the server.
-  await appendAccess({ clinicId: caller.clinicId, by: caller.uid, action: "visit_read", visitId: id, appointmentIds: [ref.id], patientEmail: v.patient?.email });
   return {
     ...toScheduleVisit(id, v),
     patient: { name: v.patient?.name ?? "", email: v.patient?.email ?? "", phone: v.patient?.phone ?? "" },

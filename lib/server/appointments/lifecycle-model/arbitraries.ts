@@ -1,7 +1,7 @@
 // What a run is made of: the commands, weighted, and each clinic's settings.
 import fc from "fast-check";
 import {
-  Accept, Advance, Approve, ClinicCancel, ConfirmEmail, Decline, DoctorActive, ExpirySweep, HoursChanged, PatientCancel, Pay, Propose, Redeliver, Reject, Request, RetryRefunds, Withdraw,
+  Accept, Advance, Approve, ClinicCancel, ConfirmEmail, Decline, DoctorActive, Erase, ExpirySweep, HoursChanged, PatientCancel, Pay, Propose, Redeliver, Reject, Request, RetryRefunds, Withdraw,
   type LifecycleCommand,
 } from "./commands";
 import { DOCTORS, HOURS_NAMES, TIMES, type HoursName } from "./world";
@@ -30,6 +30,7 @@ const COMMANDS: [name: string, weight: number, arbitrary: fc.Arbitrary<Lifecycle
   ["decline", 1, i.map((n) => new Decline(n))],
   ["patientCancel", 1, i.map((n) => new PatientCancel(n))],
   ["clinicCancel", 1, i.map((n) => new ClinicCancel(n))],
+  ["erase", 1, i.map((n) => new Erase(n))],
   ["pay", 3, fc.tuple(i, deliveries).map(([n, k]) => new Pay(n, k, false, false))],
   ["secondIntent", 1, fc.tuple(i, deliveries).map(([n, k]) => new Pay(n, k, true, false))],
   ["payFailure", 1, fc.tuple(i, deliveries).map(([n, k]) => new Pay(n, k, false, true))],

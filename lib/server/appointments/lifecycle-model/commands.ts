@@ -18,6 +18,7 @@ import { retryPendingRefunds } from "@/lib/server/payments/refund";
 import { expireStale } from "@/lib/server/appointments/expiry-sweep";
 import { setDoctorActive } from "@/lib/server/doctors/profiles";
 import { updateDoctorSchedule } from "@/lib/server/doctors/schedule";
+import { eraseAppointment } from "@/lib/server/privacy/erase";
 import { checkInvariants } from "./invariants";
 import { BOOKABLE, DOCTORS, FEE_CENTS, TIMES, advance, deliver, eventsOf, scheduleOf, setClock, type HoursName, type ModelAppointment, type Run, type Shared, type StripeEventLike } from "./world";
 
@@ -186,6 +187,16 @@ export class PatientCancel extends OnAppointment {
   }
   on({ run }: Real, a: ModelAppointment, now: Date) {
     return attempt(run, "cancel", () => cancelAppointmentByPatient(a.id, a.token, now));
+  }
+}
+
+/** The clinic erases the patient's personal data (refused while the appointment is live); the lifecycle must carry on around it. */
+export class Erase extends OnAppointment {
+  toString() {
+    return `erase(${shown(this.i)})`;
+  }
+  on({ run }: Real, a: ModelAppointment, now: Date) {
+    return attempt(run, "erase", () => eraseAppointment(a.id, run.clinicId, now));
   }
 }
 

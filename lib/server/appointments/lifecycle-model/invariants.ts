@@ -6,10 +6,11 @@ import type { DocumentData } from "firebase-admin/firestore";
 import { transition, type Actor, type AppointmentAction } from "@/lib/domain/appointments/state-machine";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { granuleKey, lockGranuleStarts } from "@/lib/domain/slots";
+import { ERASED } from "@/lib/domain/privacy/erasure";
 import { db } from "@/lib/server/firebase";
 import { BOOKABLE, TIMES, eventsOf, type Run, type Shared } from "./world";
 
-export const INVARIANTS = ["overlap", "locks", "money", "intents", "webhook", "history", "email", "clinic-final", "reinstatement", "payable"] as const;
+export const INVARIANTS = ["overlap", "locks", "money", "intents", "webhook", "history", "email", "clinic-final", "reinstatement", "payable", "erasure"] as const;
 export type Invariant = (typeof INVARIANTS)[number];
 
 /** Invariants left out, by name (MODEL_KNOWN_GAPS="money,intents"); empty = every one is checked. */
@@ -76,6 +77,22 @@ async function checkAppointment(shared: Shared, run: Run, id: string, a: Documen
   const seen = run.seen.get(id);
   if (options.final || !seen || seen.version !== a.version) await checkHistory(run, id, a, options, fail, label);
   await checkMoney(shared, run, id, a, options, fail, label);
+  if (a.erasedAt) await checkErased(run, id, a, fail, label);
+}
+
+/**
+ * An erased appointment (lib/server/privacy/erase.ts) holds none of its
+ * patient's details, nor does its visit, and no email to the patient's
+ * address is left; its status, history and money are checked like any other.
+ */
+async function checkErased(run: Run, id: string, a: DocumentData, fail: Fail, label: (id: string) => string) {
+  const original = run.appointments.find((m) => m.id === id)?.email;
+  const [visit, mail] = await Promise.all([db().doc(`visits/${id}`).get(), db().collection("mail").where("appointmentId", "==", id).get()]);
+  const personal = (doc: DocumentData | undefined) => [doc?.patient?.name, doc?.patient?.email, doc?.patient?.phone, doc?.reason].filter((v) => v !== undefined && v !== ERASED);
+  if (personal(a).length) fail("erasure", `${label(id)} is erased but still holds ${personal(a).join(", ")}`);
+  if (visit.exists && (personal(visit.data()).length || visit.get("notes") !== ERASED)) fail("erasure", `${label(id)} is erased but its visit is not`);
+  const left = mail.docs.filter((m) => m.get("to") === original);
+  if (original && left.length) fail("erasure", `${label(id)} is erased but ${left.length} email(s) to the patient are left: ${left.map((m) => m.get("message.subject")).join(" | ")}`);
 }
 
 const PROPOSED_FROM = [undefined, "pending", "approved", "confirmed"] as const;
@@ -138,6 +155,11 @@ async function checkHistory(run: Run, id: string, a: DocumentData, options: Chec
     }
     if (e.action === "decline" || e.action === "clinic_cancel") endedByClinic = true;
   });
+  // Erasure deletes the appointment's emails on purpose (checkErased checks that instead).
+  if (a.erasedAt) {
+    run.seen.set(id, { version: a.version, history: now, endedByClinic, movedFrom: proposedFromHistory(entries) });
+    return;
+  }
   // Every transition queued one email to the patient. Not transitions: a card declined, and refund
   // notices (money that arrived when it could not be used), except that a clinic's cancel of a paid
   // visit may say so in a refund notice instead of its own email: the only gap those can explain.
