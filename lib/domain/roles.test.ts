@@ -111,6 +111,7 @@ describe("dashboardNav", () => {
       "/dashboard/availability",
       "/dashboard/doctors",
       "/dashboard/closures",
+      "/dashboard/calendar-feed",
       "/dashboard/team",
       "/dashboard/settings",
     ]);
@@ -127,6 +128,7 @@ describe("dashboardNav", () => {
       { href: "/dashboard/schedule", label: "Schedule" },
       { href: "/dashboard/availability", label: "Availability" },
       { href: "/dashboard/doctors", label: "My profile" },
+      { href: "/dashboard/calendar-feed", label: "Calendar feed" },
     ]);
   });
 

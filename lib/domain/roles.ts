@@ -132,6 +132,8 @@ export function dashboardNav(caller: Caller, needsReview = 0): NavItem[] {
   else if (caller.role === "doctor" && caller.doctorId) items.push({ href: "/dashboard/doctors", label: "My profile" });
   // Staff see the closed days and the appointments to move; admins also close and reopen them.
   if (can(caller, "requests:review")) items.push({ href: "/dashboard/closures", label: "Closures" });
+  // A linked doctor's own visits, an admin's whole clinic, as a calendar subscription.
+  if (caller.role === "admin" || (caller.role === "doctor" && caller.doctorId)) items.push({ href: "/dashboard/calendar-feed", label: "Calendar feed" });
   if (can(caller, "members:read")) items.push({ href: "/dashboard/team", label: "Team" });
   if (can(caller, "settings:write")) items.push({ href: "/dashboard/settings", label: "Clinic settings" });
   return items;

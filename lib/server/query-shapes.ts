@@ -122,6 +122,13 @@ export const QUERY_SHAPES = {
     range: "start",
     orderBy: [{ field: "start", direction: "asc" }],
   },
+  /** renderFeed: a clinic's visits (every doctor) in the calendar feed's window, by start. */
+  "visits.ofClinic": {
+    collection: "visits",
+    equality: ["clinicId"],
+    range: "start",
+    orderBy: [{ field: "start", direction: "asc" }],
+  },
   /** correctPatientEmail: the mail queued for one appointment (the wrong address's unsent mail is removed). */
   "mail.ofAppointment": { collection: "mail", equality: ["appointmentId"] },
   /** The privacy tools: one patient's appointments at a clinic (emails are stored lower-cased; equality only). */

@@ -34,6 +34,13 @@ export interface VisitDoc {
   notesUpdatedAt?: Timestamp;
   /** Display name of whoever saved the notes last. */
   notesUpdatedBy?: string;
+  /**
+   * The calendar feeds' SEQUENCE (lib/server/calendar-feeds): bumped by every
+   * change a calendar must show (moved, cancelled, scheduled again), so a
+   * subscribed calendar replaces its copy. Missing = 0. A verb that moves a
+   * visit uses moveVisit / scheduleVisit / cancelVisit, which bump it.
+   */
+  sequence?: number;
   /** When and by whom the outcome was recorded. */
   outcomeAt?: Timestamp;
   outcomeBy?: string;
@@ -95,6 +102,7 @@ export function scheduleVisit(
     start: appointment.start,
     end: appointment.end,
     status: "scheduled",
+    sequence: nextSequence(existing),
     updatedAt: Timestamp.fromDate(now),
   });
 }
@@ -105,11 +113,17 @@ export function scheduleVisit(
  */
 export function moveVisit(tx: Transaction, existing: DocumentSnapshot, time: { start: Timestamp; end: Timestamp }, now = appNow()): void {
   if (!existing.exists) return;
-  tx.update(existing.ref, { start: time.start, end: time.end, updatedAt: Timestamp.fromDate(now) });
+  tx.update(existing.ref, { start: time.start, end: time.end, sequence: nextSequence(existing), updatedAt: Timestamp.fromDate(now) });
 }
 
 /** The appointment ended without a time (rejected, cancelled or lapsed proposal): the visit is off the schedule. */
 export function cancelVisit(tx: Transaction, existing: DocumentSnapshot | null, now = appNow()): void {
   if (!existing?.exists || existing.get("status") === "cancelled") return;
-  tx.update(existing.ref, { status: "cancelled", updatedAt: Timestamp.fromDate(now) });
+  tx.update(existing.ref, { status: "cancelled", sequence: nextSequence(existing), updatedAt: Timestamp.fromDate(now) });
+}
+
+/** The visit's calendar SEQUENCE after one more change (read in the same transaction, so it only grows). */
+function nextSequence(existing: DocumentSnapshot): number {
+  const current = existing.get("sequence");
+  return (typeof current === "number" && Number.isFinite(current) ? current : 0) + 1;
 }
