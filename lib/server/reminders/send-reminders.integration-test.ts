@@ -5,6 +5,8 @@ import { acceptProposal } from "@/lib/server/appointments/patient";
 import { approveAppointment, proposeNewTime } from "@/lib/server/appointments/review";
 import { db } from "@/lib/server/firebase";
 import { at, appointment, book, callers, later, linkToken, mailFor, seedReviewWorld } from "@/tests/helpers/review-fixtures";
+import { reminderSettingsSchema } from "@/lib/domain/reminders";
+import { getReminderSettings, updateReminderSettings } from "./reminder-settings";
 import { sendReminders } from "./send-reminders";
 
 // The scheduled reminders with an injected clock. Clinic F is free, so an
@@ -197,5 +199,16 @@ describe("the doctor's day", () => {
     await confirmedVisit(at("13:00"));
     await sendReminders(new Date(tuesdayMorning.getTime() + 5 * HOUR));
     expect(await doctorDays()).toHaveLength(0);
+  });
+});
+
+describe("the reminder settings", () => {
+  it("an admin saves them; anyone else is refused and nothing is written", async () => {
+    expect(await getReminderSettings(callers.admin)).toEqual({ visitReminders: true, reminderHours: 24, doctorDayEmail: false });
+    const before = (await db().doc("clinics/clinic-a").get()).data();
+    await expect(updateReminderSettings(callers.staff, reminderSettingsSchema.parse({ reminderHours: "48" }))).rejects.toMatchObject({ code: "forbidden" });
+    expect((await db().doc("clinics/clinic-a").get()).data()).toEqual(before);
+    await updateReminderSettings(callers.admin, reminderSettingsSchema.parse({ reminderHours: "48", doctorDayEmail: "on" }));
+    expect(await getReminderSettings(callers.admin)).toEqual({ visitReminders: false, reminderHours: 48, doctorDayEmail: true });
   });
 });

@@ -3,27 +3,30 @@ import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ClinicProfileForm } from "@/components/settings/clinic-profile-form";
 import { HoldSettingsForm } from "@/components/settings/hold-settings-form";
+import { ReminderSettingsForm } from "@/components/settings/reminder-settings-form";
 import { UnsavedSections } from "@/components/settings/unsaved-sections";
 import { can } from "@/lib/domain/roles";
 import { centsToInput } from "@/lib/domain/money";
 import { requireCaller } from "@/lib/server/auth/caller";
 import { countUpcomingAppointments, getClinicSettings } from "@/lib/server/clinics/clinic-settings";
 import { getHoldSettings } from "@/lib/server/booking/hold-settings";
+import { getReminderSettings } from "@/lib/server/reminders/reminder-settings";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function ClinicSettingsPage() {
   const caller = await requireCaller();
   if (!can(caller, "settings:write")) return <NoAccess caller={caller} what="Clinic settings" />;
-  const [settings, upcomingAppointments, holdSettings] = await Promise.all([
+  const [settings, upcomingAppointments, holdSettings, reminderSettings] = await Promise.all([
     getClinicSettings(caller),
     countUpcomingAppointments(caller),
     getHoldSettings(caller),
+    getReminderSettings(caller),
   ]);
   return (
     <>
       <PageHeader title="Clinic settings" description="What patients see on your booking page and in their emails." />
-      {/* Two sections, each saved on its own; leaving with either one edited asks first. */}
+      {/* Sections, each saved on its own; leaving with any one edited asks first. */}
       <UnsavedSections>
         <ClinicProfileForm
           settings={{ ...settings, fee: centsToInput(settings.feeCents, settings.currency) }}
@@ -32,6 +35,9 @@ export default async function ClinicSettingsPage() {
         />
         <div className="mt-8">
           <HoldSettingsForm settings={holdSettings} />
+        </div>
+        <div className="mt-8">
+          <ReminderSettingsForm settings={reminderSettings} />
         </div>
       </UnsavedSections>
     </>
