@@ -13,9 +13,9 @@ import type { MailMessage } from "./queue-mail";
 type Visit = Pick<AppointmentDoc, "clinicName" | "clinicContact" | "doctorName" | "timezone" | "start" | "patient">;
 
 /**
- * To the patient: when (in the clinic's zone), where, the .ics, the link to
- * see, change or cancel it, and the clinic's cancellation policy in words
- * when the caller has it.
+ * To the patient: when (in the clinic's zone), where, the .ics, the status
+ * link (their page for the visit), and the clinic's cancellation policy in
+ * words when the caller has one.
  */
 export function visitReminderEmail(
   a: Visit,
@@ -30,7 +30,7 @@ export function visitReminderEmail(
       `${a.doctorName} at ${a.clinicName}, ${when}.`,
       ...(a.clinicContact.address ? [`Address: ${a.clinicContact.address}.`] : []),
       ...(cancellationPolicy ? [cancellationPolicy] : []),
-      "The attached invite adds the visit to your calendar. The button below shows your appointment, where you can also cancel it.",
+      "The attached invite adds the visit to your calendar. The button below opens your appointment.",
     ],
     button: { label: "See your appointment", url: manageUrl },
     clinic: { name: a.clinicName, ...a.clinicContact },
