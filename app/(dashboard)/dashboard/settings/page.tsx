@@ -3,22 +3,25 @@ import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ClinicProfileForm } from "@/components/settings/clinic-profile-form";
 import { HoldSettingsForm } from "@/components/settings/hold-settings-form";
+import { CancellationPolicyForm } from "@/components/settings/cancellation-policy-form";
 import { UnsavedSections } from "@/components/settings/unsaved-sections";
 import { can } from "@/lib/domain/roles";
 import { centsToInput } from "@/lib/domain/money";
 import { requireCaller } from "@/lib/server/auth/caller";
 import { countUpcomingAppointments, getClinicSettings } from "@/lib/server/clinics/clinic-settings";
 import { getHoldSettings } from "@/lib/server/booking/hold-settings";
+import { getCancellationPolicy } from "@/lib/server/clinics/cancellation-policy";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function ClinicSettingsPage() {
   const caller = await requireCaller();
   if (!can(caller, "settings:write")) return <NoAccess caller={caller} what="Clinic settings" />;
-  const [settings, upcomingAppointments, holdSettings] = await Promise.all([
+  const [settings, upcomingAppointments, holdSettings, cancellation] = await Promise.all([
     getClinicSettings(caller),
     countUpcomingAppointments(caller),
     getHoldSettings(caller),
+    getCancellationPolicy(caller),
   ]);
   return (
     <>
@@ -32,6 +35,9 @@ export default async function ClinicSettingsPage() {
         />
         <div className="mt-8">
           <HoldSettingsForm settings={holdSettings} />
+        </div>
+        <div className="mt-8">
+          <CancellationPolicyForm policy={cancellation.policy} currency={cancellation.currency} feeCents={settings.feeCents} />
         </div>
       </UnsavedSections>
     </>
