@@ -2,7 +2,7 @@ import "server-only";
 import { Timestamp } from "firebase-admin/firestore";
 import type { BookingApiRequest } from "@/lib/domain/booking-request";
 import { AppError } from "@/lib/domain/errors";
-import { loadBookableDoctor, type BookableDoctor } from "@/lib/server/booking/bookable-doctor";
+import { loadBookableDoctor, type BookingTarget } from "@/lib/server/booking/bookable-doctor";
 import { serverEnv } from "../env";
 import { db } from "../firebase";
 import { queueMail } from "@/lib/server/mail/queue-mail";
@@ -109,7 +109,7 @@ interface Prepared {
 }
 
 interface HoldContext {
-  bookable: BookableDoctor;
+  bookable: BookingTarget;
   request: BookingApiRequest;
   slot: { start: number; end: number };
   locks: LockSpec[];
@@ -158,6 +158,7 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment> {
       reason: request.reason,
       feeCents: clinic.feeCents,
       currency: clinic.currency,
+      cancellationPolicy: c.bookable.requestRules.cancellationPolicy,
       tokenHash: hash,
       lockIds: locks.map((l) => l.ref.id),
       version: 1,

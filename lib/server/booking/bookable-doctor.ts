@@ -9,6 +9,8 @@ import { currentSlug } from "@/lib/server/doctors/slugs";
 import { db } from "@/lib/server/firebase";
 import { holdRuleOf, requiresEmailConfirmation } from "@/lib/server/appointments/hold";
 import { ipLimitOf } from "./request-limits";
+import type { CancellationPolicy } from "@/lib/domain/cancellation-policy";
+import { cancellationPolicyOf } from "@/lib/server/clinics/cancellation-policy";
 
 export interface BookableDoctor {
   clinic: { id: string; slug: string; name: string; timezone: string; feeCents: number; currency: string; phone: string; email: string; address: string };
@@ -31,6 +33,8 @@ export interface RequestRules {
   confirmEmailFirst: boolean;
   /** Requests one network address may send per hour. */
   ipRequestsPerHour: number;
+  /** The clinic's cancellation policy, snapshotted on the request (what the patient reads before paying). */
+  cancellationPolicy: CancellationPolicy;
 }
 
 /**
@@ -87,6 +91,6 @@ export async function loadClinicDoctor(clinicId: string, doctorId: string, known
       bio: String(doctor.get("bio") ?? ""),
     },
     schedule: parsed.data as DoctorSchedule,
-    requestRules: { hold: holdRuleOf(clinic), confirmEmailFirst: requiresEmailConfirmation(clinic), ipRequestsPerHour: ipLimitOf(clinic) },
+    requestRules: { hold: holdRuleOf(clinic), confirmEmailFirst: requiresEmailConfirmation(clinic), ipRequestsPerHour: ipLimitOf(clinic), cancellationPolicy: cancellationPolicyOf(clinic) },
   };
 }

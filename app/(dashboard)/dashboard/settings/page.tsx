@@ -3,6 +3,7 @@ import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ClinicProfileForm } from "@/components/settings/clinic-profile-form";
 import { HoldSettingsForm } from "@/components/settings/hold-settings-form";
+import { CancellationPolicyForm } from "@/components/settings/cancellation-policy-form";
 import { ReminderSettingsForm } from "@/components/settings/reminder-settings-form";
 import { UnsavedSections } from "@/components/settings/unsaved-sections";
 import { can } from "@/lib/domain/roles";
@@ -10,6 +11,7 @@ import { centsToInput } from "@/lib/domain/money";
 import { requireCaller } from "@/lib/server/auth/caller";
 import { countUpcomingAppointments, getClinicSettings } from "@/lib/server/clinics/clinic-settings";
 import { getHoldSettings } from "@/lib/server/booking/hold-settings";
+import { getCancellationPolicy } from "@/lib/server/clinics/cancellation-policy";
 import { getReminderSettings } from "@/lib/server/reminders/reminder-settings";
 
 export const metadata: Metadata = { title: "Clinic settings" };
@@ -17,10 +19,11 @@ export const metadata: Metadata = { title: "Clinic settings" };
 export default async function ClinicSettingsPage() {
   const caller = await requireCaller();
   if (!can(caller, "settings:write")) return <NoAccess caller={caller} what="Clinic settings" />;
-  const [settings, upcomingAppointments, holdSettings, reminderSettings] = await Promise.all([
+  const [settings, upcomingAppointments, holdSettings, cancellation, reminderSettings] = await Promise.all([
     getClinicSettings(caller),
     countUpcomingAppointments(caller),
     getHoldSettings(caller),
+    getCancellationPolicy(caller),
     getReminderSettings(caller),
   ]);
   return (
@@ -35,6 +38,9 @@ export default async function ClinicSettingsPage() {
         />
         <div className="mt-8">
           <HoldSettingsForm settings={holdSettings} />
+        </div>
+        <div className="mt-8">
+          <CancellationPolicyForm policy={cancellation.policy} currency={cancellation.currency} feeCents={settings.feeCents} />
         </div>
         <div className="mt-8">
           <ReminderSettingsForm settings={reminderSettings} />
