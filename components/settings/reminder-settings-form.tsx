@@ -38,7 +38,7 @@ export function ReminderSettingsForm({ settings }: { settings: ReminderSettings 
             name="visitReminders"
             defaultChecked={settings.visitReminders}
             label="Email patients a reminder before each confirmed visit"
-            description="With the time, your address, a calendar invite and the link to their appointment page."
+            description="With the time, your address, your cancellation policy, a calendar invite and the link to their appointment page."
           />
           <Field
             label="Hours before the visit"

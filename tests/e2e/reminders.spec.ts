@@ -57,6 +57,7 @@ for (const width of [360, 1280]) {
     await expect(reminder.getByRole("heading", { name: /^Reminder: Dr\. Hannah Berg, / })).toBeVisible();
     await expect(reminder).toContainText(ZONE_LABEL);
     await expect(reminder).toContainText("Address: 8 Elm Street, Springfield, IL 62701.");
+    await expect(reminder).toContainText("Cancellation: There is no fee: you can cancel until your visit starts, at no cost.");
 
     await reminder.getByText("Attachment: free-community-clinic-appointment.ics").click();
     const ics = reminder.locator("pre");
@@ -70,6 +71,7 @@ for (const width of [360, 1280]) {
     await page.goto((await manage.getAttribute("href"))!);
     await hydrated(page);
     await expect(page.getByRole("heading", { name: "Your visit is confirmed" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Cancel my visit" })).toBeVisible();
   });
 }
 
