@@ -52,6 +52,20 @@ export async function cancelRequest(id: unknown): Promise<PatientActionResult> {
   );
 }
 
+/**
+ * "Cancel my visit" on a confirmed visit: the refund the dialog quoted comes
+ * back with it, and the server refuses to cancel for less (the free window
+ * closed while the page was open): the page then refreshes with the new amount.
+ */
+export async function cancelVisit(id: unknown, quotedRefundCents: unknown): Promise<PatientActionResult> {
+  if (typeof quotedRefundCents !== "number" || !Number.isSafeInteger(quotedRefundCents) || quotedRefundCents < 0) return actionFailure(NOT_FOUND, "not_found");
+  return asPatient(
+    id,
+    (i, token) => cancelAppointmentByPatient(i, token, undefined, { quotedRefundCents }),
+    "Something went wrong on our side and your visit is not cancelled yet. Please try again.",
+  );
+}
+
 /** The proposal the page showed (its `at`, epoch ms); a missing or malformed one is refused, never read as "any". */
 const proposalAtOf = (value: unknown): number | null => (typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : null);
 

@@ -34,6 +34,8 @@ function view(status: PatientAppointmentView["status"], money: PatientMoney): Pa
     clinicCancel: null,
     confirmedIcsAvailable: false,
     money,
+    policyWords: "",
+    visitCancel: null,
   };
 }
 

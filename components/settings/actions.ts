@@ -3,9 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { clinicProfileSchema } from "@/lib/domain/clinic-settings";
 import { holdSettingsSchema } from "@/lib/domain/hold-settings";
+import { reminderSettingsSchema } from "@/lib/domain/reminders";
 import { getCaller } from "@/lib/server/auth/caller";
 import { updateHoldSettings } from "@/lib/server/booking/hold-settings";
 import { updateClinicProfile } from "@/lib/server/clinics/clinic-settings";
+import { updateReminderSettings } from "@/lib/server/reminders/reminder-settings";
 import { formAction, parseForm, type ActionResult } from "@/lib/server/form-action";
 
 export async function updateClinicProfileAction(form: FormData): Promise<ActionResult> {
@@ -23,5 +25,13 @@ export async function updateHoldSettingsAction(form: FormData): Promise<ActionRe
     const caller = await getCaller();
     await updateHoldSettings(caller, parseForm(holdSettingsSchema, form));
     return { message: "Request settings saved." };
+  });
+}
+
+export async function updateReminderSettingsAction(form: FormData): Promise<ActionResult> {
+  return formAction(async () => {
+    const caller = await getCaller();
+    await updateReminderSettings(caller, parseForm(reminderSettingsSchema, form));
+    return { message: "Reminder settings saved." };
   });
 }

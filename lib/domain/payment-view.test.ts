@@ -43,4 +43,16 @@ describe("endedMoneyWords: a request that ended without a visit says whether the
     expect(endedMoneyWords(money("none", { intentMade: false }), 0, zone, now)).toBeNull();
     expect(endedMoneyWords(money("paid"), 5000, zone, now)).toBeNull();
   });
+
+  it("a visit the patient cancelled late: what the clinic's policy kept, and what went back", () => {
+    expect(endedMoneyWords(money("paid", { refundCents: 0 }), 5000, zone, now)).toBe("Under the clinic's cancellation policy, your payment of $50.00 is not refunded.");
+    expect(endedMoneyWords(money("refund_pending", { refundCents: 3000 }), 5000, zone, now)).toBe(
+      "Of your $50.00 payment, $30.00 is being refunded to the card you paid with; the clinic keeps $20.00 under its cancellation policy.",
+    );
+    expect(endedMoneyWords(money("refunded", { refundCents: 3000, refundedAt: Date.UTC(2026, 11, 4, 17, 0) }), 5000, zone, now)).toBe(
+      "Of your $50.00 payment, $30.00 was refunded on Fri, Dec 4 to the card you paid with; the clinic keeps $20.00 under its cancellation policy.",
+    );
+    // Inside the free window everything went back: the usual words.
+    expect(endedMoneyWords(money("refunded", { refundCents: 5000 }), 5000, zone, now)).toBe("Your payment of $50.00 was refunded in full to the card you paid with.");
+  });
 });

@@ -51,11 +51,27 @@ export interface PatientMoney {
   currency: string;
   refundedAt: number | null;
   intentMade: boolean;
+  /**
+   * Set when the patient cancelled a paid visit under the clinic's
+   * cancellation policy: what goes back (the rest the clinic keeps).
+   * Missing = everything that was paid goes back.
+   */
+  refundCents?: number;
 }
 
 /** "You weren't charged.", "Your payment of $50.00 is being refunded…", "…was refunded on Fri, Dec 4…"; null when there is nothing to say. */
 export function endedMoneyWords(m: PatientMoney, feeCents: number, timeZone: string, now: number): string | null {
   const amount = amountOf({ state: "paid", amountCents: m.amountCents, currency: m.currency.toUpperCase(), refundedAt: null });
+  const part = m.refundCents !== undefined && m.refundCents < m.amountCents ? m.refundCents : null;
+  if (part !== null && m.state !== "none") {
+    const of = (cents: number) => amountOf({ state: "paid", amountCents: cents, currency: m.currency.toUpperCase(), refundedAt: null });
+    const kept = `the clinic keeps ${of(m.amountCents - part)} under its cancellation policy`;
+    if (m.state === "paid") return `Under the clinic's cancellation policy, your payment of ${amount} is not refunded.`;
+    if (m.state === "refund_pending") return `Of your ${amount} payment, ${of(part)} is being refunded to the card you paid with; ${kept}.`;
+    return m.refundedAt !== null
+      ? `Of your ${amount} payment, ${of(part)} was refunded on ${formatDate(m.refundedAt, timeZone, { now })} to the card you paid with; ${kept}.`
+      : `Of your ${amount} payment, ${of(part)} was refunded to the card you paid with; ${kept}.`;
+  }
   switch (m.state) {
     case "none":
       if (feeCents === 0 && !m.intentMade) return null;

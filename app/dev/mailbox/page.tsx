@@ -162,6 +162,14 @@ export default async function DevMailboxPage({ searchParams }: Props) {
                   <div className="mt-2 text-base leading-relaxed whitespace-pre-wrap text-slate-800">
                     <Linkified text={mail.text} />
                   </div>
+                  {mail.attachments.map((file) => (
+                    <details key={file.filename} className="mt-4 rounded-lg border border-slate-200">
+                      <summary className="flex min-h-11 cursor-pointer items-center px-4 text-sm font-medium text-slate-700 hover:bg-slate-50">
+                        Attachment: {file.filename}
+                      </summary>
+                      <pre className="overflow-x-auto border-t border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-800">{file.content}</pre>
+                    </details>
+                  ))}
                   {mail.html && (
                     <details className="group mt-4 rounded-lg border border-slate-200">
                       <summary className="flex min-h-11 cursor-pointer items-center px-4 text-sm font-medium text-slate-700 hover:bg-slate-50">

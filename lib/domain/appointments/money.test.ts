@@ -45,6 +45,9 @@ const TABLE: Row[] = [
   ["rescheduled", "withdraw", "confirmed", true, "none"],
   ["confirmed", "propose", "rescheduled", false, "none"],
   ["confirmed", "propose", "rescheduled", true, "none"],
+  // The patient cancels a visit: free, nothing moves; paid, their clinic's policy decides the refund.
+  ["confirmed", "cancel", "cancelled", false, "none"],
+  ["confirmed", "cancel", "cancelled", true, "refund_per_policy"],
   ["confirmed", "clinic_cancel", "cancelled", false, "none"],
   ["confirmed", "clinic_cancel", "cancelled", true, "refund"],
   ["expired", "pay", "confirmed", false, "capture_expected"],
@@ -82,6 +85,7 @@ describe("money follows the transition", () => {
     for (const [from, action, to, paid, money] of TABLE) {
       expect(MONEY_EFFECTS).toContain(money);
       if (paid && money === "none") expect(["confirmed", "rescheduled"]).toContain(to);
+      if (money === "refund_per_policy") expect([from, action, paid]).toEqual(["confirmed", "cancel", true]);
       if (from === "approved" && action !== "pay" && !paid) expect(money).toBe("cancel_intent");
     }
   });

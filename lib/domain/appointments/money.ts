@@ -10,6 +10,10 @@
  * - "refund": paid money whose visit is gone goes back in full. A paid
  *   appointment only keeps its money while it has a time: confirmed, or
  *   rescheduled (a proposal the patient can still accept).
+ * - "refund_per_policy": the patient cancels a paid, confirmed visit: the
+ *   clinic's cancellation policy (lib/domain/cancellation-policy.ts, the
+ *   policy the appointment was booked under) decides how much goes back, from
+ *   nothing to all of it; the rest stays paid.
  * - "none": nothing happens to the money.
  *
  * Staff withdrawing a proposal ("withdraw") never moves money: a paid visit
@@ -23,7 +27,7 @@
 import type { AppointmentAction } from "./state-machine";
 import type { AppointmentStatus } from "./status";
 
-export const MONEY_EFFECTS = ["none", "capture_expected", "cancel_intent", "refund"] as const;
+export const MONEY_EFFECTS = ["none", "capture_expected", "cancel_intent", "refund", "refund_per_policy"] as const;
 export type MoneyEffect = (typeof MONEY_EFFECTS)[number];
 
 /** The statuses in which paid money stays paid: the appointment has a time the patient keeps or can take. */
@@ -32,6 +36,7 @@ const KEEPS_PAYMENT: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>
 export function moneyEffect(from: AppointmentStatus, action: AppointmentAction, to: AppointmentStatus, paid: boolean): MoneyEffect {
   if (action === "pay") return "capture_expected";
   if (action === "withdraw") return "none";
+  if (paid && from === "confirmed" && action === "cancel") return "refund_per_policy";
   if (paid) return KEEPS_PAYMENT.has(to) ? "none" : "refund";
   return from === "approved" ? "cancel_intent" : "none";
 }

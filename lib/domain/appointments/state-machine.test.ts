@@ -44,6 +44,7 @@ const SPEC: Row[] = [
   // The clinic calls off an approved or confirmed appointment (refunded if paid).
   ["approved", "clinic_cancel", "staff", "cancelled", "cancelled", "cancelled"],
   ["confirmed", "clinic_cancel", "staff", "cancelled", "cancelled", "cancelled"],
+  ["confirmed", "cancel", "patient", "cancelled", "cancelled", "cancelled"],
 ];
 
 const SPEC_ACTOR: Record<AppointmentAction, Actor> = {
@@ -116,7 +117,7 @@ describe("transition messages", () => {
     ["pending", "approve", "patient", "Only the clinic can approve a request."],
     ["pending", "expire", "staff", "Requests expire automatically; they can't be expired by hand."],
     ["confirmed", "approve", "staff", "This appointment is already confirmed."],
-    ["confirmed", "cancel", "patient", "This appointment is already confirmed."],
+    ["confirmed", "accept", "patient", "This appointment is already confirmed."],
     ["pending", "withdraw", "staff", "There is no proposed time to withdraw."],
     ["confirmed", "withdraw", "staff", "This appointment is already confirmed."],
     ["rescheduled", "withdraw", "patient", "Only the clinic can withdraw the time it proposed."],
@@ -203,7 +204,8 @@ describe("patientNextStep", () => {
     ["approved", FREE, "wait", true],
     ["rescheduled", PAID, "respond_to_proposal", true],
     ["rescheduled", FREE, "respond_to_proposal", true],
-    ["confirmed", PAID, "none", false],
+    // A confirmed visit: nothing to do but come, or cancel it (the clinic's policy decides any refund).
+    ["confirmed", PAID, "none", true],
     ["declined", PAID, "none", false],
     ["cancelled", FREE, "none", false],
     ["expired", PAID, "none", false],

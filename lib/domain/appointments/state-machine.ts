@@ -93,6 +93,8 @@ const TRANSITIONS: Readonly<Record<AppointmentStatus, Partial<Record<Appointment
   },
   confirmed: {
     propose: "rescheduled",
+    // The patient calls the visit off; what goes back is the clinic's cancellation policy (money.ts).
+    cancel: "cancelled",
     clinic_cancel: "cancelled",
   },
   declined: {},

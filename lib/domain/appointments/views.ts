@@ -107,4 +107,11 @@ export interface PatientAppointmentView {
   confirmedIcsAvailable: boolean;
   /** The appointment's payment as the patient is told it once it ended (a stale tab may pay after they cancelled). */
   money: PatientMoney;
+  /** The cancellation policy the appointment was booked under, in words (shown before paying, and on the visit). */
+  policyWords: string;
+  /**
+   * A confirmed visit that has not started: what cancelling now does (the
+   * refund, quoted back to the server, which refuses a smaller one). Null otherwise.
+   */
+  visitCancel: { refundCents: number; paidCents: number; refundWords: string | null } | null;
 }

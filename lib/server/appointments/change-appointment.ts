@@ -8,6 +8,7 @@ import { db } from "../firebase";
 import { queueMail } from "@/lib/server/mail/queue-mail";
 import { refundEmail } from "@/lib/server/mail/payment-emails";
 import { refundDue } from "../payments/refund";
+import { policyRefundCents } from "./cancellation";
 import { queueIntentCancel, runAfterCommit, type AfterCommit } from "../payments/stripe-effects";
 import { cancelVisit, readVisit } from "@/lib/server/visits/visit-docs";
 import { deleteLocks, isLapsed, readOwnLocks } from "./appointment-locks";
@@ -181,6 +182,16 @@ export async function applyChange<R>(tx: Transaction, loaded: Loaded, change: Ch
         fields.payment = refundDue(a.payment, reason);
         if (change.refundEmail !== false) mail.push(refundEmail(a, reason, a.payment.amountCents, a.payment.currency, change.refundNote));
         effects.push({ kind: "refund", appointmentId: ref.id });
+      }
+      break;
+    case "refund_per_policy":
+      // The patient called off a paid visit: the policy it was booked under says how much goes back. The verb's
+      // own email says so (the amount and the policy), so no refund notice is queued here.
+      if (a.payment?.status === "paid") {
+        const back = policyRefundCents(a, now);
+        const kept = a.payment.amountCents - back;
+        fields.payment = back > 0 ? { ...refundDue(a.payment, "patient_cancelled"), refundDueCents: back, keptCents: kept } : { ...a.payment, keptCents: kept };
+        if (back > 0) effects.push({ kind: "refund", appointmentId: ref.id });
       }
       break;
     case "cancel_intent":

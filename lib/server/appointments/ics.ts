@@ -1,12 +1,15 @@
 import "server-only";
 import { createEvent } from "ics";
 import { LINE_BREAKING } from "@/lib/domain/clinic-settings";
+import { appointmentPolicy, policyWords } from "@/lib/domain/cancellation-policy";
 import type { AppointmentDoc } from "./model";
 
 type IcsSource = Pick<
   AppointmentDoc,
   "start" | "end" | "clinicName" | "clinicContact" | "doctorName" | "version" | "status"
->;
+> &
+  // The cancellation policy goes in the description when the fee is known (every appointment has it).
+  Partial<Pick<AppointmentDoc, "feeCents" | "currency" | "cancellationPolicy">>;
 
 /**
  * The appointment as an iCalendar event. The UID is the appointment's id, so
@@ -25,6 +28,7 @@ export function appointmentIcs(appointmentId: string, a: IcsSource): string {
   const doctorName = one(a.doctorName);
   const clinicName = one(a.clinicName);
   const contact = one([a.clinicContact.phone, a.clinicContact.email].filter(Boolean).join(" · "));
+  const policy = a.feeCents !== undefined && a.currency ? `Cancellation: ${policyWords(appointmentPolicy(a.cancellationPolicy), a.feeCents, a.currency)}` : null;
   const { error, value } = createEvent({
     uid: `${appointmentId}@clinic-booking`,
     sequence: a.version,
@@ -37,7 +41,7 @@ export function appointmentIcs(appointmentId: string, a: IcsSource): string {
     endInputType: "utc",
     endOutputType: "utc",
     title: `${doctorName} at ${clinicName}`,
-    description: `Your visit with ${doctorName} at ${clinicName}.${contact ? ` To change it, contact the clinic: ${contact}.` : ""}`,
+    description: `Your visit with ${doctorName} at ${clinicName}.${policy ? ` ${policy}` : ""}${contact ? ` To change it, contact the clinic: ${contact}.` : ""}`,
     location: one(a.clinicContact.address) || clinicName,
     status: a.status === "confirmed" ? "CONFIRMED" : "TENTATIVE",
     busyStatus: "BUSY",

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { startStripeStandin } from "@clinic/stripe-standin";
-import { commandArbitraries, runOptions } from "./lifecycle-model/arbitraries";
+import { commandArbitraries, hoursLater, paidVisitFirst, runOptions, visitCommandArbitraries } from "./lifecycle-model/arbitraries";
 import { timings, type LifecycleCommand, type Real } from "./lifecycle-model/commands";
 import { checkInvariants, knownGaps } from "./lifecycle-model/invariants";
 import { newRun, settle, stripeFor, type Shared } from "./lifecycle-model/world";
@@ -16,6 +16,7 @@ import { newRun, settle, stripeFor, type Shared } from "./lifecycle-model/world"
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 300);
 const CONCURRENT_RUNS = Number(process.env.MODEL_CONCURRENT_RUNS ?? Math.max(1, Math.round(RUNS / 6)));
+const VISIT_RUNS = Math.max(1, Math.round(RUNS / 6));
 const PATH = process.env.MODEL_PATH || undefined;
 // fc.commands' own replayPath (printed in a counterexample): which commands of the shrunk list ran.
 const REPLAY = process.env.MODEL_REPLAY || undefined;
@@ -72,7 +73,7 @@ async function inFreshClinic(shard: Shard, options: Options, body: (real: Real) 
  * SEED+1, ...). A failure names its shard's seed and path, and prints the
  * shrunk run's log.
  */
-async function assertModel<Ts extends unknown[]>(name: "sequential" | "concurrent", runs: number, property: (shard: Shard) => fc.IAsyncPropertyWithHooks<Ts>) {
+async function assertModel<Ts extends unknown[]>(name: "sequential" | "concurrent" | "from a paid visit", runs: number, property: (shard: Shard) => fc.IAsyncPropertyWithHooks<Ts>) {
   const started = Date.now();
   const shards = Array.from({ length: SHARDS }, (_, k): Shard => ({ seed: SEED + k, failedRunLog: "" }));
   const results = await Promise.allSettled(
@@ -86,7 +87,7 @@ async function assertModel<Ts extends unknown[]>(name: "sequential" | "concurren
   const message = String(((results[failed] as PromiseRejectedResult).reason as Error).message);
   const path = /path: "([^"]*)"/.exec(message)?.[1];
   const replay = /replayPath="([^"]*)"/.exec(message)?.[1];
-  const only = name === "sequential" ? "random runs" : "in parallel";
+  const only = name === "sequential" ? "random runs" : name === "concurrent" ? "in parallel" : "from a paid, confirmed visit";
   throw new Error(`${name}: replay with MODEL_SEED=${shards[failed]!.seed} MODEL_PATH=${path}${replay ? ` MODEL_REPLAY=${replay}` : ""} (and the same MODEL_COMMANDS) -t "${only}"\n${message}\n\nThe smallest failing run, command by command:\n${shards[failed]!.failedRunLog}`);
 }
 
@@ -95,6 +96,17 @@ describe("the appointment lifecycle, as a model", () => {
     await assertModel("sequential", RUNS, (shard) =>
       fc.asyncProperty(runOptions, fc.commands(commandArbitraries, { maxCommands: 25, size: "max", replayPath: REPLAY }), (options, commands) =>
         inFreshClinic(shard, options, (real) => fc.asyncModelRun(() => ({ model: {}, real }), commands)),
+      ),
+    );
+  }, 900_000);
+
+  it(`keeps every invariant from a paid, confirmed visit, ${VISIT_RUNS} random runs of up to 15 commands`, async () => {
+    await assertModel("from a paid visit", VISIT_RUNS, (shard) =>
+      fc.asyncProperty(runOptions, hoursLater, fc.commands(visitCommandArbitraries, { maxCommands: 15, size: "max", replayPath: REPLAY }), (options, hours, commands) =>
+        inFreshClinic(shard, options, async (real) => {
+          for (const command of paidVisitFirst(hours)) await command.run({}, real);
+          await fc.asyncModelRun(() => ({ model: {}, real }), commands);
+        }),
       ),
     );
   }, 900_000);

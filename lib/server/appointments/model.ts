@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/domain/appointments/state-machine";
 import type { HistoryAction } from "@/lib/domain/appointments/views";
 import type { OriginalTimeLost } from "@/lib/domain/no-time-held";
 import { DAY_MS } from "@/lib/domain/slots/local-time";
+import type { CancellationPolicy } from "@/lib/domain/cancellation-policy";
 import { db } from "../firebase";
 
 export interface PatientContact {
@@ -33,6 +34,12 @@ export interface AppointmentDoc {
   reason: string;
   feeCents: number;
   currency: string;
+  /**
+   * The clinic's cancellation policy when the request was made (what the
+   * patient read before paying); missing on older documents: a full refund
+   * until the visit starts (lib/domain/cancellation-policy.ts, NO_POLICY).
+   */
+  cancellationPolicy?: CancellationPolicy;
   /** SHA-256 of the patient's status-page token; the token itself is never stored. */
   tokenHash: string;
   /** Hashes of the fresh tokens in later emails' status links (see newStatusLink); missing = none. */
@@ -155,6 +162,10 @@ export interface AppointmentPayment {
   refundedAt: Timestamp | null;
   /** Set when the amount or currency differed from the fee snapshot: refunded, never confirmed. */
   flagged: "amount_mismatch" | null;
+  /** When less than the whole payment goes back (the patient cancelled under the clinic's policy): the amount to refund. Missing = all of it. */
+  refundDueCents?: number;
+  /** What the clinic keeps under its cancellation policy (the patient cancelled late). Missing = nothing. */
+  keptCents?: number;
 }
 
 export type RefundReason =

@@ -22,6 +22,9 @@ import {
 } from "@/lib/server/mail/review-emails";
 import { deleteLocks, setLockExpiry } from "./appointment-locks";
 import { changeAppointment } from "./change-appointment";
+import { cancelConfirmedVisit } from "./visit-cancel";
+import { policyOf, policyRefundCents } from "./cancellation";
+import { policyWords, refundWords } from "@/lib/domain/cancellation-policy";
 import { appointmentTokenMatches, newStatusLink } from "./tokens";
 import { appNow } from "../clock";
 import { emailCorrectionRefusal } from "@/lib/domain/email-correction";
@@ -31,7 +34,23 @@ function patientMoneyOf(a: AppointmentDoc): PatientMoney {
   const intentMade = Boolean(a.paymentIntentId) || (a.paymentIntentIds?.length ?? 0) > 0;
   const p = a.payment;
   if (!p) return { state: "none", amountCents: a.feeCents, currency: a.currency, refundedAt: null, intentMade };
-  return { state: p.status, amountCents: p.amountCents, currency: p.currency, refundedAt: p.refundedAt ? p.refundedAt.toMillis() : null, intentMade };
+  return {
+    state: p.status,
+    amountCents: p.amountCents,
+    currency: p.currency,
+    refundedAt: p.refundedAt ? p.refundedAt.toMillis() : null,
+    intentMade,
+    // A cancel under the clinic's policy records what it kept.
+    ...(p.keptCents !== undefined ? { refundCents: p.amountCents - p.keptCents } : {}),
+  };
+}
+
+/** A confirmed visit still ahead: the refund the policy gives if it is cancelled now. */
+function visitCancelOf(a: AppointmentDoc, now: Date): PatientAppointmentView["visitCancel"] {
+  if (a.status !== "confirmed" || now.getTime() >= a.start.toMillis()) return null;
+  const paidCents = a.payment?.status === "paid" ? a.payment.amountCents : 0;
+  const refundCents = policyRefundCents(a, now);
+  return { refundCents, paidCents, refundWords: refundWords(paidCents, refundCents, a.payment?.currency ?? a.currency) };
 }
 
 // One answer for "no such appointment" and "wrong token": a guessed id
@@ -83,6 +102,8 @@ export async function getPatientAppointment(id: string, token: string | null | u
         : null,
     confirmedIcsAvailable: a.status === "confirmed",
     money: patientMoneyOf(a),
+    policyWords: policyWords(policyOf(a), a.feeCents, a.currency),
+    visitCancel: visitCancelOf(a, appNow()),
   };
 }
 
@@ -105,26 +126,39 @@ function refuseStaleAnswer(a: AppointmentDoc, proposalAt: number | undefined): v
 const patientTarget = (id: string, token: string | null | undefined, now: Date) => ({ id, now, notFound, authorize: byToken(token) });
 
 /**
- * The patient cancels a pending, approved or rescheduled request. The status
- * change, the release of its locks, the history entry and the email are one
- * transaction, so the time is free again the moment this returns. A paid,
- * moved visit is refunded, an approval's PaymentIntent cancelled (the runner).
+ * The patient cancels a pending, approved or rescheduled request, or a
+ * confirmed visit (visit-cancel.ts: refused once it started; the clinic's
+ * policy decides the refund). The status change, the release of its locks,
+ * the history entry and the emails are one transaction, so the time is free
+ * again the moment this returns. A paid, moved visit is refunded, an
+ * approval's PaymentIntent cancelled (the runner). `quotedRefundCents`: the
+ * refund the visit's page showed, required to cancel a confirmed visit; a
+ * smaller one now is refused, nothing written.
  */
-export async function cancelAppointmentByPatient(id: string, token: string | null | undefined, now = appNow()): Promise<AppointmentStatus> {
+export async function cancelAppointmentByPatient(
+  id: string,
+  token: string | null | undefined,
+  now = appNow(),
+  opts: { quotedRefundCents?: number } = {},
+): Promise<AppointmentStatus> {
   if (!isAppointmentId(id)) throw notFound();
   const { status } = await changeAppointment(patientTarget(id, token, now), {
     action: "cancel",
     actor: "patient",
-    apply: (_tx, { a, locks, visit }) => ({
-      fields: { lockIds: [], proposal: null },
-      after: (tx) => {
-        deleteLocks(tx, locks);
-        // A confirmed visit that was being moved leaves the schedule.
-        cancelVisit(tx, visit, now);
-        queueMail(tx, cancelledEmail(a), { appointmentId: id });
-      },
-      result: null,
-    }),
+    apply: async (tx, loaded) => {
+      if (loaded.a.status === "confirmed") return { ...(await cancelConfirmedVisit(tx, loaded, now, opts.quotedRefundCents)), result: null };
+      const { a, locks, visit } = loaded;
+      return {
+        fields: { lockIds: [], proposal: null },
+        after: (w) => {
+          deleteLocks(w, locks);
+          // A confirmed visit that was being moved leaves the schedule.
+          cancelVisit(w, visit, now);
+          queueMail(w, cancelledEmail(a), { appointmentId: id });
+        },
+        result: null,
+      };
+    },
   });
   return status;
 }

@@ -3,7 +3,7 @@ import { Timestamp } from "firebase-admin/firestore";
 import type { BookingApiRequest } from "@/lib/domain/booking-request";
 import { clinicDateAt, closureOn } from "@/lib/domain/clinic-closures";
 import { AppError } from "@/lib/domain/errors";
-import { loadBookableDoctor, type BookableDoctor } from "@/lib/server/booking/bookable-doctor";
+import { loadBookableDoctor, type BookingTarget } from "@/lib/server/booking/bookable-doctor";
 import { serverEnv } from "../env";
 import { db } from "../firebase";
 import { queueMail } from "@/lib/server/mail/queue-mail";
@@ -113,7 +113,7 @@ interface Prepared {
 }
 
 interface HoldContext {
-  bookable: BookableDoctor;
+  bookable: BookingTarget;
   request: BookingApiRequest;
   slot: { start: number; end: number };
   locks: LockSpec[];
@@ -164,6 +164,7 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment> {
       reason: request.reason,
       feeCents: clinic.feeCents,
       currency: clinic.currency,
+      cancellationPolicy: c.bookable.requestRules.cancellationPolicy,
       tokenHash: hash,
       lockIds: locks.map((l) => l.ref.id),
       version: 1,

@@ -13,6 +13,8 @@ import { currentSlug } from "@/lib/server/doctors/slugs";
 import { db } from "@/lib/server/firebase";
 import { holdRuleOf, requiresEmailConfirmation } from "@/lib/server/appointments/hold";
 import { ipLimitOf } from "./request-limits";
+import type { CancellationPolicy } from "@/lib/domain/cancellation-policy";
+import { cancellationPolicyOf } from "@/lib/server/clinics/cancellation-policy";
 
 export interface BookableDoctor {
   clinic: { id: string; slug: string; name: string; timezone: string; feeCents: number; currency: string; phone: string; email: string; address: string };
@@ -39,6 +41,8 @@ export interface RequestRules {
   confirmEmailFirst: boolean;
   /** Requests one network address may send per hour. */
   ipRequestsPerHour: number;
+  /** The clinic's cancellation policy, snapshotted on the request (what the patient reads before paying). */
+  cancellationPolicy: CancellationPolicy;
 }
 
 /**
@@ -105,7 +109,7 @@ export async function loadClinicDoctor(clinicId: string, doctorId: string, known
     // Every doctor is closed on the clinic's closed dates, for a proposal as for a request.
     schedule: withClinicClosures(parsed.data as DoctorSchedule, closures),
     closures,
-    requestRules: { hold: holdRuleOf(clinic), confirmEmailFirst: requiresEmailConfirmation(clinic), ipRequestsPerHour: ipLimitOf(clinic) },
+    requestRules: { hold: holdRuleOf(clinic), confirmEmailFirst: requiresEmailConfirmation(clinic), ipRequestsPerHour: ipLimitOf(clinic), cancellationPolicy: cancellationPolicyOf(clinic) },
     bookingOpen: isBookingPageOpen(clinic.get("publishedAt")),
   };
 }

@@ -50,3 +50,15 @@ describe("listDevMailbox with a clinic", () => {
     expect(invites.docs.map((doc) => doc.get("clinicId")).sort()).toEqual(["clinic-a", "clinic-b"]);
   });
 });
+
+describe("listDevMailbox attachments", () => {
+  it("lists a message's attachments with their text; a message without any has none", async () => {
+    const ics = { filename: "visit.ics", contentType: "text/calendar; charset=utf-8", content: "BEGIN:VCALENDAR\r\nEND:VCALENDAR" };
+    await fixtureDb()
+      .collection("mail")
+      .add({ to: "ics@x.test", message: { subject: "with ics", text: "t", html: "", attachments: [ics, { broken: true }] }, createdAt: FieldValue.serverTimestamp() });
+    const [mail] = await listDevMailbox({ to: "ics@x.test" });
+    expect(mail!.attachments).toEqual([ics]);
+    expect((await listDevMailbox({ to: "pat-a@x.test" }))[0]!.attachments).toEqual([]);
+  });
+});

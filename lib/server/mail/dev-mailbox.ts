@@ -14,6 +14,16 @@ export interface DevMail {
   /** ISO UTC, or null while the server timestamp is pending. */
   createdAt: string | null;
   appointmentId: string | null;
+  /** Attached files (a confirmation's or a reminder's .ics), with their text. */
+  attachments: { filename: string; contentType: string; content: string }[];
+}
+
+/** The message's attachments as queued (queueMail's MailMessage), anything malformed left out. */
+function attachmentsOf(value: unknown): DevMail["attachments"] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((a): a is Record<string, unknown> => typeof a === "object" && a !== null && typeof a.filename === "string")
+    .map((a) => ({ filename: String(a.filename), contentType: String(a.contentType ?? ""), content: String(a.content ?? "") }));
 }
 
 const DEFAULT_LIMIT = 100;
@@ -69,7 +79,7 @@ export async function listDevMailbox(options: { to?: string; limit?: number; cli
     docs = docs.filter((doc) => clinics.get(doc.id) === options.clinicId);
   }
   const mails = docs.map((doc): DevMail => {
-    const message = (doc.get("message") ?? {}) as { subject?: unknown; text?: unknown; html?: unknown };
+    const message = (doc.get("message") ?? {}) as { subject?: unknown; text?: unknown; html?: unknown; attachments?: unknown };
     const createdAt = doc.get("createdAt") as Timestamp | undefined;
     return {
       id: doc.id,
@@ -79,6 +89,7 @@ export async function listDevMailbox(options: { to?: string; limit?: number; cli
       html: String(message.html ?? ""),
       createdAt: createdAt?.toDate ? createdAt.toDate().toISOString() : null,
       appointmentId: typeof doc.get("appointmentId") === "string" ? (doc.get("appointmentId") as string) : null,
+      attachments: attachmentsOf(message.attachments),
     };
   });
   return (to ? mails.filter((mail) => mail.to.toLowerCase() === to) : mails).slice(0, limit);

@@ -84,6 +84,15 @@ describe("appointmentIcs", () => {
     expect(icsFilename(doc)).toBe("test-clinic-appointment.ics");
   });
 
+  it("says the cancellation policy the visit was booked under; none recorded: a full refund", () => {
+    const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, "");
+    const policy = { freeHours: 48, late: "keep_part" as const, keepCents: 2000, movesWithoutReview: false };
+    expect(unfold(appointmentIcs("abc123", { ...doc, cancellationPolicy: policy }))).toContain(
+      "Cancellation: Free cancellation up to 48 hours before your visit (full refund of $50.00)\\; after that\\, the clinic keeps $20.00 and refunds the rest.",
+    );
+    expect(unfold(appointmentIcs("abc123", doc))).toContain("Cancellation: You can cancel until your visit starts and get a full refund of $50.00.");
+  });
+
   it("no name, address or contact, however hostile, can add a line to the calendar file", () => {
     const evil = "\r\nATTENDEE;CN=Evil:mailto:evil@example.com";
     const breaks = ["\r", "\n", "\u2028", "\u2029", "\u0085", "\u000b", "\u000c"];

@@ -3,6 +3,7 @@ import { formatMoney, type CurrencyCode } from "@/lib/domain/money";
 import { originalTimeLostWords, type OriginalTimeLost } from "@/lib/domain/no-time-held";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import { renderEmail } from "./email-template";
+import { appointmentPolicy, policyWords } from "@/lib/domain/cancellation-policy";
 import type { MailMessage } from "./queue-mail";
 import type { AppointmentDoc } from "@/lib/server/appointments/model";
 
@@ -16,7 +17,11 @@ import type { AppointmentDoc } from "@/lib/server/appointments/model";
 type Summary = Pick<
   AppointmentDoc,
   "clinicName" | "clinicContact" | "doctorName" | "timezone" | "start" | "feeCents" | "currency" | "patient"
->;
+> &
+  Partial<Pick<AppointmentDoc, "cancellationPolicy">>;
+
+/** The cancellation policy the appointment was booked under, as the status page says it. */
+const cancellation = (a: Summary) => `Cancellation: ${policyWords(appointmentPolicy(a.cancellationPolicy), a.feeCents, a.currency)}`;
 
 /** Collapses line breaks, control characters and runs of spaces into single spaces. */
 export function oneLine(text: string): string {
@@ -49,6 +54,7 @@ export function approvedPleasePayEmail(a: Summary & { expiresAt?: AppointmentDoc
     [
       `${a.doctorName} at ${a.clinicName}, ${when(a.start, a)}.`,
       `Please pay the ${fee(a)} fee ${byDeadline(a)} to confirm your visit. We're holding the time for you until then.`,
+      cancellation(a),
     ],
     { label: "Pay and confirm", url: statusUrl },
   );
@@ -63,6 +69,7 @@ export function confirmedEmail(a: Summary, statusUrl: string, ics: { filename: s
       `${a.doctorName} at ${a.clinicName}, ${when(a.start, a)}.`,
       ...(a.clinicContact.address ? [`Address: ${a.clinicContact.address}.`] : []),
       "The attached invite adds the visit to your calendar.",
+      `${cancellation(a)} You can cancel your visit from your status page.`,
     ],
     { label: "See your appointment", url: statusUrl },
   );

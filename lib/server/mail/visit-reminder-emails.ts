@@ -1,4 +1,5 @@
 import "server-only";
+import { appointmentPolicy, policyWords } from "@/lib/domain/cancellation-policy";
 import { firstName } from "@/lib/domain/reminders";
 import { formatDate, formatSlotInZone, formatTime, zoneLabel } from "@/lib/domain/time-format";
 import type { AppointmentDoc } from "@/lib/server/appointments/model";
@@ -10,27 +11,24 @@ import type { MailMessage } from "./queue-mail";
 // "a request expires soon" (reminder-email.ts). renderEmail folds every
 // string onto one line and escapes HTML.
 
-type Visit = Pick<AppointmentDoc, "clinicName" | "clinicContact" | "doctorName" | "timezone" | "start" | "patient">;
+type Visit = Pick<AppointmentDoc, "clinicName" | "clinicContact" | "doctorName" | "timezone" | "start" | "patient" | "feeCents" | "currency"> &
+  Partial<Pick<AppointmentDoc, "cancellationPolicy">>;
 
 /**
- * To the patient: when (in the clinic's zone), where, the .ics, the link to
- * see, change or cancel it, and the clinic's cancellation policy in words
- * when the caller has it.
+ * To the patient: when (in the clinic's zone), where, the .ics, the status
+ * link (their page for the visit, where they can cancel it), and the
+ * cancellation policy the visit was booked under, in the same words as the
+ * confirmation, the status page and the .ics (policyWords).
  */
-export function visitReminderEmail(
-  a: Visit,
-  manageUrl: string,
-  ics: { filename: string; content: string },
-  cancellationPolicy: string | null = null,
-): MailMessage {
-  const when = formatSlotInZone(a.start.toDate(), a.timezone, { now: a.start.toDate() });
+export function visitReminderEmail(a: Visit, manageUrl: string, ics: { filename: string; content: string }): MailMessage {
+  const when = formatSlotInZone(a.start.toDate(), a.timezone);
   const body = renderEmail({
     heading: `Hello ${oneLine(a.patient.name)}, a reminder of your visit`,
     paragraphs: [
       `${a.doctorName} at ${a.clinicName}, ${when}.`,
       ...(a.clinicContact.address ? [`Address: ${a.clinicContact.address}.`] : []),
-      ...(cancellationPolicy ? [cancellationPolicy] : []),
-      "The attached invite adds the visit to your calendar. The button below shows your appointment, where you can also cancel it.",
+      `Cancellation: ${policyWords(appointmentPolicy(a.cancellationPolicy), a.feeCents, a.currency)} You can cancel your visit from your status page.`,
+      "The attached invite adds the visit to your calendar.",
     ],
     button: { label: "See your appointment", url: manageUrl },
     clinic: { name: a.clinicName, ...a.clinicContact },

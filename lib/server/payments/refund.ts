@@ -54,18 +54,20 @@ export function paymentFromIntent(intent: Stripe.PaymentIntent, now: Date): Appo
   };
 }
 
-/** Step (2): refunds a "refund_pending" payment in full at Stripe and records it. No-op otherwise. */
+/** Step (2): refunds a "refund_pending" payment at Stripe (in full, or its refundDueCents) and records it. No-op otherwise. */
 export async function refundPayment(appointmentId: string, client?: Stripe): Promise<"refunded" | "nothing_due"> {
   const ref = appointments().doc(appointmentId);
   const a = (await ref.get()).data() as AppointmentDoc | undefined;
   const payment = a?.payment;
   if (!payment || payment.status !== "refund_pending") return "nothing_due";
   let refundId: string | null = null;
-  let refunded = payment.amountCents;
+  let refunded = payment.refundDueCents ?? payment.amountCents;
   const stripe = client ?? stripeClient();
   try {
+    // A part refund (the clinic's cancellation policy) names its amount; otherwise Stripe refunds all of it.
+    const part = payment.refundDueCents !== undefined && payment.refundDueCents < payment.amountCents ? { amount: payment.refundDueCents } : {};
     const refund = await stripe.refunds.create(
-      { payment_intent: payment.intentId, metadata: { appointmentId, reason: payment.refundReason ?? "" } },
+      { payment_intent: payment.intentId, ...part, metadata: { appointmentId, reason: payment.refundReason ?? "" } },
       // One refund per payment, whoever asks and however often.
       { idempotencyKey: `refund-${payment.intentId}` },
     );

@@ -5,6 +5,8 @@ import { acceptProposal } from "@/lib/server/appointments/patient";
 import { approveAppointment, proposeNewTime } from "@/lib/server/appointments/review";
 import { db } from "@/lib/server/firebase";
 import { at, appointment, book, callers, later, linkToken, mailFor, seedReviewWorld } from "@/tests/helpers/review-fixtures";
+import { reminderSettingsSchema } from "@/lib/domain/reminders";
+import { getReminderSettings, updateReminderSettings } from "./reminder-settings";
 import { sendReminders } from "./send-reminders";
 
 // The scheduled reminders with an injected clock. Clinic F is free, so an
@@ -49,6 +51,8 @@ describe("the patient's reminder", () => {
     expect(mail.to).toBe("ada@example.com");
     expect(mail.message.subject).toMatch(/^Reminder: Dr\. dr-f1, Tue, Jan 8(, 2030)?, 11:00 AM EST, New York time$/);
     expect(mail.message.text).toContain("Address: 1 Main St.");
+    // The policy the visit was booked under, in the confirmation's words (a free visit: no fee to lose).
+    expect(mail.message.text).toContain("Cancellation: There is no fee: you can cancel until your visit starts, at no cost.");
     // The manage link opens this appointment: its token's hash was stored with the email.
     const token = linkToken(mail.message.text);
     expect(mail.message.text).toContain(`/appointments/${id}?t=${token}`);
@@ -181,7 +185,7 @@ describe("the doctor's day", () => {
     expect(sent).toHaveLength(1);
     const { to, message } = sent[0]!;
     expect(to).toBe("docf@f.test");
-    expect(message.subject).toMatch(/^Today, Tue, Jan 8(, 2030)?: 2 visits$/);
+    expect(message.subject).toBe("Today, Tue, Jan 8: 2 visits");
     expect(message.text).toContain("9:00 AM — Ada\n");
     expect(message.text).toContain("11:00 AM — Bob\n");
     expect(message.text).not.toMatch(/Patient|Public|Q\.|1:00 PM|SECRET-REASON|@example\.com|\+1 555/);
@@ -197,5 +201,16 @@ describe("the doctor's day", () => {
     await confirmedVisit(at("13:00"));
     await sendReminders(new Date(tuesdayMorning.getTime() + 5 * HOUR));
     expect(await doctorDays()).toHaveLength(0);
+  });
+});
+
+describe("the reminder settings", () => {
+  it("an admin saves them; anyone else is refused and nothing is written", async () => {
+    expect(await getReminderSettings(callers.admin)).toEqual({ visitReminders: true, reminderHours: 24, doctorDayEmail: false });
+    const before = (await db().doc("clinics/clinic-a").get()).data();
+    await expect(updateReminderSettings(callers.staff, reminderSettingsSchema.parse({ reminderHours: "48" }))).rejects.toMatchObject({ code: "forbidden" });
+    expect((await db().doc("clinics/clinic-a").get()).data()).toEqual(before);
+    await updateReminderSettings(callers.admin, reminderSettingsSchema.parse({ reminderHours: "48", doctorDayEmail: "on" }));
+    expect(await getReminderSettings(callers.admin)).toEqual({ visitReminders: false, reminderHours: 48, doctorDayEmail: true });
   });
 });

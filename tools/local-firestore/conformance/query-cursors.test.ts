@@ -47,6 +47,17 @@ describe("cursors and offset", () => {
     expect(next.docs.map((d) => d.id)).toEqual(["b2", "c3"]);
   });
 
+  it("with no orderBy, a document snapshot cursor pages in document id order", async () => {
+    // Firestore orders a query with no orderBy by document id; the admin SDK's startAfter(snapshot) then
+    // resumes after that id (how a sweep walks a whole collection page by page).
+    const first = await col.limit(2).get();
+    expect(first.docs.map((d) => d.id)).toEqual(["a1", "a2"]);
+    const next = await col.startAfter(first.docs[1]).limit(2).get();
+    expect(next.docs.map((d) => d.id)).toEqual(["b2", "c3"]);
+    const last = await col.startAfter(next.docs[1]).limit(2).get();
+    expect(last.docs.map((d) => d.id)).toEqual(["d4"]);
+  });
+
   it("cursor values on orderBy and __name__ together", async () => {
     expect(await ids(col.orderBy("n").orderBy(FieldPath.documentId()).startAt(2, "b2"))).toEqual(["b2", "c3", "d4"]);
   });

@@ -6,6 +6,8 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { ClinicProfileForm } from "@/components/settings/clinic-profile-form";
 import { HoldSettingsForm } from "@/components/settings/hold-settings-form";
 import { SecondFactorForm } from "@/components/settings/second-factor-form";
+import { CancellationPolicyForm } from "@/components/settings/cancellation-policy-form";
+import { ReminderSettingsForm } from "@/components/settings/reminder-settings-form";
 import { UnsavedSections } from "@/components/settings/unsaved-sections";
 import { can } from "@/lib/domain/roles";
 import { centsToInput } from "@/lib/domain/money";
@@ -13,17 +15,21 @@ import { requireCaller } from "@/lib/server/auth/caller";
 import { countUpcomingAppointments, getClinicSettings } from "@/lib/server/clinics/clinic-settings";
 import { getHoldSettings } from "@/lib/server/booking/hold-settings";
 import { getSecondFactorRequirement } from "@/lib/server/auth/second-factor-settings";
+import { getCancellationPolicy } from "@/lib/server/clinics/cancellation-policy";
+import { getReminderSettings } from "@/lib/server/reminders/reminder-settings";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function ClinicSettingsPage() {
   const caller = await requireCaller();
   if (!can(caller, "settings:write")) return <NoAccess caller={caller} what="Clinic settings" />;
-  const [settings, upcomingAppointments, holdSettings, requireSecondFactor] = await Promise.all([
+  const [settings, upcomingAppointments, holdSettings, requireSecondFactor, cancellation, reminderSettings] = await Promise.all([
     getClinicSettings(caller),
     countUpcomingAppointments(caller),
     getHoldSettings(caller),
     getSecondFactorRequirement(caller),
+    getCancellationPolicy(caller),
+    getReminderSettings(caller),
   ]);
   return (
     <>
@@ -38,7 +44,7 @@ export default async function ClinicSettingsPage() {
           ) : undefined
         }
       />
-      {/* Two sections, each saved on its own; leaving with either one edited asks first. */}
+      {/* Sections, each saved on its own; leaving with any one edited asks first. */}
       <UnsavedSections>
         <ClinicProfileForm
           settings={{ ...settings, fee: centsToInput(settings.feeCents, settings.currency) }}
@@ -47,6 +53,12 @@ export default async function ClinicSettingsPage() {
         />
         <div className="mt-8">
           <HoldSettingsForm settings={holdSettings} />
+        </div>
+        <div className="mt-8">
+          <CancellationPolicyForm policy={cancellation.policy} currency={cancellation.currency} feeCents={settings.feeCents} />
+        </div>
+        <div className="mt-8">
+          <ReminderSettingsForm settings={reminderSettings} />
         </div>
       </UnsavedSections>
       <div className="mt-8">

@@ -18,7 +18,8 @@ import { getPatientAppointment } from "@/lib/server/appointments/patient";
 import { getPaymentStep } from "@/lib/server/payments/prepare";
 import { getPaidReceipt } from "@/lib/server/payments/patient-receipt";
 import { WrongAddress } from "@/components/appointment/wrong-address";
-import { acceptProposedTime, cancelRequest, correctEmail, declineProposedTime, payWithTestCard } from "@/components/appointment/actions";
+import { acceptProposedTime, cancelRequest, cancelVisit, correctEmail, declineProposedTime, payWithTestCard } from "@/components/appointment/actions";
+import { CancelVisit } from "@/components/appointment/cancel-visit";
 import { appointmentPath, patientTokenFromCookie } from "@/lib/server/auth/patient-link";
 import { appNow } from "@/lib/server/clock";
 import { ErasedRequest } from "@/components/privacy/erased-request";
@@ -77,6 +78,8 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
     { term: "Booked for", detail: appointment.patientName },
     { term: "Reason", detail: <span className="whitespace-pre-line">{appointment.reason}</span> },
   ];
+  // The policy the visit was booked under: read before paying, and while the visit is ahead.
+  if (["pending", "approved", "rescheduled", "confirmed"].includes(status)) details.push({ term: "Cancellation", detail: appointment.policyWords });
 
   return (
     <PublicShell clinic={{ name: clinic.name, slug: clinic.slug }}>
@@ -145,7 +148,28 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
           <ContactList contact={clinic} className="mt-3" />
         </section>
 
-        {appointment.next.canCancel && (
+        {appointment.visitCancel && (
+          <section
+            aria-labelledby="cancel-visit-heading"
+            className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-xs sm:flex-row sm:items-center sm:justify-between sm:p-6"
+          >
+            <div>
+              <h2 id="cancel-visit-heading" className="text-lg font-semibold tracking-tight text-slate-900">
+                Can&apos;t make it?
+              </h2>
+              <p className="mt-1 text-base text-slate-600">Cancel your visit so the time can go to someone else.</p>
+            </div>
+            <CancelVisit
+              id={appointment.id}
+              when={when}
+              refundWords={appointment.visitCancel.refundWords}
+              quotedRefundCents={appointment.visitCancel.refundCents}
+              cancelAction={cancelVisit}
+            />
+          </section>
+        )}
+
+        {appointment.next.canCancel && status !== "confirmed" && (
           <section
             aria-labelledby="cancel-heading"
             className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-xs sm:flex-row sm:items-center sm:justify-between sm:p-6"

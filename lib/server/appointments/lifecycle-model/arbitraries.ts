@@ -1,5 +1,6 @@
 // What a run is made of: the commands, weighted, and each clinic's settings.
 import fc from "fast-check";
+import { LATE_CANCELLATION } from "@/lib/domain/cancellation-policy";
 import {
   Accept, Advance, Approve, ClinicCancel, ConfirmEmail, Decline, DoctorActive, Erase, ExpirySweep, HoursChanged, PatientCancel, Pay, Propose, Redeliver, Reject, Request, RetryRefunds, Withdraw,
   type LifecycleCommand,
@@ -28,7 +29,9 @@ const COMMANDS: [name: string, weight: number, arbitrary: fc.Arbitrary<Lifecycle
   ["accept", 1, i.map((n) => new Accept(n))],
   ["reject", 1, i.map((n) => new Reject(n))],
   ["decline", 1, i.map((n) => new Decline(n))],
-  ["patientCancel", 1, i.map((n) => new PatientCancel(n))],
+  // From the request's page (no refund quoted), or from a confirmed visit's page (the refund it showed then).
+  ["patientCancel", 1, i.map((n) => new PatientCancel(n, false))],
+  ["cancelVisit", 1, i.map((n) => new PatientCancel(n, true))],
   ["clinicCancel", 1, i.map((n) => new ClinicCancel(n))],
   ["erase", 1, i.map((n) => new Erase(n))],
   ["pay", 3, fc.tuple(i, deliveries).map(([n, k]) => new Pay(n, k, false, false))],
@@ -50,8 +53,39 @@ function selected(env = process.env): typeof COMMANDS {
 
 export const commandArbitraries: fc.Arbitrary<LifecycleCommand>[] = selected().flatMap(([, weight, arbitrary]) => Array.from({ length: weight }, () => arbitrary));
 
-/** Each run's clinic: whether it asks patients to confirm their email first, and each doctor's hours to begin with. */
+/** The same, for runs that start from a paid visit: the patient's cancel and the clock weigh more (a cancel either side of the free window). */
+const VISIT_EXTRA: Record<string, number> = { cancelVisit: 4, advance: 2 };
+export const visitCommandArbitraries: fc.Arbitrary<LifecycleCommand>[] = selected().flatMap(([name, weight, arbitrary]) =>
+  Array.from({ length: weight + (VISIT_EXTRA[name] ?? 0) }, () => arbitrary),
+);
+
+/**
+ * A paid, confirmed visit to start from: random runs reach one in a few runs
+ * of a hundred, so the patient's cancel of a visit (the policy's refund) gets
+ * runs of its own that begin with one.
+ */
+export const paidVisitFirst = (hoursLater: number): LifecycleCommand[] => [
+  new Request(0, 0, false),
+  new ConfirmEmail(-1),
+  new Approve(-1),
+  new Pay(-1, 1, false, false),
+  // Then anywhere from 50 to 3 hours before the visit, so the free window is open in some runs and closed in others.
+  new Advance(hoursLater),
+];
+export const hoursLater = fc.integer({ min: 0, max: 47 });
+
+/**
+ * Each run's clinic: whether it asks patients to confirm their email first, each doctor's hours to begin with, and its
+ * cancellation policy. The runs' clock spans 50 to 3 hours before the visits, so a 24- or 48-hour free window closes
+ * during many runs; a kept part above the fee refunds nothing.
+ */
 export const runOptions = fc.record({
   confirmFirst: fc.boolean(),
   hours: fc.tuple(fc.constantFrom<HoursName>("early", "late"), fc.constantFrom<HoursName>("early", "late", "closed")),
+  policy: fc.record({
+    freeHours: fc.constantFrom(0, 24, 48),
+    late: fc.constantFrom(...LATE_CANCELLATION),
+    keepCents: fc.constantFrom(1500, 7000),
+    movesWithoutReview: fc.boolean(),
+  }),
 });

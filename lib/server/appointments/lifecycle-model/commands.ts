@@ -181,12 +181,31 @@ export class Decline extends OnAppointment {
   }
 }
 
-export class PatientCancel extends OnAppointment {
-  toString() {
-    return `patientCancel(${shown(this.i)})`;
+/**
+ * The patient cancels: from a request's page (no refund quoted: refused if the visit was confirmed meanwhile), or
+ * from a confirmed visit's page. The visit's page is only shown for a confirmed visit, so that command picks among
+ * the run's confirmed appointments (any, when none is), which makes a late, paid cancel a common path.
+ */
+export class PatientCancel extends LifecycleCommand {
+  constructor(readonly i: number, readonly visitPage: boolean) {
+    super();
   }
-  on({ run }: Real, a: ModelAppointment, now: Date) {
-    return attempt(run, "cancel", () => cancelAppointmentByPatient(a.id, a.token, now));
+  toString() {
+    return `${this.visitPage ? "cancelVisit" : "patientCancel"}(${shown(this.i)})`;
+  }
+  async act({ run }: Real) {
+    const now = setClock(run);
+    let pool = run.appointments;
+    if (this.visitPage && pool.length) {
+      const confirmed = await db().collection("appointments").where("clinicId", "==", run.clinicId).where("status", "==", "confirmed").get();
+      const ids = new Set(confirmed.docs.map((d) => d.id));
+      if (ids.size) pool = pool.filter((a) => ids.has(a.id));
+    }
+    const a = pool.length ? pool.at(this.i < 0 ? -1 : this.i % pool.length)! : null;
+    if (!a) return;
+    // A quote of 0 takes whatever the policy gives now (a quote the window closed on is the integration test's).
+    const quote = this.visitPage ? { quotedRefundCents: 0 } : {};
+    await attempt(run, `${this.visitPage ? "cancel visit" : "cancel"} #${run.appointments.indexOf(a)}`, () => cancelAppointmentByPatient(a.id, a.token, now, quote));
   }
 }
 

@@ -2,7 +2,8 @@
 // only, a few queries) and from the Stripe stand-in's own state, never from
 // our payment records. Each broken rule is named, so a counterexample says
 // which one, and MODEL_KNOWN_GAPS can leave named ones out (see docs/testing.md).
-import type { DocumentData } from "firebase-admin/firestore";
+import type { DocumentData, Timestamp } from "firebase-admin/firestore";
+import { refundCents } from "@/lib/domain/cancellation-policy";
 import { transition, type Actor, type AppointmentAction } from "@/lib/domain/appointments/state-machine";
 import type { AppointmentStatus } from "@/lib/domain/appointments/status";
 import { granuleKey, lockGranuleStarts } from "@/lib/domain/slots";
@@ -122,7 +123,7 @@ async function checkHistory(run: Run, id: string, a: DocumentData, options: Chec
   const ref = db().collection("appointments").doc(id);
   const [history, mail] = await Promise.all([ref.collection("history").get(), db().collection("mail").where("appointmentId", "==", id).get()]);
   const entries = history.docs.map((d) => ({ id: d.id, ...d.data() }) as DocumentData & { id: string });
-  const seen = run.seen.get(id) ?? { version: 0, history: [], endedByClinic: false, movedFrom: null };
+  const seen = run.seen.get(id) ?? { version: 0, history: [], endedByClinic: false, movedFrom: null, visitCancelledAt: null };
   const now = entries.map((e) => JSON.stringify(e));
   if (seen.history.some((entry, i) => now[i] !== entry)) fail("history", `${label(id)}'s history changed: an entry was rewritten or removed`);
   if (entries.length !== a.version) fail("history", `${label(id)} is at version ${a.version} with ${entries.length} history entries`);
@@ -172,7 +173,9 @@ async function checkHistory(run: Run, id: string, a: DocumentData, options: Chec
   if (gap < 0 || gap > Math.min(clinicCancels, clinicRefunds)) {
     fail("email", `${label(id)}: ${entries.length} transitions (${entries.map((e) => e.action).join(", ")}) but emails: ${subjects.map((m) => m.subject).join(" | ")}`);
   }
-  run.seen.set(id, { version: a.version, history: now, endedByClinic, movedFrom: proposedFromHistory(entries) });
+  // The patient's cancel of a confirmed visit: when, for the policy's refund (checkMoney).
+  const visitCancel = entries.find((e) => e.action === "cancel" && e.from === "confirmed");
+  run.seen.set(id, { version: a.version, history: now, endedByClinic, movedFrom: proposedFromHistory(entries), visitCancelledAt: visitCancel ? (visitCancel.at as Timestamp).toMillis() : null });
 }
 
 /**
@@ -200,14 +203,21 @@ async function checkMoney(shared: Shared, run: Run, id: string, a: DocumentData,
   const net = [...charged.values()].reduce((s, v) => s + v, 0) - [...refunded.values()].reduce((s, v) => s + v, 0);
   // A confirmed visit the clinic proposes to move keeps its payment while the patient answers.
   const movedConfirmed = a.status === "rescheduled" && run.seen.get(id)?.movedFrom === "confirmed";
-  const due = a.status === "confirmed" || movedConfirmed ? a.feeCents : 0;
+  // A visit the patient cancelled keeps what the run's policy (the model's, not our record) says, at the time of the cancel.
+  const visitCancelledAt = a.status === "cancelled" ? run.seen.get(id)?.visitCancelledAt ?? null : null;
+  const kept = visitCancelledAt === null ? 0 : a.feeCents - refundCents(run.policy, a.feeCents, a.start.toMillis(), visitCancelledAt);
+  const due = a.status === "confirmed" || movedConfirmed ? a.feeCents : kept;
   if (net !== due) {
     fail("money", `${label(id)} is ${a.status}${a.cancelledBy ? ` (by ${a.cancelledBy})` : ""} but Stripe holds ${net} cents of the patient's money (charged ${[...charged.values()]}, refunded ${[...refunded.values()]}); due ${due}; our record says ${JSON.stringify(a.payment?.status ?? null)}`);
   }
   if (a.status === "approved" || movedConfirmed) return;
+  // Of a cancelled visit's charges, one (the payment that confirmed it) may keep the policy's part; every other is refunded in full.
+  let keptBy: string | null = null;
   for (const intentId of intents) {
     if (charged.has(intentId)) {
-      if (a.status !== "confirmed" && refunded.get(intentId) !== charged.get(intentId)) fail("intents", `${label(id)} is ${a.status}; its PaymentIntent ${intentId} succeeded and is not refunded`);
+      const held = charged.get(intentId)! - (refunded.get(intentId) ?? 0);
+      if (kept > 0 && held === kept && keptBy === null) keptBy = intentId;
+      else if (a.status !== "confirmed" && held !== 0) fail("intents", `${label(id)} is ${a.status}; its PaymentIntent ${intentId} succeeded and ${held} cents of it are not refunded${kept ? ` (the policy keeps ${kept} once)` : ""}`);
       continue;
     }
     if (run.canceledIntents.has(intentId)) continue;

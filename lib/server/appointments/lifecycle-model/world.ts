@@ -8,6 +8,7 @@ import type { Caller } from "@/lib/domain/roles";
 import { db } from "@/lib/server/firebase";
 import { signPayload, type Standin } from "@clinic/stripe-standin";
 import { handleStripeEvent } from "@/lib/server/payments/webhook";
+import type { CancellationPolicy } from "@/lib/domain/cancellation-policy";
 
 export const WEBHOOK_SECRET = "whsec_model";
 export const FEE_CENTS = 5000;
@@ -74,8 +75,10 @@ export interface Run {
   acked: Set<string>;
   /** PaymentIntents the stand-in reported cancelled (final: not asked again). */
   canceledIntents: Set<string>;
+  /** The clinic's cancellation policy for the whole run (every request snapshots it). */
+  policy: CancellationPolicy;
   /** What the invariant checks saw last, per appointment: version, history (append-only), terminal facts. */
-  seen: Map<string, { version: number; history: string[]; endedByClinic: boolean; movedFrom: string | null }>;
+  seen: Map<string, { version: number; history: string[]; endedByClinic: boolean; movedFrom: string | null; visitCancelledAt?: number | null }>;
   /** The log of what each command did, printed with a counterexample. */
   log: string[];
   requests: number;
@@ -104,7 +107,7 @@ export function advance(run: Run, hours: number): void {
   run.now = Math.min(LATEST, run.now + hours * HOUR);
 }
 
-export async function newRun(shared: Shared, options: { confirmFirst: boolean; hours: [HoursName, HoursName] }): Promise<Run> {
+export async function newRun(shared: Shared, options: { confirmFirst: boolean; hours: [HoursName, HoursName]; policy: CancellationPolicy }): Promise<Run> {
   const n = ++shared.runs;
   const clinicId = `model${process.pid}r${n}`;
   const slug = `model-${process.pid}-r${n}`;
@@ -113,7 +116,7 @@ export async function newRun(shared: Shared, options: { confirmFirst: boolean; h
   batch.set(db().doc(`slugs/${slug}`), { clinicId });
   batch.set(db().doc(`clinics/${clinicId}`), {
     slug, name: "Model Clinic", description: "", address: "1 Main St", phone: "+1 555 0100", email: `clinic@${slug}.test`,
-    timezone: "America/New_York", feeCents: FEE_CENTS, currency: "USD", requireEmailConfirmation: options.confirmFirst,
+    timezone: "America/New_York", feeCents: FEE_CENTS, currency: "USD", requireEmailConfirmation: options.confirmFirst, cancellationPolicy: options.policy,
   });
   DOCTORS.forEach((doctorId, i) => {
     batch.set(db().doc(`clinics/${clinicId}/doctors/${doctorId}`), {
@@ -124,7 +127,7 @@ export async function newRun(shared: Shared, options: { confirmFirst: boolean; h
   return {
     clinicId, slug, staff: caller("staff"), admin: caller("admin"), confirmFirst: options.confirmFirst, now: START, appointments: [],
     doctors: { d1: { active: true, hours: options.hours[0] }, d2: { active: true, hours: options.hours[1] } },
-    firstEvent: shared.standin.events.length, acked: new Set(), canceledIntents: new Set(), seen: new Map(), log: [], requests: 0,
+    firstEvent: shared.standin.events.length, acked: new Set(), canceledIntents: new Set(), seen: new Map(), log: [], requests: 0, policy: options.policy,
   };
 }
 
