@@ -58,6 +58,8 @@ export const COLLECTION_RULES: Record<string, CollectionRule> = {
   "clinics/closures": { holds: "none", why: "the days the whole clinic is closed and its public note" },
   sentReminders: { holds: "none", why: "which reminders were sent, by appointment id or doctor and date, deleted by TTL" },
   verificationEmails: { holds: "none", why: "when an admin asked for a verification email, by member uid" },
+  calendarFeeds: { holds: "none", why: "a staff member's private feed under a hash of its secret: clinic, member and doctor ids, no patient data" },
+  calendarFeedOwners: { holds: "none", why: "which feed is a member's current one, by member uid" },
 };
 
 /**

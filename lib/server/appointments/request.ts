@@ -1,7 +1,7 @@
 import "server-only";
 import { Timestamp } from "firebase-admin/firestore";
 import type { BookingApiRequest } from "@/lib/domain/booking-request";
-import { clinicDateAt, closureOn } from "@/lib/domain/clinic-closures";
+import { clinicDateAt } from "@/lib/domain/clinic-closures";
 import { AppError } from "@/lib/domain/errors";
 import { loadBookableDoctor, type BookingTarget } from "@/lib/server/booking/bookable-doctor";
 import { serverEnv } from "../env";
@@ -12,9 +12,9 @@ import { loadRequestRecipients } from "@/lib/server/team/request-notifications";
 import { requestReceivedEmail } from "@/lib/server/mail/request-emails";
 import { newRequestClinicEmail } from "@/lib/server/mail/review-emails";
 import { checkLimits, recordRequest } from "@/lib/server/booking/request-limits";
-import { assertOpenInTransaction, clinicClosed } from "@/lib/server/clinics/closures";
+import { assertOpenInTransaction, clinicClosed, closureRef } from "@/lib/server/clinics/closures";
 import { createLocks } from "./appointment-locks";
-import { LocksTaken, claimSlot, heldByLiveHold, isFreeOfBusy, isOffered, readTakenLocks, slotTaken } from "./slot-claim";
+import { LocksTaken, claimSlot, isFreeOfBusy, readHoldAndClosure, isOffered, readTakenLocks, slotTaken } from "./slot-claim";
 import { requestHoldDeadline, unconfirmedHold } from "./hold";
 import { HOLD_MS, PATIENT, appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./model";
 import { newAccessToken } from "./tokens";
@@ -48,8 +48,9 @@ export interface RequestOptions {
  * request tries again. Nothing is written unless everything is.
  *
  * Before it, a request for a time a live hold already covers is answered
- * "taken" after one read of the locks (most of a rush for one time), before
- * the other reads; the commit stays what prevents a double booking.
+ * "taken" after one read of the locks (with the date's closure; most of a
+ * rush for one time), before the other reads; the commit stays what prevents
+ * a double booking.
  */
 export async function requestAppointment(slug: string, doctorId: string, request: BookingApiRequest, options: RequestOptions): Promise<RequestedAppointment> {
   const now = options.now ?? appNow();
@@ -58,8 +59,11 @@ export async function requestAppointment(slug: string, doctorId: string, request
   const start = Date.parse(request.start);
   const slot = { start, end: start + schedule.slotMinutes * 60_000 };
 
-  // A closed clinic says so (the schedule, closed that day too, would only say "not available").
-  if (closureOn(bookable.closures, clinicDateAt(clinic.timezone, start))) throw clinicClosed();
+  // One round-trip: the time's locks and its date's closure. A closed clinic says so first (the calendar showed
+  // the day empty, so "not available" would not say why).
+  const locks = locksFor(clinic.id, doctorId, slot, schedule.bufferMinutes);
+  const { held, closed } = await readHoldAndClosure(locks, closureRef(clinic.id, clinicDateAt(clinic.timezone, start)), now);
+  if (closed) throw clinicClosed();
   // Re-validate against the engine now: the page the patient saw may be stale.
   if (!isOffered(schedule, start, now)) {
     throw new AppError("invalid_request", "That time isn't one of the doctor's available times. Please choose another.", {
@@ -68,9 +72,7 @@ export async function requestAppointment(slug: string, doctorId: string, request
   }
   // A bot filled the hidden field: answer as if it worked, hold nothing, send nothing.
   if (options.honeypot && options.honeypot.trim() !== "") return decoyAnswer(now);
-
-  const locks = locksFor(clinic.id, doctorId, slot, schedule.bufferMinutes);
-  if (await heldByLiveHold(locks, now)) throw slotTaken();
+  if (held) throw slotTaken();
 
   // A clinic may ask the patient to confirm their email first: until then the time is held 30 minutes only,
   // and the clinic hears of the request at confirmation (email-confirmation.ts).

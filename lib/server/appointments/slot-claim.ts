@@ -1,5 +1,5 @@
 import "server-only";
-import type { DocumentSnapshot, Timestamp, Transaction } from "firebase-admin/firestore";
+import type { DocumentReference, DocumentSnapshot, Timestamp, Transaction } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
 import { DAY_MS } from "@/lib/domain/slots/local-time";
 import { isBookableStart, type DoctorSchedule } from "@/lib/domain/slots";
@@ -73,14 +73,14 @@ export async function readTakenLocks(tx: Transaction, locks: LockSpec[]): Promis
 
 /**
  * Outside any transaction, one read: whether a live hold (a lock that exists and has not lapsed) covers any of
- * `locks`, so a request for a taken time is turned away before anything else is read. Only a fast path: a lock
- * created after this read is caught by the commit, which re-reads the locks and creates them create-only. A
- * lapsed hold is not live here, as in `claimSlot`: the claim releases it and goes ahead.
+ * `locks`, so a request for a taken time is turned away before anything else is read, and whether the clinic
+ * closed the slot's date (`closure`, read in the same round-trip). Only a fast path: a lock or a closure created
+ * after this read is caught by the commit, which re-reads both and creates the locks create-only. A lapsed hold
+ * is not live here, as in `claimSlot`: the claim releases it and goes ahead.
  */
-export async function heldByLiveHold(locks: LockSpec[], now: Date): Promise<boolean> {
-  if (locks.length === 0) return false;
-  const snapshots = await db().getAll(...locks.map((l) => l.ref));
-  return snapshots.some((lock) => lock.exists && !isLapsedLock(lock, now));
+export async function readHoldAndClosure(locks: LockSpec[], closure: DocumentReference, now: Date): Promise<{ held: boolean; closed: boolean }> {
+  const [closureSnapshot, ...lockSnapshots] = await db().getAll(closure, ...locks.map((l) => l.ref));
+  return { held: lockSnapshots.some((lock) => lock.exists && !isLapsedLock(lock, now)), closed: closureSnapshot!.exists };
 }
 
 function isLapsedLock(lock: DocumentSnapshot, now: Date): boolean {

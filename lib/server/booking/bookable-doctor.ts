@@ -29,7 +29,10 @@ export interface BookingTarget extends BookableDoctor {
    * so a booking never reads the clinic twice.
    */
   requestRules: RequestRules;
-  /** The clinic's closures from about today on; `schedule` is already closed on them. */
+  /**
+   * The clinic's closures from about today on; `schedule` is already closed on them. Empty from loadBookableDoctor,
+   * whose request reads only its own date's closure.
+   */
   closures: ClinicClosure[];
   /** False while the clinic waits for an admin's verified email: no patient may book it (loadBookableDoctor). */
   bookingOpen: boolean;
@@ -56,7 +59,9 @@ export async function loadBookableDoctor(slug: string, doctorId: string): Promis
 
   const clinicId = await cachedClinicIdForSlug(slug);
   if (!clinicId) throw notFound;
-  const target = await loadClinicDoctor(clinicId, doctorId, slug);
+  // No closures here: a request reads its own date's closure with the time's locks, in one round-trip
+  // (requestAppointment), and its commit reads it again, which decides.
+  const target = await loadClinicDoctor(clinicId, doctorId, slug, async () => []);
   // Read outside the booking's transaction, which is safe because a booking page only ever opens: a clinic
   // read as open stays open.
   if (!target.bookingOpen) throw bookingPageNotOpen();
@@ -68,14 +73,19 @@ export async function loadBookableDoctor(slug: string, doctorId: string): Promis
  * proposal needs the doctor's current schedule). not_found when the doctor
  * was deactivated: no new times are offered for them.
  */
-export async function loadClinicDoctor(clinicId: string, doctorId: string, knownSlug?: string): Promise<BookingTarget> {
+export async function loadClinicDoctor(
+  clinicId: string,
+  doctorId: string,
+  knownSlug?: string,
+  readClosures: (clinicId: string) => Promise<ClinicClosure[]> = readUpcomingClosures,
+): Promise<BookingTarget> {
   const notFound = new AppError("not_found", "We couldn't find that clinic or doctor. Please check the link.");
   if (!isDocumentId(doctorId)) throw notFound;
   const clinicRef = db().collection("clinics").doc(clinicId);
   const [clinic, doctor, closures] = await Promise.all([
     clinicRef.get(),
     clinicRef.collection("doctors").doc(doctorId).get(),
-    readUpcomingClosures(clinicId),
+    readClosures(clinicId),
   ]);
   if (!clinic.exists || !doctor.exists || doctor.get("active") !== true) throw notFound;
 
