@@ -17,6 +17,10 @@ const DID: Record<HistoryItem["action"], string> = {
   clinic_cancel: "cancelled it for the clinic",
   change_email: "corrected their email address",
   withdraw: "withdrew the proposed time",
+  move: "moved the visit (or asked to)",
+  approve_move: "approved the patient's move",
+  decline_move: "declined the patient's move",
+  withdraw_move: "withdrew their move request",
 };
 
 /** The request's history, oldest first: who did what, when, the status it moved to, and any note. */

@@ -45,6 +45,8 @@ export const QUERY_SHAPES = {
     equality: ["clinicId", "doctorId", "status"],
     range: "start",
   },
+  /** loadBusy: a doctor's visits whose patient asked to move them (their second, held time is in `move`, any date). */
+  "appointments.movesForDoctor": { collection: "appointments", equality: ["clinicId", "doctorId", "status"] },
   /** countUpcomingAppointments: a clinic's appointments still ahead, before a time-zone change. */
   "appointments.upcomingForClinic": {
     collection: "appointments",

@@ -50,6 +50,25 @@ const TABLE: Row[] = [
   ["confirmed", "cancel", "cancelled", true, "refund_per_policy"],
   ["confirmed", "clinic_cancel", "cancelled", false, "none"],
   ["confirmed", "clinic_cancel", "cancelled", true, "refund"],
+  // A patient's move: held for review or swapped at once; the payment follows the visit either way.
+  ["confirmed", "move", "move_requested", false, "none"],
+  ["confirmed", "move", "move_requested", true, "none"],
+  ["confirmed", "move", "confirmed", false, "none"],
+  ["confirmed", "move", "confirmed", true, "none"],
+  ["move_requested", "approve_move", "confirmed", false, "none"],
+  ["move_requested", "approve_move", "confirmed", true, "none"],
+  ["move_requested", "decline_move", "confirmed", false, "none"],
+  ["move_requested", "decline_move", "confirmed", true, "none"],
+  ["move_requested", "withdraw_move", "confirmed", false, "none"],
+  ["move_requested", "withdraw_move", "confirmed", true, "none"],
+  // An unanswered move lapses: the visit stays at its own time, still paid.
+  ["move_requested", "expire", "confirmed", false, "none"],
+  ["move_requested", "expire", "confirmed", true, "none"],
+  // Cancelling while a move waits is cancelling the visit: the policy decides the refund.
+  ["move_requested", "cancel", "cancelled", false, "none"],
+  ["move_requested", "cancel", "cancelled", true, "refund_per_policy"],
+  ["move_requested", "clinic_cancel", "cancelled", false, "none"],
+  ["move_requested", "clinic_cancel", "cancelled", true, "refund"],
   ["expired", "pay", "confirmed", false, "capture_expected"],
   ["expired", "pay", "confirmed", true, "capture_expected"],
 ];
@@ -63,8 +82,10 @@ describe("money follows the transition", () => {
     for (const action of APPOINTMENT_ACTIONS) {
       for (const [feeCents, paid] of [[5000, false], [0, false], [5000, true]] as const) {
         for (const proposedFrom of [undefined, "pending", "approved", "confirmed"] as const) {
-          const result = transition({ status, feeCents, paid, reinstatable: true, ...(proposedFrom ? { proposedFrom } : {}) }, action, ACTION_ACTOR[action]);
-          if (result.ok) allowed.set(key(status, action, result.to, paid), result.money);
+          for (const movesWithoutReview of [false, true]) {
+            const result = transition({ status, feeCents, paid, reinstatable: true, movesWithoutReview, ...(proposedFrom ? { proposedFrom } : {}) }, action, ACTION_ACTOR[action]);
+            if (result.ok) allowed.set(key(status, action, result.to, paid), result.money);
+          }
         }
       }
     }
@@ -84,8 +105,11 @@ describe("money follows the transition", () => {
   it("paid money is kept only where the appointment keeps a time; every way out of approved unpaid cancels the intent", () => {
     for (const [from, action, to, paid, money] of TABLE) {
       expect(MONEY_EFFECTS).toContain(money);
-      if (paid && money === "none") expect(["confirmed", "rescheduled"]).toContain(to);
-      if (money === "refund_per_policy") expect([from, action, paid]).toEqual(["confirmed", "cancel", true]);
+      if (paid && money === "none") expect(["confirmed", "rescheduled", "move_requested"]).toContain(to);
+      if (money === "refund_per_policy") expect(["confirmed", "move_requested"]).toContain(from);
+      if (money === "refund_per_policy") expect([action, paid]).toEqual(["cancel", true]);
+      // A move is never a second charge and never a refund.
+      if (["move", "approve_move", "decline_move", "withdraw_move"].includes(action) || from === "move_requested" && to === "confirmed") expect(money).toBe("none");
       if (from === "approved" && action !== "pay" && !paid) expect(money).toBe("cancel_intent");
     }
   });

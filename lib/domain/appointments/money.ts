@@ -21,6 +21,10 @@
  * PaymentIntent was already cancelled when the time was proposed, so the
  * request goes back to pending and is approved (and paid) again.
  *
+ * A patient's move ("move", "approve_move", "decline_move", "withdraw_move",
+ * and a move request's lapse) never moves money: the payment follows the
+ * visit to its new time, with no second charge and no refund.
+ *
  * "approved" is never paid (paying confirms it), so a transition never needs
  * both a cancel and a refund.
  */
@@ -31,12 +35,16 @@ export const MONEY_EFFECTS = ["none", "capture_expected", "cancel_intent", "refu
 export type MoneyEffect = (typeof MONEY_EFFECTS)[number];
 
 /** The statuses in which paid money stays paid: the appointment has a time the patient keeps or can take. */
-const KEEPS_PAYMENT: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>(["confirmed", "rescheduled"]);
+const KEEPS_PAYMENT: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>(["confirmed", "rescheduled", "move_requested"]);
+
+const MOVE_ACTIONS: ReadonlySet<AppointmentAction> = new Set<AppointmentAction>(["move", "approve_move", "decline_move", "withdraw_move"]);
 
 export function moneyEffect(from: AppointmentStatus, action: AppointmentAction, to: AppointmentStatus, paid: boolean): MoneyEffect {
   if (action === "pay") return "capture_expected";
-  if (action === "withdraw") return "none";
-  if (paid && from === "confirmed" && action === "cancel") return "refund_per_policy";
+  if (action === "withdraw" || MOVE_ACTIONS.has(action)) return "none";
+  // A move request's lapse leaves the visit confirmed at its own time.
+  if (from === "move_requested" && action === "expire") return "none";
+  if (paid && (from === "confirmed" || from === "move_requested") && action === "cancel") return "refund_per_policy";
   if (paid) return KEEPS_PAYMENT.has(to) ? "none" : "refund";
   return from === "approved" ? "cancel_intent" : "none";
 }

@@ -45,6 +45,16 @@ const SPEC: Row[] = [
   ["approved", "clinic_cancel", "staff", "cancelled", "cancelled", "cancelled"],
   ["confirmed", "clinic_cancel", "staff", "cancelled", "cancelled", "cancelled"],
   ["confirmed", "cancel", "patient", "cancelled", "cancelled", "cancelled"],
+  // The patient moves a confirmed visit: by default the clinic reviews it (the swap at once is tested below).
+  ["confirmed", "move", "patient", "move_requested", "move_requested", "move_requested"],
+  // Every answer to a move leaves a confirmed visit: at the new time or the old one.
+  ["move_requested", "approve_move", "staff", "confirmed", "confirmed", "confirmed"],
+  ["move_requested", "decline_move", "staff", "confirmed", "confirmed", "confirmed"],
+  ["move_requested", "withdraw_move", "patient", "confirmed", "confirmed", "confirmed"],
+  ["move_requested", "expire", "system", "confirmed", "confirmed", "confirmed"],
+  // While a move waits, the visit can still be called off, by either side.
+  ["move_requested", "cancel", "patient", "cancelled", "cancelled", "cancelled"],
+  ["move_requested", "clinic_cancel", "staff", "cancelled", "cancelled", "cancelled"],
 ];
 
 const SPEC_ACTOR: Record<AppointmentAction, Actor> = {
@@ -58,6 +68,10 @@ const SPEC_ACTOR: Record<AppointmentAction, Actor> = {
   expire: "system",
   clinic_cancel: "staff",
   withdraw: "staff",
+  move: "patient",
+  approve_move: "staff",
+  decline_move: "staff",
+  withdraw_move: "patient",
 };
 
 type Money = "due" | "free" | "paid";
@@ -79,8 +93,8 @@ const ALL_CASES: Case[] = APPOINTMENT_STATUSES.flatMap((status) =>
 );
 
 describe("transition: every (status, action, actor, money, time held) against the spec", () => {
-  it("enumerates all 7 x 10 x 4 x 3 x 2 combinations", () => {
-    expect(ALL_CASES).toHaveLength(1680);
+  it("enumerates all 8 x 14 x 4 x 3 x 2 combinations", () => {
+    expect(ALL_CASES).toHaveLength(2688);
   });
 
   it.each(ALL_CASES)("%s + %s by %s (%s, time held %s)", (status, action, actor, money, timeHeld) => {
@@ -150,6 +164,28 @@ describe("transition messages", () => {
     expect(transition({ ...rescheduled, paid: true, proposedFrom: "pending" }, "withdraw", "staff")).toMatchObject({ ok: true, to: "confirmed", money: "none" });
   });
 
+  it("a move swaps at once only when the clinic allows it inside the free window, and never moves money", () => {
+    for (const money of ["due", "free", "paid"] as const) {
+      const confirmed = { status: "confirmed", ...MONEY[money] } as const;
+      expect(transition({ ...confirmed, movesWithoutReview: true }, "move", "patient")).toMatchObject({ ok: true, to: "confirmed", money: "none" });
+      expect(transition({ ...confirmed, movesWithoutReview: false }, "move", "patient")).toMatchObject({ ok: true, to: "move_requested", money: "none" });
+    }
+  });
+
+  it.each([
+    ["move_requested", "move", "patient", /already asked to move/],
+    ["pending", "move", "patient", /Only a confirmed visit can be moved/],
+    ["confirmed", "approve_move", "staff", /no request to move/],
+    ["confirmed", "withdraw_move", "patient", /no request to move/],
+    ["move_requested", "propose", "staff", /approve or decline the move first/],
+    ["cancelled", "approve_move", "staff", /already cancelled/],
+    ["move_requested", "approve_move", "patient", /Only the clinic can approve moving/],
+  ] as const)("move messages: %s + %s by %s", (status, action, actor, message) => {
+    const result = transition({ status, feeCents: PAID }, action, actor);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+
   it("an expired appointment is confirmed by a payment only when the server says its time can be kept", () => {
     expect(transition({ status: "expired", feeCents: PAID }, "pay", "payment")).toMatchObject({ ok: false, message: "This request has expired." });
     expect(transition({ status: "expired", feeCents: PAID, reinstatable: true }, "pay", "payment")).toMatchObject({ ok: true, to: "confirmed" });
@@ -206,6 +242,8 @@ describe("patientNextStep", () => {
     ["rescheduled", FREE, "respond_to_proposal", true],
     // A confirmed visit: nothing to do but come, or cancel it (the clinic's policy decides any refund).
     ["confirmed", PAID, "none", true],
+    // A move awaits the clinic: the visit still stands and can still be cancelled.
+    ["move_requested", PAID, "none", true],
     ["declined", PAID, "none", false],
     ["cancelled", FREE, "none", false],
     ["expired", PAID, "none", false],

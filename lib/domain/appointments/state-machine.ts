@@ -20,6 +20,11 @@ export const APPOINTMENT_ACTIONS = [
   "expire",
   "clinic_cancel",
   "withdraw",
+  // The patient moves their confirmed visit to another free time of the same doctor.
+  "move",
+  "approve_move",
+  "decline_move",
+  "withdraw_move",
 ] as const;
 
 export type AppointmentAction = (typeof APPOINTMENT_ACTIONS)[number];
@@ -39,6 +44,10 @@ export const ACTION_ACTOR: Readonly<Record<AppointmentAction, Actor>> = {
   expire: "system",
   clinic_cancel: "staff",
   withdraw: "staff",
+  move: "patient",
+  approve_move: "staff",
+  decline_move: "staff",
+  withdraw_move: "patient",
 };
 
 /**
@@ -48,7 +57,7 @@ export const ACTION_ACTOR: Readonly<Record<AppointmentAction, Actor>> = {
  * down a proposed time is cancelled (and refunded by the payments code),
  * while an unpaid one goes back to pending with no time held.
  */
-type Conditional = { when: "payment_due" | "paid" | "proposed_from_confirmed"; then: AppointmentStatus; otherwise: AppointmentStatus };
+type Conditional = { when: "payment_due" | "paid" | "proposed_from_confirmed" | "moves_without_review"; then: AppointmentStatus; otherwise: AppointmentStatus };
 const CONFIRMED_UNLESS_PAYMENT_DUE: Conditional = { when: "payment_due", then: "approved", otherwise: "confirmed" };
 const PENDING_UNLESS_PAID: Conditional = { when: "paid", then: "cancelled", otherwise: "pending" };
 /**
@@ -59,6 +68,15 @@ const PENDING_UNLESS_PAID: Conditional = { when: "paid", then: "cancelled", othe
  * again. Withdrawing never touches money.
  */
 const RESTORE_PROPOSED_FROM: Conditional = { when: "proposed_from_confirmed", then: "confirmed", otherwise: "pending" };
+
+/**
+ * The patient asks to move a confirmed visit: the new time is held and the
+ * old one kept until the clinic answers ("move_requested"), unless the clinic
+ * lets patients move inside the free-cancellation window without review and
+ * the visit is still inside it: then the times swap at once. A move never
+ * touches the money (money.ts): the payment follows the visit.
+ */
+const MOVE_NOW_OR_ASK: Conditional = { when: "moves_without_review", then: "confirmed", otherwise: "move_requested" };
 
 type Target = AppointmentStatus | Conditional;
 
@@ -93,7 +111,19 @@ const TRANSITIONS: Readonly<Record<AppointmentStatus, Partial<Record<Appointment
   },
   confirmed: {
     propose: "rescheduled",
+    move: MOVE_NOW_OR_ASK,
     // The patient calls the visit off; what goes back is the clinic's cancellation policy (money.ts).
+    cancel: "cancelled",
+    clinic_cancel: "cancelled",
+  },
+  // Still a confirmed visit at its own time, with a second time held for it.
+  // Every way out but a cancel leaves it confirmed: at the new time (approved)
+  // or at the old one (declined, withdrawn, or lapsed unanswered).
+  move_requested: {
+    approve_move: "confirmed",
+    decline_move: "confirmed",
+    withdraw_move: "confirmed",
+    expire: "confirmed",
     cancel: "cancelled",
     clinic_cancel: "cancelled",
   },
@@ -145,6 +175,12 @@ export type AppointmentState = {
    * taken as confirmed, anything else as pending.
    */
   proposedFrom?: "pending" | "approved" | "confirmed";
+  /**
+   * For a patient's move: the clinic lets patients move without review and
+   * the visit is still before its free-cancellation cutoff, so the move swaps
+   * at once. Default false (the clinic reviews the move).
+   */
+  movesWithoutReview?: boolean;
 };
 
 function assertFeeCents(feeCents: number): void {
@@ -158,7 +194,9 @@ function resolveTarget(target: Target, current: AppointmentState): AppointmentSt
   if (typeof target === "string") return target;
   const paid = current.paid === true;
   const holds =
-    target.when === "paid"
+    target.when === "moves_without_review"
+      ? current.movesWithoutReview === true
+      : target.when === "paid"
       ? paid
       : target.when === "proposed_from_confirmed"
         ? // Paid money means a visit was confirmed (nothing else holds it), so it is one again, never refunded.
@@ -182,6 +220,10 @@ const FORBIDDEN_MESSAGE: Readonly<Record<AppointmentAction, string>> = {
   expire: "Requests expire automatically; they can't be expired by hand.",
   clinic_cancel: "Only the clinic can cancel an approved or confirmed appointment this way.",
   withdraw: "Only the clinic can withdraw the time it proposed.",
+  move: "Only the patient can move their visit from their status page.",
+  approve_move: "Only the clinic can approve moving a visit.",
+  decline_move: "Only the clinic can decline moving a visit.",
+  withdraw_move: "Only the patient can withdraw their request to move the visit.",
 };
 
 // Once a request is terminal (or confirmed) the reason it can't change is the status itself,
@@ -192,13 +234,24 @@ const TERMINAL_MESSAGE: Readonly<Record<AppointmentStatus, string>> = {
   cancelled: "This request was already cancelled.",
   expired: "This request has expired.",
   // Not terminal; listed to keep the record total.
+  move_requested: "",
   pending: "",
   approved: "",
   rescheduled: "",
 };
 
+const MOVE_ANSWERS: ReadonlySet<AppointmentAction> = new Set<AppointmentAction>(["approve_move", "decline_move", "withdraw_move"]);
+
 function invalidTransitionMessage(status: AppointmentStatus, action: AppointmentAction): string {
-  if (isTerminalStatus(status) || status === "confirmed") return TERMINAL_MESSAGE[status];
+  if (isTerminalStatus(status)) return TERMINAL_MESSAGE[status];
+  if (MOVE_ANSWERS.has(action)) return "There is no request to move this visit.";
+  if (action === "move") {
+    return status === "move_requested"
+      ? "You already asked to move this visit; the clinic hasn't answered yet. Withdraw that request to pick another time."
+      : "Only a confirmed visit can be moved. This page shows where your request stands.";
+  }
+  if (status === "move_requested") return "The patient asked to move this visit: approve or decline the move first.";
+  if (status === "confirmed") return TERMINAL_MESSAGE[status];
   switch (action) {
     case "approve":
     case "decline":
@@ -218,6 +271,11 @@ function invalidTransitionMessage(status: AppointmentStatus, action: Appointment
         : "This request can't be paid until the clinic approves it.";
     case "clinic_cancel":
       return "Only an approved or confirmed appointment can be cancelled by the clinic; decline a request instead.";
+    case "approve_move":
+    case "decline_move":
+    case "withdraw_move":
+      // Answered above; kept for exhaustiveness.
+      return "This visit can't be moved right now.";
     case "cancel":
     case "expire":
       // Every non-terminal, unconfirmed status allows these; kept for exhaustiveness.
@@ -294,6 +352,8 @@ export function patientNextStep(status: AppointmentStatus, feeCents: number): Pa
       return { step: feeCents > 0 ? "pay" : "wait", canCancel };
     case "rescheduled":
       return { step: "respond_to_proposal", canCancel };
+    // The visit stays confirmed while the clinic answers the move; the page shows both times.
+    case "move_requested":
     case "confirmed":
     case "declined":
     case "cancelled":

@@ -23,6 +23,8 @@ const TABLE: Array<[ShownStatus, string, string, StatusTone]> = [
   ["approved", "Approved — please pay to confirm", "Awaiting payment", "blue"],
   ["rescheduled", "The clinic proposed a new time", "Awaiting patient", "violet"],
   ["confirmed", "Confirmed", "Confirmed", "green"],
+  // The visit stands while the clinic decides: the patient reads "confirmed" first; staff see a decision waiting.
+  ["move_requested", "Confirmed — move waiting for the clinic", "Move requested", "amber"],
   ["declined", "Not accepted", "Declined", "gray"],
   ["cancelled", "Cancelled", "Cancelled by patient", "gray"],
   ["cancelled_by_clinic", "Cancelled by the clinic", "Cancelled by clinic", "gray"],
@@ -55,7 +57,7 @@ describe("status presentation", () => {
   it("classifies active and terminal statuses", () => {
     const active = APPOINTMENT_STATUSES.filter(isActiveStatus);
     const terminal = APPOINTMENT_STATUSES.filter(isTerminalStatus);
-    expect(active).toEqual(["pending", "approved", "rescheduled", "confirmed"]);
+    expect(active).toEqual(["pending", "approved", "rescheduled", "confirmed", "move_requested"]);
     expect(terminal).toEqual(["declined", "cancelled", "expired"]);
   });
 

@@ -11,6 +11,8 @@ export const APPOINTMENT_STATUSES = [
   "approved",
   "rescheduled",
   "confirmed",
+  // A confirmed visit whose patient asked to move it: a second time is held until the clinic answers.
+  "move_requested",
   "declined",
   "cancelled",
   "expired",
@@ -74,6 +76,8 @@ const STATUS_PRESENTATION: Readonly<Record<ShownStatus, StatusPresentation>> = {
     tone: "violet",
   },
   confirmed: { patient: "Confirmed", staff: "Confirmed", tone: "green" },
+  // The visit still stands at its time; the clinic has a decision to make, like a new request.
+  move_requested: { patient: "Confirmed — move waiting for the clinic", staff: "Move requested", tone: "amber" },
   declined: { patient: "Not accepted", staff: "Declined", tone: "gray" },
   cancelled: { patient: "Cancelled", staff: "Cancelled by patient", tone: "gray" },
   cancelled_by_clinic: { patient: "Cancelled by the clinic", staff: "Cancelled by clinic", tone: "gray" },
@@ -120,6 +124,7 @@ const ACTIVE_STATUSES: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatu
   "approved",
   "rescheduled",
   "confirmed",
+  "move_requested",
 ]);
 
 const TERMINAL_STATUSES: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>([

@@ -34,6 +34,7 @@ export function createLocks(tx: Transaction, locks: LockSpec[], owner: Pick<Appo
 
 /** A hold that lapsed and was not yet expired by the job (a confirmed visit never lapses). */
 export function isLapsed(a: Pick<AppointmentDoc, "status" | "expiresAt">, now: Date): boolean {
-  const waiting = a.status === "pending" || a.status === "approved" || a.status === "rescheduled";
+  // A move request lapses too (the visit itself stays): its deadline is the appointment's expiresAt.
+  const waiting = a.status === "pending" || a.status === "approved" || a.status === "rescheduled" || a.status === "move_requested";
   return waiting && a.expiresAt !== null && a.expiresAt.toMillis() <= now.getTime();
 }

@@ -15,6 +15,7 @@ import { deleteLocks, isLapsed, readOwnLocks } from "./appointment-locks";
 import { changedMessage, expiredError } from "./change-messages";
 import { expiredEmail } from "@/lib/server/mail/request-emails";
 import { renewalDeadline } from "./hold";
+import { moveRelease } from "./move-release";
 import { PATIENT, SYSTEM, appointments, historyId, holdsTime, isPaid, proposedFrom, type ActedBy, type AppointmentDoc, type HistoryEntry, type RefundReason } from "./model";
 
 /**
@@ -56,6 +57,8 @@ export interface Change<R> {
   note?: string;
   /** Only for a late payment: the server found the time can still be kept (see the state machine). */
   reinstatable?: boolean;
+  /** Only for a patient's move: it swaps at once (the clinic allows it and the visit is in its free window). */
+  movesWithoutReview?: (a: AppointmentDoc) => boolean;
   /** Why paid money goes back, when the transition refunds it; by default from the action. */
   refundReason?: RefundReason;
   /** The clinic's words, quoted in the refund email. */
@@ -128,7 +131,7 @@ export function refuseIfVisitHappened(visit: DocumentSnapshot): void {
   if (visit.exists && hasTakenPlace(visit.get("status"))) throw new AppError("conflict", VISIT_TAKEN_PLACE);
 }
 
-const WAITING: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>(["pending", "approved", "rescheduled"]);
+const WAITING: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>(["pending", "approved", "rescheduled", "move_requested"]);
 
 const DEFAULT_REFUND_REASON: Partial<Record<AppointmentAction, RefundReason>> = {
   reject: "proposal_rejected",
@@ -152,7 +155,7 @@ function plainFields(fields: UpdateData<AppointmentDoc>): Partial<AppointmentDoc
 export async function applyChange<R>(tx: Transaction, loaded: Loaded, change: Change<R>, now: Date): Promise<Changed<R>> {
   const { ref, a } = loaded;
   const decided = transition(
-    { status: a.status, feeCents: a.feeCents, paid: isPaid(a), timeHeld: holdsTime(a), reinstatable: change.reinstatable === true, proposedFrom: proposedFrom(a) },
+    { status: a.status, feeCents: a.feeCents, paid: isPaid(a), timeHeld: holdsTime(a), reinstatable: change.reinstatable === true, proposedFrom: proposedFrom(a), movesWithoutReview: change.movesWithoutReview?.(a) === true },
     change.action,
     change.actor,
   );
@@ -171,7 +174,8 @@ export async function applyChange<R>(tx: Transaction, loaded: Loaded, change: Ch
   const fields: UpdateData<AppointmentDoc> = { ...applied.fields, status: to, expiresAt, version: seq, updatedAt: at };
   // Every way into "confirmed" (approve, pay, accept, a withdrawn proposal) passes here: when the
   // visit was confirmed for its current time, which the patient reminder's window rule reads.
-  if (to === "confirmed" && a.status !== "confirmed") fields.confirmedAt = at;
+  // A move request that ends without moving leaves the visit confirmed for the time it had; a move sets its own.
+  if (to === "confirmed" && a.status !== "confirmed" && a.status !== "move_requested") fields.confirmedAt = at;
   const effects: AfterCommit[] = [];
   const mail: Parameters<typeof queueMail>[1][] = [];
   applied.before?.(tx);
@@ -217,12 +221,15 @@ export async function applyChange<R>(tx: Transaction, loaded: Loaded, change: Ch
   return { status: to, version: seq, result: applied.result, effects };
 }
 
-/** The expiry of a lapsed hold: its time released, the visit (of a moved one) cancelled, the patient emailed. */
+/**
+ * The expiry of a lapsed hold: its time released, the visit (of a moved one) cancelled, the patient emailed.
+ * A patient's move request that lapsed releases only the new time: the visit stays confirmed at its own.
+ */
 export function expireChange(): Change<null> {
   return {
     action: "expire",
     actor: "system",
-    apply: (_tx, { ref, a, locks, visit }) => ({
+    apply: (_tx, { ref, a, locks, visit }) => a.status === "move_requested" ? { ...moveRelease(ref.id, a, locks, "lapsed", null), result: null } : ({
       fields: { lockIds: [], proposal: null },
       after: (tx, doc) => {
         deleteLocks(tx, locks);

@@ -22,6 +22,10 @@ const PAST_TENSE: Record<HistoryEntry["action"], string> = {
   clinic_cancel: "cancelled",
   change_email: "corrected the email address of",
   withdraw: "withdrew the proposed time for",
+  move: "asked to move",
+  approve_move: "approved the move of",
+  decline_move: "declined the move of",
+  withdraw_move: "withdrew the move request of",
 };
 
 /**
@@ -33,6 +37,7 @@ export async function changedMessage(tx: Transaction | null, loaded: { ref: Docu
   const entry = (await (tx ? tx.get(entryRef) : entryRef.get())).data() as HistoryEntry | undefined;
   if (!entry) return "This request changed. Here is its current state.";
   const at = formatTime(entry.at.toDate(), loaded.a.timezone);
+  if (entry.action === "expire" && entry.from === "move_requested") return `This request changed: the move request lapsed at ${at}.`;
   if (entry.action === "expire") return `This request changed: it expired at ${at}.`;
   const who = entry.by === "patient" ? "the patient" : entry.byName || "another member";
   return `This request changed: ${who} ${PAST_TENSE[entry.action]} it at ${at}.`;

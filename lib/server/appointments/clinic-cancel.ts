@@ -53,7 +53,7 @@ export async function cancelByClinic(
         refuseIfVisitHappened(visit);
         const paid = isPaid(a);
         return {
-          fields: { lockIds: [], cancelReason: reason, cancelledBy: "clinic", proposal: null },
+          fields: { lockIds: [], cancelReason: reason, cancelledBy: "clinic", proposal: null, move: null },
           after: (tx) => {
             deleteLocks(tx, locks);
             cancelVisit(tx, visit, now);

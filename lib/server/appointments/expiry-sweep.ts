@@ -34,7 +34,8 @@ export interface ExpiryOptions {
 
 // The statuses whose hold can lapse. A pending request with no time held (its
 // patient turned down a proposal) is pending too, with its own expiresAt.
-const WAITING = ["pending", "approved", "rescheduled"] as const;
+// A patient's move request lapses the same way (only its new time is released).
+const WAITING = ["pending", "approved", "rescheduled", "move_requested"] as const;
 export const REMINDER_MS = 2 * 60 * 60 * 1000;
 const DEFAULTS = { pageSize: 100, budgetMs: 45_000, concurrency: 8 };
 

@@ -53,6 +53,14 @@ export interface AppointmentDoc {
   /** Set while status is "rescheduled": the time the proposal replaced, and who proposed it. */
   proposal: AppointmentProposal | null;
   /**
+   * Set while status is "move_requested": the time the patient asked to move
+   * to (visit-move.ts). `start`/`end` stay the visit's own time until the
+   * clinic approves; `lockIds` holds both times' locks. Missing/null = none.
+   */
+  move?: AppointmentMove | null;
+  /** How the patient's last move request ended, for their page to say so; missing/null = none, or it was approved. */
+  lastMove?: { start: Timestamp; outcome: "declined" | "withdrawn" | "lapsed"; reason?: string | null } | null;
+  /**
    * False only for a pending request whose patient turned down a proposed time,
    * or whose proposal staff withdrew when its original time could not be held:
    * no locks, no busy time, expires by the clinic's hold rule from the rejection unless staff act.
@@ -133,6 +141,17 @@ export interface AppointmentProposal {
   fromStatus?: ProposedFrom;
   /** False when the request held no time when the proposal was made (a turned-down proposal's); missing = it held one. */
   fromTimeHeld?: boolean;
+}
+
+/** The time a patient asked to move their confirmed visit to, held (create-only locks, expiring with the request) until the clinic answers. */
+export interface AppointmentMove {
+  start: Timestamp;
+  end: Timestamp;
+  /** The doctor's buffer when the move was asked (the new time's busy time). */
+  bufferMinutes: number;
+  /** The new time's locks (also in the appointment's lockIds, beside the visit's own). */
+  lockIds: string[];
+  requestedAt: Timestamp;
 }
 
 export type ProposedFrom = "pending" | "approved" | "confirmed";

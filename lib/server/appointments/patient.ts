@@ -146,7 +146,8 @@ export async function cancelAppointmentByPatient(
     action: "cancel",
     actor: "patient",
     apply: async (tx, loaded) => {
-      if (loaded.a.status === "confirmed") return { ...(await cancelConfirmedVisit(tx, loaded, now, opts.quotedRefundCents)), result: null };
+      // A visit with a move waiting is still the confirmed visit: cancelling it releases both times.
+      if (loaded.a.status === "confirmed" || loaded.a.status === "move_requested") return { ...(await cancelConfirmedVisit(tx, loaded, now, opts.quotedRefundCents)), result: null };
       const { a, locks, visit } = loaded;
       return {
         fields: { lockIds: [], proposal: null },

@@ -46,7 +46,7 @@ export async function cancelConfirmedVisit(
   const appUrl = serverEnv().APP_URL;
   const paid = a.payment?.status === "paid" ? { amountCents: a.payment.amountCents, currency: a.payment.currency } : null;
   return {
-    fields: { lockIds: [], proposal: null },
+    fields: { lockIds: [], proposal: null, move: null },
     after: (w) => {
       deleteLocks(w, locks);
       cancelVisit(w, visit, now);

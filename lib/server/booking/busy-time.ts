@@ -7,7 +7,8 @@ import { appointments, type AppointmentDoc } from "@/lib/server/appointments/mod
 // The statuses that hold time. The same commit that moves an appointment out
 // of them deletes its slot locks, so this read agrees with the locks; the
 // locks remain what actually prevents a double booking.
-export const HOLDING: AppointmentStatus[] = ["pending", "approved", "rescheduled", "confirmed"];
+// A visit whose patient asked to move it holds its own time and the new one.
+export const HOLDING: AppointmentStatus[] = ["pending", "approved", "rescheduled", "confirmed", "move_requested"];
 
 // Longest visit (240 min) plus longest buffer (120 min): an appointment that
 // starts this long before `from` can still reach into the range.
@@ -22,7 +23,9 @@ const LONGEST_HOLD_MS = 6 * 60 * 60 * 1000;
  * Lapsed holds count as free; the next request
  * that needs their time releases them (see releaseLapsedHolds). Reads one
  * document per visit, not one per 5-minute lock: a busy month is a few dozen
- * documents rather than hundreds.
+ * documents rather than hundreds. A patient's pending move holds a second time
+ * (`move`), found by a second query (any date: the new time may be far from
+ * the visit's), until the request lapses; the visit's own time never lapses.
  */
 export async function loadBusy(
   clinicId: string,
@@ -32,22 +35,39 @@ export async function loadBusy(
   now: Date,
   opts: { excludeAppointmentId?: string } = {},
 ): Promise<UtcInterval[]> {
-  // query-shape: appointments.busyForDoctor
-  const snapshot = await appointments()
-    .where("clinicId", "==", clinicId)
-    .where("doctorId", "==", doctorId)
-    .where("status", "in", HOLDING)
-    .where("start", ">=", Timestamp.fromMillis(from - LONGEST_HOLD_MS))
-    .where("start", "<", Timestamp.fromMillis(to))
-    .select("start", "end", "bufferMinutes", "expiresAt", "timeHeld")
-    .get();
+  const [snapshot, moves] = await Promise.all([
+    // query-shape: appointments.busyForDoctor
+    appointments()
+      .where("clinicId", "==", clinicId)
+      .where("doctorId", "==", doctorId)
+      .where("status", "in", HOLDING)
+      .where("start", ">=", Timestamp.fromMillis(from - LONGEST_HOLD_MS))
+      .where("start", "<", Timestamp.fromMillis(to))
+      .select("start", "end", "bufferMinutes", "expiresAt", "timeHeld", "status")
+      .get(),
+    // query-shape: appointments.movesForDoctor
+    appointments()
+      .where("clinicId", "==", clinicId)
+      .where("doctorId", "==", doctorId)
+      .where("status", "==", "move_requested")
+      .select("move", "expiresAt")
+      .get(),
+  ]);
+  const lapsed = (expiresAt: AppointmentDoc["expiresAt"] | undefined) => expiresAt != null && expiresAt.toMillis() <= now.getTime();
   const busy: UtcInterval[] = [];
   for (const doc of snapshot.docs) {
     if (doc.id === opts.excludeAppointmentId) continue;
-    const a = doc.data() as Pick<AppointmentDoc, "start" | "end" | "bufferMinutes" | "expiresAt" | "timeHeld">;
+    const a = doc.data() as Pick<AppointmentDoc, "start" | "end" | "bufferMinutes" | "expiresAt" | "timeHeld" | "status">;
     if (a.timeHeld === false) continue;
-    if (a.expiresAt && a.expiresAt.toMillis() <= now.getTime()) continue;
+    // A move request's deadline is its new time's, never the visit's.
+    if (a.status !== "move_requested" && lapsed(a.expiresAt)) continue;
     busy.push({ start: a.start.toMillis(), end: a.end.toMillis() + a.bufferMinutes * 60_000 });
+  }
+  for (const doc of moves.docs) {
+    const { move, expiresAt } = doc.data() as Pick<AppointmentDoc, "move" | "expiresAt">;
+    if (!move || lapsed(expiresAt) || doc.id === opts.excludeAppointmentId) continue;
+    const end = move.end.toMillis() + move.bufferMinutes * 60_000;
+    if (end > from - LONGEST_HOLD_MS && move.start.toMillis() < to) busy.push({ start: move.start.toMillis(), end });
   }
   return busy;
 }
