@@ -5,7 +5,10 @@ import { expect } from "vitest";
 import { granuleKey, lockGranuleStarts } from "@/lib/domain/slots";
 import { db } from "@/lib/server/firebase";
 
-const HOLDING = new Set(["pending", "approved", "rescheduled", "confirmed"]);
+const HOLDING = new Set(["pending", "approved", "rescheduled", "confirmed", "move_requested"]);
+
+const lockIdsOf = (a: FirebaseFirestore.DocumentData, time: { start: { toMillis(): number }; end: { toMillis(): number }; bufferMinutes: number }) =>
+  lockGranuleStarts({ start: time.start.toMillis(), end: time.end.toMillis() }, time.bufferMinutes).map((g) => `${a.clinicId}_${a.doctorId}_${granuleKey(g)}`);
 
 export async function expectLocksMatchLiveAppointments(): Promise<void> {
   const [appointments, locks] = await Promise.all([db().collection("appointments").get(), db().collection("slotLocks").get()]);
@@ -16,13 +19,16 @@ export async function expectLocksMatchLiveAppointments(): Promise<void> {
       expect(a.lockIds, `appointment ${doc.id} (${a.status}, timeHeld ${a.timeHeld}) holds no time`).toEqual([]);
       continue;
     }
-    const ids = lockGranuleStarts({ start: a.start.toMillis(), end: a.end.toMillis() }, a.bufferMinutes).map(
-      (g) => `${a.clinicId}_${a.doctorId}_${granuleKey(g)}`,
-    );
-    expect([...a.lockIds].sort(), `appointment ${doc.id}'s lockIds`).toEqual([...ids].sort());
-    for (const id of ids) {
-      expect(expected.has(id), `lock ${id} claimed by two live appointments`).toBe(false);
-      expected.set(id, { appointmentId: doc.id, expiresAt: a.expiresAt ? a.expiresAt.toMillis() : null });
+    // A pending move holds the visit's own time for good and the new time until the request lapses.
+    const moving = a.status === "move_requested";
+    const own = lockIdsOf(a, a);
+    const moved = moving ? lockIdsOf(a, a.move) : [];
+    expect([...a.lockIds].sort(), `appointment ${doc.id}'s lockIds`).toEqual([...own, ...moved].sort());
+    for (const [ids, expiresAt] of [[own, moving ? null : a.expiresAt], [moved, a.expiresAt]] as const) {
+      for (const id of ids) {
+        expect(expected.has(id), `lock ${id} claimed by two live appointments`).toBe(false);
+        expected.set(id, { appointmentId: doc.id, expiresAt: expiresAt ? expiresAt.toMillis() : null });
+      }
     }
   }
   const actual = new Map(
