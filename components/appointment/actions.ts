@@ -9,6 +9,8 @@ import { patientCookie, patientTokenFromCookie } from "@/lib/server/auth/patient
 import { clientIp } from "@/lib/server/client-ip";
 import { actionFailure, formAction } from "@/lib/server/form-action";
 import { confirmTestPayment } from "@/lib/server/payments/prepare";
+import { requestVisitMove } from "@/lib/server/appointments/visit-move";
+import { withdrawVisitMove } from "@/lib/server/appointments/visit-move-answers";
 
 export type PatientActionResult = ActionResult;
 
@@ -64,6 +66,30 @@ export async function cancelVisit(id: unknown, quotedRefundCents: unknown): Prom
     (i, token) => cancelAppointmentByPatient(i, token, undefined, { quotedRefundCents }),
     "Something went wrong on our side and your visit is not cancelled yet. Please try again.",
   );
+}
+
+/**
+ * "Move to another time": the chosen free time (an ISO instant from the slots
+ * API; the verb checks it with zod and against the schedule). A time taken
+ * meanwhile answers slot_unavailable and the page shows the times still free.
+ */
+export async function moveVisit(id: unknown, start: unknown): Promise<PatientActionResult> {
+  const token = await patientTokenFromCookie();
+  if (typeof id !== "string" || !token) return actionFailure(NOT_FOUND, "not_found");
+  const result = await formAction(async () => {
+    const moved = await requestVisitMove(id, token, { start });
+    return { message: moved.status === "confirmed" ? "Your visit has moved." : "We asked the clinic to move your visit." };
+  }, { failure: "Something went wrong on our side and your visit was not moved. Please try again." });
+  if (result.ok) refresh();
+  else if (result.code === "conflict") {
+    refresh();
+    return { ...result, stale: true, message: `${result.message} This page now shows where your visit stands.` };
+  } else if (result.code === "not_found") return { ...result, message: NOT_FOUND };
+  return result;
+}
+
+export async function withdrawMove(id: unknown): Promise<PatientActionResult> {
+  return asPatient(id, (i, token) => withdrawVisitMove(i, token), "Something went wrong on our side and your move request is still waiting. Please try again.");
 }
 
 /** The proposal the page showed (its `at`, epoch ms); a missing or malformed one is refused, never read as "any". */

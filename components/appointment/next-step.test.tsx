@@ -36,6 +36,8 @@ function view(status: PatientAppointmentView["status"], money: PatientMoney): Pa
     money,
     policyWords: "",
     visitCancel: null,
+    moveRequest: null,
+    lastMove: null,
   };
 }
 

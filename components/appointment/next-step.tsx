@@ -211,7 +211,7 @@ export function NextStep({ appointment, now, acceptAction, rejectAction, calenda
       );
     }
     case "none":
-      if (status === "confirmed") {
+      if (status === "confirmed" || status === "move_requested") {
         return (
           <Panel tone="green" icon={<CheckCircleIcon className="size-5" />} title="Your visit is confirmed">
             <p>

@@ -9,7 +9,8 @@ import { feeAmount } from "@/components/booking/fee";
 /** Money the patient has paid and that stays paid (not being refunded). */
 export type PaidReceipt = { amountCents: number; currency: string; paidAt: number };
 
-export const isVisit = (status: AppointmentStatus) => status === "confirmed";
+// A visit with a move waiting is still the visit, at its own time, until the clinic answers.
+export const isVisit = (status: AppointmentStatus) => status === "confirmed" || status === "move_requested";
 
 export function statusPageHeading(status: AppointmentStatus, doctorName: string): string {
   return isVisit(status) ? `Your visit with ${doctorName}` : `Your request with ${doctorName}`;

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { dateRangeQuerySchema } from "@/lib/domain/local-date";
-import { approveInputSchema, declineInputSchema, proposeInputSchema } from "@/lib/domain/request-queue";
+import { approveInputSchema, declineInputSchema, declineMoveInputSchema, proposeInputSchema } from "@/lib/domain/request-queue";
+import { approveVisitMove, declineVisitMove } from "@/lib/server/appointments/visit-move-answers";
 import { statusLabel } from "@/lib/domain/appointments/status";
 import { parseWith } from "@/lib/http/json-api";
 import { getProposalTimes, type ProposalTimes } from "@/lib/server/appointments/proposal-times";
@@ -64,6 +65,27 @@ export async function withdrawProposalAction(input: { id: string; version: numbe
           : // Taken, passed, or not held before the proposal: the request page's history says which.
             "Proposal withdrawn. The original time could not be held again, so no time is held: propose another time or decline. The patient has been told.";
     return { message, data: { status: result.status, version: result.version } };
+  });
+}
+
+/** A patient's move request: approve (the times swap) or decline (the visit stays), at the version the page showed. */
+export async function approveMoveAction(input: { id: string; version: number }): Promise<ActionResult<ReviewResult>> {
+  return formAction(async () => {
+    const caller = await getCaller();
+    const { id, version } = parseWith(approveInputSchema, input);
+    const result = await approveVisitMove(caller, id, { expectedVersion: version });
+    refreshDashboard();
+    return { message: "Move approved. The visit is at its new time and the patient has been told.", data: result };
+  });
+}
+
+export async function declineMoveAction(input: { id: string; version: number; reason?: string }): Promise<ActionResult<ReviewResult>> {
+  return formAction(async () => {
+    const caller = await getCaller();
+    const { id, version, reason } = parseWith(declineMoveInputSchema, input, CHECK);
+    const result = await declineVisitMove(caller, id, { ...(reason ? { reason } : {}) }, { expectedVersion: version });
+    refreshDashboard();
+    return { message: "Move declined. The visit stays at its time and the patient has been told.", data: result };
   });
 }
 

@@ -47,10 +47,16 @@ export function QueueRowItem({ row, now }: { row: QueueRow; now: number }) {
       <div className="min-w-0 space-y-1">
         <p className="text-base text-slate-900">
           {row.status === "rescheduled" && <span className="font-medium">Proposed: </span>}
+          {row.status === "move_requested" && <span className="font-medium">Visit now: </span>}
           {noTimeHeld && <span className="font-medium">Asked for: </span>}
           <ClinicTime at={row.start} timeZone={row.timezone} now={now} />
         </p>
         {noTimeHeld && <p className="text-sm text-slate-600">{noTimeHeld.what}</p>}
+        {row.moveStart !== null && (
+          <p className="text-sm font-medium text-slate-900">
+            Move to <ClinicTime at={row.moveStart} timeZone={row.timezone} now={now} />
+          </p>
+        )}
         {row.previousStart !== null && (
           <p className="text-sm text-slate-600">Asked for {formatSlotInZone(row.previousStart, row.timezone, { now })}</p>
         )}

@@ -24,6 +24,7 @@ function detail(overrides: Partial<RequestDetail> = {}): RequestDetail {
     start: now + 48 * HOUR,
     end: now + 48 * HOUR + 30 * 60_000,
     previousStart: null,
+    moveStart: null,
     turnedDownStart: null,
     withdrawnStart: null,
     createdAt: now - 24 * HOUR,

@@ -11,6 +11,7 @@ import { ClinicCancelDialog } from "./clinic-cancel-dialog";
 import { DeclineDialog } from "./decline-dialog";
 import { ProposeDialog } from "./propose-dialog";
 import { WithdrawProposalDialog } from "./withdraw-proposal-dialog";
+import { MoveAnswer } from "./move-answer";
 
 export type ReviewTarget = {
   id: string;
@@ -26,6 +27,8 @@ export type ReviewTarget = {
   noTimeHeld?: NoTimeHeldCause | null;
   /** While a proposal awaits the patient: the time it replaced (which withdrawing restores), epoch ms. */
   originalStart?: number | null;
+  /** While the patient's move waits: the time they asked for, epoch ms (start above stays the visit's). */
+  moveStart?: number | null;
 };
 
 type Outcome = { ok: boolean; message: string };
@@ -59,7 +62,8 @@ export function ReviewPanel({ target, actions }: { target: ReviewTarget; actions
   const canDecline = actions.includes("decline");
   const canCancel = actions.includes("clinic_cancel");
   const canWithdraw = actions.includes("withdraw") && target.originalStart != null;
-  const none = !canApprove && !canPropose && !canDecline && !canCancel && !canWithdraw;
+  const canAnswerMove = actions.includes("approve_move") && target.moveStart != null;
+  const none = !canApprove && !canPropose && !canDecline && !canCancel && !canWithdraw && !canAnswerMove;
 
   return (
     <section aria-labelledby="decide-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs sm:p-6">
@@ -79,6 +83,7 @@ export function ReviewPanel({ target, actions }: { target: ReviewTarget; actions
           meanwhile; the patient is emailed either way.
         </p>
       )}
+      {canAnswerMove && <MoveAnswer target={target} moveStart={target.moveStart!} onResult={report} />}
       {target.noTimeHeld && canPropose && <p className="mt-3 font-medium text-amber-900">{noTimeHeldHeadline(target.noTimeHeld)}.</p>}
       {none ? (
         <p className="mt-3 text-slate-600">

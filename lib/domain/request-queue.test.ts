@@ -19,7 +19,8 @@ import {
 
 describe("views", () => {
   it("puts every status in exactly one view, open in the order staff work them", () => {
-    expect(OPEN_STATUSES).toEqual(["pending", "rescheduled", "approved"]);
+    // A patient asking to move a visit needs a decision right after new requests.
+    expect(OPEN_STATUSES).toEqual(["pending", "move_requested", "rescheduled", "approved"]);
     expect([...OPEN_STATUSES, ...RECENT_STATUSES].sort()).toEqual([...APPOINTMENT_STATUSES].sort());
     for (const status of RECENT_STATUSES) expect(viewOfStatus(status)).toBe("recent");
     for (const status of OPEN_STATUSES) expect(viewOfStatus(status)).toBe("open");

@@ -12,6 +12,8 @@ import { APPOINTMENT_ID_PATTERN } from "./validation";
 /** The open sections, in the order staff work them: decisions first. */
 export const OPEN_SECTIONS = [
   { status: "pending", title: "Needs review" },
+  // A patient asks to move a confirmed visit: a decision of its own kind, with a deadline like a request's.
+  { status: "move_requested", title: "Move requests" },
   { status: "rescheduled", title: "Awaiting patient" },
   { status: "approved", title: "Awaiting payment" },
 ] as const satisfies readonly { status: AppointmentStatus; title: string }[];
@@ -149,6 +151,12 @@ export const proposeInputSchema = z.object({
     .max(MAX_REVIEW_TEXT, `Keep the message under ${MAX_REVIEW_TEXT} characters.`)
     .optional()
     .transform((value) => (value ? value : undefined)),
+});
+
+/** Declining a patient's move: the message is optional (the visit simply stays where it is). */
+export const declineMoveInputSchema = z.object({
+  ...target,
+  reason: z.string().trim().max(MAX_REVIEW_TEXT, `Keep the message under ${MAX_REVIEW_TEXT} characters.`).optional(),
 });
 
 export const declineInputSchema = z.object({

@@ -7,7 +7,7 @@ import { db } from "@/lib/server/firebase";
 
 const HOLDING = new Set(["pending", "approved", "rescheduled", "confirmed", "move_requested"]);
 
-const lockIdsOf = (a: FirebaseFirestore.DocumentData, time: { start: { toMillis(): number }; end: { toMillis(): number }; bufferMinutes: number }) =>
+const lockIdsOf = (a: FirebaseFirestore.DocumentData, time: FirebaseFirestore.DocumentData) =>
   lockGranuleStarts({ start: time.start.toMillis(), end: time.end.toMillis() }, time.bufferMinutes).map((g) => `${a.clinicId}_${a.doctorId}_${granuleKey(g)}`);
 
 export async function expectLocksMatchLiveAppointments(): Promise<void> {

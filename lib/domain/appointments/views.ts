@@ -40,6 +40,8 @@ export interface QueueRow {
   end: number;
   /** While rescheduled: the time the proposal replaces. */
   previousStart: number | null;
+  /** While move_requested: the time the patient asked to move to (start/end stay the visit's). */
+  moveStart: number | null;
   /** While pending with no time held: the proposed time the patient turned down (null if not recorded). */
   turnedDownStart: number | null;
   /** While pending with no time held: the proposed time staff withdrew (null if they did not: see noTimeHeldCause). */
@@ -114,4 +116,8 @@ export interface PatientAppointmentView {
    * refund, quoted back to the server, which refuses a smaller one). Null otherwise.
    */
   visitCancel: { refundCents: number; paidCents: number; refundWords: string | null } | null;
+  /** Status move_requested: the time the patient asked to move to (start/end above stay the visit's) and when the request lapses. */
+  moveRequest: { start: string; expiresAt: string | null } | null;
+  /** A confirmed visit whose last move request ended without moving: the time asked for, how it ended, the clinic's reason. */
+  lastMove: { start: string; outcome: "declined" | "withdrawn" | "lapsed"; reason: string | null } | null;
 }

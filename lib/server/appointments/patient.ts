@@ -47,7 +47,8 @@ function patientMoneyOf(a: AppointmentDoc): PatientMoney {
 
 /** A confirmed visit still ahead: the refund the policy gives if it is cancelled now. */
 function visitCancelOf(a: AppointmentDoc, now: Date): PatientAppointmentView["visitCancel"] {
-  if (a.status !== "confirmed" || now.getTime() >= a.start.toMillis()) return null;
+  // While a move waits the visit still stands, and can still be called off (releasing both times).
+  if ((a.status !== "confirmed" && a.status !== "move_requested") || now.getTime() >= a.start.toMillis()) return null;
   const paidCents = a.payment?.status === "paid" ? a.payment.amountCents : 0;
   const refundCents = policyRefundCents(a, now);
   return { refundCents, paidCents, refundWords: refundWords(paidCents, refundCents, a.payment?.currency ?? a.currency) };
@@ -104,6 +105,14 @@ export async function getPatientAppointment(id: string, token: string | null | u
     money: patientMoneyOf(a),
     policyWords: policyWords(policyOf(a), a.feeCents, a.currency),
     visitCancel: visitCancelOf(a, appNow()),
+    moveRequest:
+      a.status === "move_requested" && a.move
+        ? { start: a.move.start.toDate().toISOString(), expiresAt: a.expiresAt ? a.expiresAt.toDate().toISOString() : null }
+        : null,
+    lastMove:
+      a.status === "confirmed" && a.lastMove
+        ? { start: a.lastMove.start.toDate().toISOString(), outcome: a.lastMove.outcome, reason: a.lastMove.reason ?? null }
+        : null,
   };
 }
 

@@ -64,6 +64,7 @@ function toRow(id: string, a: AppointmentDoc): QueueRow {
     start: a.start.toMillis(),
     end: a.end.toMillis(),
     previousStart: a.status === "rescheduled" ? millis(a.proposal?.previousStart) : null,
+    moveStart: a.status === "move_requested" ? millis(a.move?.start) : null,
     turnedDownStart: a.status === "pending" && !holdsTime(a) ? millis(a.turnedDown?.start) : null,
     withdrawnStart: a.status === "pending" && !holdsTime(a) ? millis(a.withdrawnProposal?.start) : null,
     createdAt: a.createdAt.toMillis(),
@@ -156,7 +157,7 @@ export async function getRequestQueue(caller: Caller | null, filters: QueueFilte
           .get()
           .then((snapshot) => listed(snapshot.docs).filter((row) => matchesStatusFilter(row, filters.status)).slice(0, RECENT_LIMIT))
       : Promise.resolve([]),
-    outOfScope ? Promise.resolve({ pending: 0, rescheduled: 0, approved: 0 }) : openCounts(clinicId, doctorId),
+    outOfScope ? Promise.resolve({ pending: 0, rescheduled: 0, approved: 0, move_requested: 0 }) : openCounts(clinicId, doctorId),
     listDoctorOptions(clinicId, scope.doctorId),
   ]);
   return { filters, sections, recent, counts, doctors, doctorScoped: scope.doctorId !== null };
@@ -197,12 +198,13 @@ async function countPending(clinicId: string, doctorId: string | null): Promise<
 }
 
 async function openCounts(clinicId: string, doctorId: string | null): Promise<RequestQueue["counts"]> {
-  const [pending, rescheduled, approved] = await Promise.all([
+  const [pending, rescheduled, approved, moves] = await Promise.all([
     countPending(clinicId, doctorId),
     countStatus(clinicId, doctorId, "rescheduled"),
     countStatus(clinicId, doctorId, "approved"),
+    countStatus(clinicId, doctorId, "move_requested"),
   ]);
-  return { pending, rescheduled, approved };
+  return { pending, rescheduled, approved, move_requested: moves };
 }
 
 async function listDoctorOptions(clinicId: string, only: string | null): Promise<{ id: string; name: string }[]> {
@@ -226,7 +228,9 @@ export async function countNeedsReview(caller: Caller): Promise<number> {
   const scope = requestScope(caller);
   if (!scope) return 0;
   try {
-    return await countPending(caller.clinicId, scope.doctorId);
+    // A patient's move request waits for a decision too.
+    const [pending, moves] = await Promise.all([countPending(caller.clinicId, scope.doctorId), countStatus(caller.clinicId, scope.doctorId, "move_requested")]);
+    return pending + moves;
   } catch (error) {
     console.error("Could not count requests needing review", error);
     return 0;

@@ -18,7 +18,11 @@ import { getPatientAppointment } from "@/lib/server/appointments/patient";
 import { getPaymentStep } from "@/lib/server/payments/prepare";
 import { getPaidReceipt } from "@/lib/server/payments/patient-receipt";
 import { WrongAddress } from "@/components/appointment/wrong-address";
-import { acceptProposedTime, cancelRequest, cancelVisit, correctEmail, declineProposedTime, payWithTestCard } from "@/components/appointment/actions";
+import { acceptProposedTime, cancelRequest, cancelVisit, correctEmail, declineProposedTime, moveVisit, payWithTestCard, withdrawMove } from "@/components/appointment/actions";
+import { MoveRequest } from "@/components/appointment/move-request";
+import { MoveVisit } from "@/components/appointment/move-visit";
+import { LastMoveNotice } from "@/components/appointment/last-move-notice";
+import { getMoveCalendar } from "@/lib/server/appointments/visit-move-view";
 import { CancelVisit } from "@/components/appointment/cancel-visit";
 import { appointmentPath, patientTokenFromCookie } from "@/lib/server/auth/patient-link";
 import { appNow } from "@/lib/server/clock";
@@ -70,6 +74,8 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
   const paymentStep = appointment.next.step === "pay" ? await getPaymentStep(appointment.id, token) : null;
   // A confirmed visit with a fee: what was paid and when.
   const paid = status === "confirmed" && appointment.feeCents > 0 ? await getPaidReceipt(appointment.id, token) : null;
+  // A confirmed visit still ahead can move to another free time of its doctor.
+  const moveCalendar = status === "confirmed" ? await getMoveCalendar(appointment.id, token) : null;
   const money = moneyRow({ feeCents: appointment.feeCents, currency: appointment.currency, paid, timeZone: timezone, now });
 
   const details: { term: string; detail: React.ReactNode }[] = [
@@ -79,7 +85,7 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
     { term: "Reason", detail: <span className="whitespace-pre-line">{appointment.reason}</span> },
   ];
   // The policy the visit was booked under: read before paying, and while the visit is ahead.
-  if (["pending", "approved", "rescheduled", "confirmed"].includes(status)) details.push({ term: "Cancellation", detail: appointment.policyWords });
+  if (["pending", "approved", "rescheduled", "confirmed", "move_requested"].includes(status)) details.push({ term: "Cancellation", detail: appointment.policyWords });
 
   return (
     <PublicShell clinic={{ name: clinic.name, slug: clinic.slug }}>
@@ -148,6 +154,26 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
           <ContactList contact={clinic} className="mt-3" />
         </section>
 
+        {appointment.lastMove && <LastMoveNotice lastMove={appointment.lastMove} timeZone={timezone} />}
+
+        {appointment.moveRequest && (
+          <section aria-labelledby="move-request-heading" className="rounded-xl border border-amber-200 bg-amber-50/40 p-5 shadow-xs sm:p-6">
+            <MoveRequest
+              id={appointment.id}
+              when={when}
+              newWhen={formatSlotInZone(Date.parse(appointment.moveRequest.start), timezone)}
+              deadline={appointment.moveRequest.expiresAt ? formatSlotInZone(Date.parse(appointment.moveRequest.expiresAt), timezone) : null}
+              withdrawAction={withdrawMove}
+            />
+          </section>
+        )}
+
+        {moveCalendar && (
+          <section aria-labelledby="move-visit-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs sm:p-6">
+            <MoveVisit id={appointment.id} when={when} calendar={moveCalendar} clinicPhone={clinic.phone} moveAction={moveVisit} />
+          </section>
+        )}
+
         {appointment.visitCancel && (
           <section
             aria-labelledby="cancel-visit-heading"
@@ -169,7 +195,7 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
           </section>
         )}
 
-        {appointment.next.canCancel && status !== "confirmed" && (
+        {appointment.next.canCancel && status !== "confirmed" && status !== "move_requested" && (
           <section
             aria-labelledby="cancel-heading"
             className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-xs sm:flex-row sm:items-center sm:justify-between sm:p-6"

@@ -76,6 +76,7 @@ export default async function RequestPage({ params }: Props) {
               timeHeld: detail.timeHeld,
               noTimeHeld: detail.status === "pending" && !detail.timeHeld ? noTimeHeldCause(detail) : null,
               originalStart: detail.status === "rescheduled" ? (detail.proposal?.previousStart ?? null) : null,
+              moveStart: detail.moveStart,
             }}
             actions={actions}
           />
