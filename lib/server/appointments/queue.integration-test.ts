@@ -34,7 +34,7 @@ describe("getRequestQueue", () => {
     const later = await book("dr-a", "09:00", new Date(now.getTime() + 60_000));
     const earlier = await book("dr-b", "09:40", now);
     const queue = await getRequestQueue(staff, DEFAULT_FILTERS);
-    expect(queue.sections.map((s) => s.title)).toEqual(["Needs review", "Awaiting patient", "Awaiting payment"]);
+    expect(queue.sections.map((s) => s.title)).toEqual(["Needs review", "Move requests", "Awaiting patient", "Awaiting payment"]);
     expect(queue.sections[0]!.rows.map((r) => r.id)).toEqual([earlier, later]);
     expect(queue.sections[0]!.rows[0]).toMatchObject({
       status: "pending",
@@ -49,7 +49,7 @@ describe("getRequestQueue", () => {
       expiresAt: now.getTime() + 24 * 3_600_000,
       version: 1,
     });
-    expect(queue.counts).toEqual({ pending: 2, rescheduled: 0, approved: 0 });
+    expect(queue.counts).toEqual({ pending: 2, move_requested: 0, rescheduled: 0, approved: 0 });
     expect(queue.doctors.map((d) => d.id)).toEqual(["dr-a", "dr-b"]);
     expect(await countNeedsReview(staff)).toBe(2);
   });

@@ -8,6 +8,8 @@ import { loadBusy } from "../booking/busy-time";
 import { updateCancellationPolicy } from "../clinics/cancellation-policy";
 import { db } from "../firebase";
 import { expireStale } from "./expiry-sweep";
+import { countNeedsReview, getRequestQueue } from "./queue";
+import { DEFAULT_FILTERS } from "@/lib/domain/request-queue";
 import { cancelAppointmentByPatient } from "./patient";
 import { approveAppointment, proposeNewTime } from "./review";
 import { requestVisitMove, SAME_TIME, VISIT_STARTED_MOVE } from "./visit-move";
@@ -128,6 +130,18 @@ describe("a move the clinic reviews", () => {
     expect(refundsOf(world, intentId)).toEqual([5000]);
     await expectLocksMatchLiveAppointments();
     expect(await busyStarts(soon)).toEqual([]);
+  });
+
+  it("staff see it as its own kind of request in the queue, counted as waiting for a decision", async () => {
+    const { id, token } = await paidVisit();
+    const before = await countNeedsReview(callers.staff);
+    await requestVisitMove(id, token, { start: at("11:00") }, soon);
+    const queue = await getRequestQueue(callers.staff, DEFAULT_FILTERS);
+    const moves = queue.sections.find((s) => s.status === "move_requested")!;
+    expect(moves.title).toBe("Move requests");
+    expect(moves.rows).toMatchObject([{ id, start: VISIT_START, moveStart: Date.parse(at("11:00")) }]);
+    expect(queue.counts.move_requested).toBe(1);
+    expect(await countNeedsReview(callers.staff)).toBe(before + 1);
   });
 
   it("staff cannot propose another time while the patient's move waits; they answer it first", async () => {

@@ -28,7 +28,7 @@ export interface Real {
 }
 
 /** Runs a verb; an AppError is the verb refusing, logged; anything else propagates. */
-async function attempt(run: Run, what: string, verb: () => Promise<unknown>): Promise<void> {
+export async function attempt(run: Run, what: string, verb: () => Promise<unknown>): Promise<void> {
   try {
     const answer = await verb();
     run.log.push(`    ${what} → ${typeof answer === "object" ? JSON.stringify(answer) : String(answer)}`);
@@ -43,7 +43,7 @@ export const timings: Record<string, { n: number; act: number; check: number }> 
 
 /** The i-th appointment (modulo how many there are); -1 is the latest. */
 const pick = (run: Run, i: number): ModelAppointment | null => (run.appointments.length ? run.appointments.at(i < 0 ? -1 : i % run.appointments.length)! : null);
-const shown = (i: number) => (i < 0 ? "latest" : `#${i}`);
+export const shown = (i: number) => (i < 0 ? "latest" : `#${i}`);
 
 export abstract class LifecycleCommand implements fc.AsyncCommand<object, Real> {
   check(): boolean {
@@ -66,7 +66,7 @@ export abstract class LifecycleCommand implements fc.AsyncCommand<object, Real> 
 }
 
 /** A command aimed at the run's i-th appointment (modulo how many there are); a no-op before the first request. */
-abstract class OnAppointment extends LifecycleCommand {
+export abstract class OnAppointment extends LifecycleCommand {
   constructor(readonly i: number) {
     super();
   }

@@ -23,8 +23,10 @@ export function knownGaps(env = process.env): Set<Invariant> {
 
 export class Violation extends Error {}
 
-const HOLDING = new Set<AppointmentStatus>(["pending", "approved", "rescheduled", "confirmed"]);
-const STATUSES: AppointmentStatus[] = ["pending", "approved", "rescheduled", "confirmed", "declined", "cancelled", "expired"];
+const HOLDING = new Set<AppointmentStatus>(["pending", "approved", "rescheduled", "confirmed", "move_requested"]);
+const STATUSES: AppointmentStatus[] = ["pending", "approved", "rescheduled", "confirmed", "move_requested", "declined", "cancelled", "expired"];
+/** A visit with a move waiting is the confirmed visit still: it keeps its money like one. */
+const isVisit = (status: AppointmentStatus) => status === "confirmed" || status === "move_requested";
 
 export interface CheckOptions {
   /** After the run: every event has been delivered as often as Stripe would, so nothing is in flight. */
@@ -54,13 +56,18 @@ export async function checkInvariants(shared: Shared, run: Run, options: CheckOp
       if ((a.lockIds ?? []).length) fail("locks", `${label(doc.id)} is ${a.status} (timeHeld ${a.timeHeld}) but lists locks ${a.lockIds}`);
       continue;
     }
-    const from = a.start.toMillis();
-    const to = a.end.toMillis() + a.bufferMinutes * 60_000;
-    for (const other of live) {
-      if (other.doctorId === a.doctorId && other.from < to && from < other.to) fail("overlap", `${label(doc.id)} and ${label(other.id)} overlap at ${a.doctorId}`);
+    // A waiting move holds its new time too: both are this appointment's, and neither may overlap another's.
+    const times = a.status === "move_requested" && a.move ? [a, a.move] : [a];
+    const ids: string[] = [];
+    for (const time of times) {
+      const from = time.start.toMillis();
+      const to = time.end.toMillis() + time.bufferMinutes * 60_000;
+      for (const other of live) {
+        if (other.doctorId === a.doctorId && other.from < to && from < other.to) fail("overlap", `${label(doc.id)} and ${label(other.id)} overlap at ${a.doctorId}`);
+      }
+      live.push({ id: doc.id, doctorId: a.doctorId, from, to });
+      ids.push(...lockGranuleStarts({ start: from, end: time.end.toMillis() }, time.bufferMinutes).map((g) => `${a.clinicId}_${a.doctorId}_${granuleKey(g)}`));
     }
-    live.push({ id: doc.id, doctorId: a.doctorId, from, to });
-    const ids = lockGranuleStarts({ start: from, end: a.end.toMillis() }, a.bufferMinutes).map((g) => `${a.clinicId}_${a.doctorId}_${granuleKey(g)}`);
     if ([...a.lockIds].sort().join() !== [...ids].sort().join()) fail("locks", `${label(doc.id)} (${a.status}) lists ${a.lockIds.length} locks, its time needs ${ids.length}`);
     for (const id of ids) expected.set(id, doc.id);
   }
@@ -100,10 +107,10 @@ const PROPOSED_FROM = [undefined, "pending", "approved", "confirmed"] as const;
 
 /** Any (paid, time held, status a proposal came from) for which the state machine allows the entry. */
 function allowedByTable(from: AppointmentStatus, action: AppointmentAction, actor: Actor, to: AppointmentStatus, feeCents: number): boolean {
-  return [true, false].some((paid) => [true, false].some((timeHeld) => PROPOSED_FROM.some((proposedFrom) => {
-    const result = transition({ status: from, feeCents, paid, timeHeld, ...(proposedFrom ? { proposedFrom } : {}) }, action, actor);
+  return [true, false].some((paid) => [true, false].some((timeHeld) => [true, false].some((movesWithoutReview) => PROPOSED_FROM.some((proposedFrom) => {
+    const result = transition({ status: from, feeCents, paid, timeHeld, movesWithoutReview, ...(proposedFrom ? { proposedFrom } : {}) }, action, actor);
     return result.ok && result.to === to;
-  })));
+  }))));
 }
 
 /**
@@ -174,7 +181,7 @@ async function checkHistory(run: Run, id: string, a: DocumentData, options: Chec
     fail("email", `${label(id)}: ${entries.length} transitions (${entries.map((e) => e.action).join(", ")}) but emails: ${subjects.map((m) => m.subject).join(" | ")}`);
   }
   // The patient's cancel of a confirmed visit: when, for the policy's refund (checkMoney).
-  const visitCancel = entries.find((e) => e.action === "cancel" && e.from === "confirmed");
+  const visitCancel = entries.find((e) => e.action === "cancel" && isVisit(e.from));
   run.seen.set(id, { version: a.version, history: now, endedByClinic, movedFrom: proposedFromHistory(entries), visitCancelledAt: visitCancel ? (visitCancel.at as Timestamp).toMillis() : null });
 }
 
@@ -206,7 +213,8 @@ async function checkMoney(shared: Shared, run: Run, id: string, a: DocumentData,
   // A visit the patient cancelled keeps what the run's policy (the model's, not our record) says, at the time of the cancel.
   const visitCancelledAt = a.status === "cancelled" ? run.seen.get(id)?.visitCancelledAt ?? null : null;
   const kept = visitCancelledAt === null ? 0 : a.feeCents - refundCents(run.policy, a.feeCents, a.start.toMillis(), visitCancelledAt);
-  const due = a.status === "confirmed" || movedConfirmed ? a.feeCents : kept;
+  // A move (asked, answered, lapsed) never moves money: the visit keeps its payment throughout.
+  const due = isVisit(a.status) || movedConfirmed ? a.feeCents : kept;
   if (net !== due) {
     fail("money", `${label(id)} is ${a.status}${a.cancelledBy ? ` (by ${a.cancelledBy})` : ""} but Stripe holds ${net} cents of the patient's money (charged ${[...charged.values()]}, refunded ${[...refunded.values()]}); due ${due}; our record says ${JSON.stringify(a.payment?.status ?? null)}`);
   }
@@ -217,7 +225,7 @@ async function checkMoney(shared: Shared, run: Run, id: string, a: DocumentData,
     if (charged.has(intentId)) {
       const held = charged.get(intentId)! - (refunded.get(intentId) ?? 0);
       if (kept > 0 && held === kept && keptBy === null) keptBy = intentId;
-      else if (a.status !== "confirmed" && held !== 0) fail("intents", `${label(id)} is ${a.status}; its PaymentIntent ${intentId} succeeded and ${held} cents of it are not refunded${kept ? ` (the policy keeps ${kept} once)` : ""}`);
+      else if (!isVisit(a.status) && held !== 0) fail("intents", `${label(id)} is ${a.status}; its PaymentIntent ${intentId} succeeded and ${held} cents of it are not refunded${kept ? ` (the policy keeps ${kept} once)` : ""}`);
       continue;
     }
     if (run.canceledIntents.has(intentId)) continue;
