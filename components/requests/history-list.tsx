@@ -17,7 +17,8 @@ const DID: Record<HistoryItem["action"], string> = {
   clinic_cancel: "cancelled it for the clinic",
   change_email: "corrected their email address",
   withdraw: "withdrew the proposed time",
-  move: "moved the visit (or asked to)",
+  // A move that swapped at once stays confirmed; otherwise it waits for the clinic.
+  move: "moved the visit",
   approve_move: "approved the patient's move",
   decline_move: "declined the patient's move",
   withdraw_move: "withdrew their move request",
@@ -31,7 +32,7 @@ export function HistoryList({ items, timeZone, now }: { items: HistoryItem[]; ti
         <li key={item.seq} className="relative">
           <span aria-hidden="true" className="absolute top-1.5 -left-[1.6rem] size-2.5 rounded-full bg-primary-700 ring-4 ring-white" />
           <p className="text-base text-slate-900">
-            <span className="font-semibold">{item.byName}</span> {DID[item.action] ?? item.action}
+            <span className="font-semibold">{item.byName}</span> {item.action === "move" && item.to === "move_requested" ? "asked to move the visit" : (DID[item.action] ?? item.action)}
             <span className="text-slate-600">
               {" "}
               — {item.from ? `${statusLabel(item.from, "staff")} → ` : ""}

@@ -39,6 +39,8 @@ async function moveToFirstFreeTime(patient: Page, button: RegExp): Promise<strin
   await expect(slot).toBeVisible();
   const start = (await slot.getAttribute("data-slot"))!;
   await slot.click();
+  await expect(section.getByRole("button", { name: button })).toBeEnabled();
+  await patient.screenshot({ path: test.info().outputPath(`move-picker-${patient.viewportSize()?.width}.png`), fullPage: true });
   await section.getByRole("button", { name: button }).click();
   return start;
 }
@@ -57,6 +59,8 @@ async function expectOnSchedule(doctor: Page, clinic: NewClinic, booked: Booked,
 
 for (const viewport of VIEWPORTS) {
   test(`${viewport.name}: the patient asks to move, the clinic approves, the schedule shows the new time`, async ({ page: patient, signedIn }) => {
+    // One journey across three people's pages (patient, clinic, doctor): more page loads than one step's budget.
+    test.slow();
     await patient.setViewportSize(viewport);
     const clinic = await makeClinic("move");
     const booked = await confirmedVisit(patient, clinic, signedIn, viewport);

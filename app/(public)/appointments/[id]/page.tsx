@@ -122,6 +122,21 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
           payment={paymentStep && fee ? <PayStep id={appointment.id} step={paymentStep} feeLabel={fee} testPayAction={payWithTestCard} /> : undefined}
         />
 
+        {/* A waiting move, or how the last one ended: what the patient came back to see. */}
+        {appointment.lastMove && <LastMoveNotice lastMove={appointment.lastMove} timeZone={timezone} />}
+
+        {appointment.moveRequest && (
+          <section aria-labelledby="move-request-heading" className="rounded-xl border border-amber-200 bg-amber-50/40 p-5 shadow-xs sm:p-6">
+            <MoveRequest
+              id={appointment.id}
+              when={when}
+              newWhen={formatSlotInZone(Date.parse(appointment.moveRequest.start), timezone)}
+              deadline={appointment.moveRequest.expiresAt ? formatSlotInZone(Date.parse(appointment.moveRequest.expiresAt), timezone) : null}
+              withdrawAction={withdrawMove}
+            />
+          </section>
+        )}
+
         {/* Right after booking, and while the address can still be corrected, the page names it so a typo shows. */}
         {(appointment.emailCorrectable || (query.sent === "1" && status === "pending")) && (
           <WrongAddress
@@ -153,20 +168,6 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
           </h2>
           <ContactList contact={clinic} className="mt-3" />
         </section>
-
-        {appointment.lastMove && <LastMoveNotice lastMove={appointment.lastMove} timeZone={timezone} />}
-
-        {appointment.moveRequest && (
-          <section aria-labelledby="move-request-heading" className="rounded-xl border border-amber-200 bg-amber-50/40 p-5 shadow-xs sm:p-6">
-            <MoveRequest
-              id={appointment.id}
-              when={when}
-              newWhen={formatSlotInZone(Date.parse(appointment.moveRequest.start), timezone)}
-              deadline={appointment.moveRequest.expiresAt ? formatSlotInZone(Date.parse(appointment.moveRequest.expiresAt), timezone) : null}
-              withdrawAction={withdrawMove}
-            />
-          </section>
-        )}
 
         {moveCalendar && (
           <section aria-labelledby="move-visit-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs sm:p-6">
