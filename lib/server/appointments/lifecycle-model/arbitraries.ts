@@ -5,7 +5,7 @@ import {
   Accept, Advance, Approve, ClinicCancel, ConfirmEmail, Decline, DoctorActive, Erase, ExpirySweep, HoursChanged, PatientCancel, Pay, Propose, Redeliver, Reject, Request, RetryRefunds, Withdraw,
   type LifecycleCommand,
 } from "./commands";
-import { ApproveMove, DeclineMove, MoveVisit, WithdrawMove } from "./move-commands";
+import { ApproveMove, DeclineMove, MOVE_TIMES, MoveVisit, WithdrawMove } from "./move-commands";
 import { DOCTORS, HOURS_NAMES, TIMES, type HoursName } from "./world";
 
 // Half the time the latest request: a path of several steps on one appointment is then likely.
@@ -35,7 +35,7 @@ const COMMANDS: [name: string, weight: number, arbitrary: fc.Arbitrary<Lifecycle
   ["cancelVisit", 1, i.map((n) => new PatientCancel(n, true))],
   ["clinicCancel", 1, i.map((n) => new ClinicCancel(n))],
   // The patient moves a confirmed visit (held for review, or at once where the run's clinic allows it), and the answers.
-  ["moveVisit", 2, fc.tuple(i, time).map(([n, t]) => new MoveVisit(n, t))],
+  ["moveVisit", 2, fc.tuple(i, fc.nat({ max: MOVE_TIMES.length - 1 })).map(([n, t]) => new MoveVisit(n, t))],
   ["approveMove", 1, i.map((n) => new ApproveMove(n))],
   ["declineMove", 1, i.map((n) => new DeclineMove(n))],
   ["withdrawMove", 1, i.map((n) => new WithdrawMove(n))],
@@ -60,7 +60,7 @@ function selected(env = process.env): typeof COMMANDS {
 export const commandArbitraries: fc.Arbitrary<LifecycleCommand>[] = selected().flatMap(([, weight, arbitrary]) => Array.from({ length: weight }, () => arbitrary));
 
 /** The same, for runs that start from a paid visit: the patient's cancel and the clock weigh more (a cancel either side of the free window). */
-const VISIT_EXTRA: Record<string, number> = { cancelVisit: 4, advance: 2, moveVisit: 2, approveMove: 1 };
+const VISIT_EXTRA: Record<string, number> = { cancelVisit: 4, advance: 2, moveVisit: 4, approveMove: 2, declineMove: 1, withdrawMove: 1 };
 export const visitCommandArbitraries: fc.Arbitrary<LifecycleCommand>[] = selected().flatMap(([name, weight, arbitrary]) =>
   Array.from({ length: weight + (VISIT_EXTRA[name] ?? 0) }, () => arbitrary),
 );

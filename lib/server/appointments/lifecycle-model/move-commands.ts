@@ -4,11 +4,19 @@
 import { db } from "@/lib/server/firebase";
 import { requestVisitMove } from "@/lib/server/appointments/visit-move";
 import { approveVisitMove, declineVisitMove, withdrawVisitMove } from "@/lib/server/appointments/visit-move-answers";
-import { attempt, LifecycleCommand, OnAppointment, shown, type Real } from "./commands";
+import { attempt, LifecycleCommand, shown, type Real } from "./commands";
+import type { ModelAppointment, Run } from "./world";
 import { TIMES, setClock } from "./world";
 
 /**
- * The patient asks to move to TIMES[t] from their visit's page, which only a
+ * Where a visit may move: the run's three overlapping Wednesday times, and two
+ * on Thursday, which every set of hours offers (so a move is often possible,
+ * and frees a Wednesday time for the others).
+ */
+export const MOVE_TIMES = [...TIMES, ...["2030-01-10T09:00:00-05:00", "2030-01-10T09:40:00-05:00"].map((t) => new Date(t).toISOString())];
+
+/**
+ * The patient asks to move to MOVE_TIMES[t] from their visit's page, which only a
  * confirmed visit shows: it picks among the run's confirmed appointments
  * (any, when none is), so the path is common.
  */
@@ -17,45 +25,63 @@ export class MoveVisit extends LifecycleCommand {
     super();
   }
   toString() {
-    return `moveVisit(${shown(this.i)}, ${TIMES[this.t]})`;
+    return `moveVisit(${shown(this.i)}, ${MOVE_TIMES[this.t]})`;
   }
   async act({ run }: Real) {
     const now = setClock(run);
-    let pool = run.appointments;
-    if (pool.length) {
-      const confirmed = await db().collection("appointments").where("clinicId", "==", run.clinicId).where("status", "==", "confirmed").get();
-      const ids = new Set(confirmed.docs.map((d) => d.id));
-      if (ids.size) pool = pool.filter((a) => ids.has(a.id));
-    }
-    const a = pool.length ? pool.at(this.i < 0 ? -1 : this.i % pool.length)! : null;
+    const a = await pickIn(run, this.i, "confirmed");
     if (!a) return;
-    await attempt(run, `move #${run.appointments.indexOf(a)} to ${TIMES[this.t]}`, () => requestVisitMove(a.id, a.token, { start: TIMES[this.t] }, now));
+    await attempt(run, `move #${run.appointments.indexOf(a)} to ${MOVE_TIMES[this.t]}`, () => requestVisitMove(a.id, a.token, { start: MOVE_TIMES[this.t] }, now));
   }
 }
 
-export class ApproveMove extends OnAppointment {
+/** The i-th of the run's appointments in `status` (any of them, when none is), as the page offering the action would. */
+async function pickIn(run: Run, i: number, status: string): Promise<ModelAppointment | null> {
+  let pool = run.appointments;
+  if (pool.length) {
+    const matching = await db().collection("appointments").where("clinicId", "==", run.clinicId).where("status", "==", status).get();
+    const ids = new Set(matching.docs.map((d) => d.id));
+    if (ids.size) pool = pool.filter((a) => ids.has(a.id));
+  }
+  return pool.length ? pool.at(i < 0 ? -1 : i % pool.length)! : null;
+}
+
+/** An answer to a waiting move, aimed at the run's move requests (the queue's "Move requests" section). */
+abstract class MoveAnswer extends LifecycleCommand {
+  constructor(readonly i: number) {
+    super();
+  }
+  abstract answer(run: Run, a: ModelAppointment, now: Date): Promise<unknown>;
+  async act({ run }: Real) {
+    const now = setClock(run);
+    const a = await pickIn(run, this.i, "move_requested");
+    if (a) await attempt(run, `${this.toString()} #${run.appointments.indexOf(a)}`, () => this.answer(run, a, now));
+  }
+}
+
+export class ApproveMove extends MoveAnswer {
   toString() {
     return `approveMove(${shown(this.i)})`;
   }
-  on({ run }: Real, a: { id: string }, now: Date) {
-    return attempt(run, "approve move", () => approveVisitMove(run.staff, a.id, { now }));
+  answer(run: Run, a: ModelAppointment, now: Date) {
+    return approveVisitMove(run.staff, a.id, { now });
   }
 }
 
-export class DeclineMove extends OnAppointment {
+export class DeclineMove extends MoveAnswer {
   toString() {
     return `declineMove(${shown(this.i)})`;
   }
-  on({ run }: Real, a: { id: string }, now: Date) {
-    return attempt(run, "decline move", () => declineVisitMove(run.staff, a.id, { reason: "The doctor is away then" }, { now }));
+  answer(run: Run, a: ModelAppointment, now: Date) {
+    return declineVisitMove(run.staff, a.id, { reason: "The doctor is away then" }, { now });
   }
 }
 
-export class WithdrawMove extends OnAppointment {
+export class WithdrawMove extends MoveAnswer {
   toString() {
     return `withdrawMove(${shown(this.i)})`;
   }
-  on({ run }: Real, a: { id: string; token: string }, now: Date) {
-    return attempt(run, "withdraw move", () => withdrawVisitMove(a.id, a.token, now));
+  answer(_run: Run, a: ModelAppointment, now: Date) {
+    return withdrawVisitMove(a.id, a.token, now);
   }
 }
