@@ -20,7 +20,7 @@ export function AccessLogFilter({ members, filter, error }: { members: AccessLog
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
   const memberOnly = new URLSearchParams(filter.member ? { member: filter.member } : {});
   return (
-    <form action={action} aria-label="Filter the log" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+    <form noValidate action={action} aria-label="Filter the log" className="flex flex-col gap-3 sm:flex-row sm:items-end">
       <div className="sm:w-64">
         <Field label="Member">
           {(props) => (

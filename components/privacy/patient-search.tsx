@@ -19,7 +19,7 @@ export function PatientSearch({
   formRef: Ref<HTMLFormElement>;
 }) {
   return (
-    <form ref={formRef} role="search" action={action} aria-label="Find a patient" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+    <form ref={formRef} noValidate role="search" action={action} aria-label="Find a patient" className="flex flex-col gap-3 sm:flex-row sm:items-end">
       <div className="min-w-0 sm:w-96">
         <Field label="Find a patient by email" hint={"The address they booked with. Capitals don't matter."} error={error}>
           {(props) => <Input {...props} name="email" type="email" defaultValue={email} autoComplete="off" spellCheck={false} />}
