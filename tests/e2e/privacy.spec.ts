@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, expectNoAxeViolations, reload, test, visit, type APIRequestContext, type Page } from "./support/fixtures";
 import { book, unique } from "./support/booking";
-import { warmStripeWebhook } from "./support/stack";
+import { WARM_UP_TIMEOUT_MS, warmStripeWebhook } from "./support/stack";
 
 // The privacy page on the demo clinic (admin@demo.test): find a patient by
 // email, download the export, erase once nothing is live, and the patient's
@@ -12,6 +12,7 @@ import { warmStripeWebhook } from "./support/stack";
 const ERASED_NOTICE = "This request's details were deleted at the patient's request.";
 
 test.beforeAll(async ({ playwright }) => {
+  test.setTimeout(WARM_UP_TIMEOUT_MS);
   const request = await playwright.request.newContext();
   await warmStripeWebhook(request);
   await request.dispose();
