@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Button, Field, Input, Select, buttonClasses } from "@/components/ui";
 import { SYSTEM_ACTOR } from "@/lib/domain/privacy/access-log";
 import { filterAccessLogAction } from "./actions";
@@ -16,7 +16,10 @@ export interface AccessLogMember {
  * patient's key, so a typed email never goes into an address. The download link keeps the same filters.
  */
 export function AccessLogFilter({ members, filter, error }: { members: AccessLogMember[]; filter: { member: string; patient: string }; error: string | null }) {
-  const [state, action, pending] = useActionState(filterAccessLogAction, { error: null });
+  const [result, action, pending] = useActionState(filterAccessLogAction, null);
+  // What is typed: React resets a form after its action, back to its default values.
+  const [typed, setTyped] = useState("");
+  const failed = result && !result.ok ? (result.fields.patient ?? result.fields.member ?? result.message) : null;
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
   const memberOnly = new URLSearchParams(filter.member ? { member: filter.member } : {});
   return (
@@ -40,10 +43,10 @@ export function AccessLogFilter({ members, filter, error }: { members: AccessLog
         <Field
           label="Patient email"
           optional
-          hint={filter.patient && !state.error ? "Showing one patient's entries. Type an email to change it." : undefined}
-          error={state.error ?? error}
+          hint={filter.patient && !failed ? "Showing one patient's entries. Type an email to change it." : undefined}
+          error={failed ?? error}
         >
-          {(props) => <Input {...props} name="patient" type="email" autoComplete="off" spellCheck={false} />}
+          {(props) => <Input {...props} name="patient" type="email" defaultValue={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" spellCheck={false} />}
         </Field>
       </div>
       <div className="flex flex-wrap gap-3">

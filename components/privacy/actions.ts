@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { AppError, isAppError } from "@/lib/domain/errors";
+import { AppError } from "@/lib/domain/errors";
 import type { PatientSummary } from "@/lib/domain/privacy/patient-summary";
 import { CONFIRM_ERASE } from "@/lib/domain/privacy/erasure";
 import { retentionSettingsSchema } from "@/lib/domain/privacy/retention";
@@ -34,35 +34,28 @@ export async function updateRetentionAction(form: FormData): Promise<ActionResul
   });
 }
 
-/** The privacy page's search: what was typed, what was found, or why nothing was looked up. */
-export interface PatientLookupState {
+/** What the privacy page's search found for the email typed (kept to fill the field again). */
+export interface PatientLookup {
   email: string;
-  found: PatientSummary | null;
-  error: string | null;
+  found: PatientSummary;
 }
 
 /**
- * Finds what the clinic holds about the typed email. A POST (a server action) and its answer rendered in place, so
- * the email never goes into the page's address, which browsers keep and servers log.
+ * Finds what the clinic holds about the typed email. A POST (a server action) whose answer the page renders in
+ * place, so the email never goes into the page's address, which browsers keep and servers log.
  */
-export async function findPatientAction(_previous: PatientLookupState, form: FormData): Promise<PatientLookupState> {
-  const email = String(form.get("email") ?? "");
-  try {
-    return { email, found: await findPatient(await getCaller(), { email }), error: null };
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    return { email, found: null, error: error.fields?.email ?? error.message };
-  }
+export async function findPatientAction(_previous: ActionResult<PatientLookup> | null, form: FormData): Promise<ActionResult<PatientLookup>> {
+  return formAction(async () => {
+    const email = String(form.get("email") ?? "");
+    const found = await findPatient(await getCaller(), { email });
+    return { message: `${found.appointments.length} appointment${found.appointments.length === 1 ? "" : "s"} found.`, data: { email, found } };
+  });
 }
 
 /** The access log's filters, as the log page's address: the patient's email turned into their key (no email in it). */
-export async function filterAccessLogAction(_previous: { error: string | null }, form: FormData): Promise<{ error: string | null }> {
-  let query: string;
-  try {
-    query = accessLogFilterQuery(await getCaller(), { member: form.get("member") ?? "", patient: form.get("patient") ?? "" });
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    return { error: error.fields?.patient ?? error.fields?.member ?? error.message };
-  }
-  redirect(`/dashboard/settings/privacy/access-log${query ? `?${query}` : ""}`);
+export async function filterAccessLogAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return formAction(async () => {
+    const query = accessLogFilterQuery(await getCaller(), { member: form.get("member") ?? "", patient: form.get("patient") ?? "" });
+    redirect(`/dashboard/settings/privacy/access-log${query ? `?${query}` : ""}`);
+  });
 }

@@ -8,12 +8,15 @@ import { Button, Field, Input } from "@/components/ui";
 export function PatientSearch({
   action,
   email,
+  onEmailChange,
   error,
   pending,
   formRef,
 }: {
   action: (form: FormData) => void;
+  /** What is typed: React resets a form after its action, back to this. */
   email: string;
+  onEmailChange: (email: string) => void;
   error: string | null;
   pending: boolean;
   formRef: Ref<HTMLFormElement>;
@@ -22,7 +25,7 @@ export function PatientSearch({
     <form ref={formRef} noValidate role="search" action={action} aria-label="Find a patient" className="flex flex-col gap-3 sm:flex-row sm:items-end">
       <div className="min-w-0 sm:w-96">
         <Field label="Find a patient by email" hint={"The address they booked with. Capitals don't matter."} error={error}>
-          {(props) => <Input {...props} name="email" type="email" defaultValue={email} autoComplete="off" spellCheck={false} />}
+          {(props) => <Input {...props} name="email" type="email" defaultValue={email} onChange={(event) => onEmailChange(event.target.value)} autoComplete="off" spellCheck={false} />}
         </Field>
       </div>
       <Button type="submit" variant="secondary" className="sm:mb-7" loading={pending}>
