@@ -2,7 +2,7 @@ import { expect, test, visit, type APIRequestContext, type Page } from "./suppor
 import { book, type Booked } from "./support/booking";
 import { localDate } from "./support/clock";
 import { makeClinic, type NewClinic } from "./support/new-clinic";
-import { stackFirestore, warmStripeWebhook } from "./support/stack";
+import { stackFirestore, warmStack, warmStripeWebhook } from "./support/stack";
 
 // A patient cancels their confirmed visit under the clinic's cancellation
 // policy, on a new clinic's path, at 360 px and 1280 px: the admin sets the
@@ -67,13 +67,18 @@ async function paidVisit(page: Page, request: APIRequestContext, signedIn: (emai
   return { clinic, booked };
 }
 
-/** The mailbox's one email to `to` whose text has `subject`. */
-async function mail(page: Page, to: string, subject: string | RegExp) {
+/** The dev mailbox of `to`, opened once; `one(subject)` is its one email with that subject. */
+async function inbox(page: Page, to: string) {
   await visit(page, `/dev/mailbox?to=${encodeURIComponent(to)}`);
-  const found = page.getByRole("article").filter({ has: page.getByRole("heading", { name: subject }) });
-  await expect(found).toHaveCount(1);
-  return found;
+  return async (subject: RegExp) => {
+    const found = page.getByRole("article").filter({ has: page.getByRole("heading", { name: subject }) });
+    await expect(found).toHaveCount(1);
+    return found;
+  };
 }
+
+/** The mailbox's one email to `to` with `subject`. */
+const mail = async (page: Page, to: string, subject: RegExp) => (await inbox(page, to))(subject);
 
 /** An .ics property's text as a calendar reads it: folded lines joined, TEXT escapes undone. */
 const unfoldIcs = (ics: string) => ics.replace(/\r?\n[ \t]/g, "").replace(/\\([,;\\])/g, "$1");
@@ -83,6 +88,10 @@ const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 const visitStatus = async (id: string) => (await stackFirestore().doc(`visits/${id}`).get()).get("status") as string;
 
 test.beforeAll(async ({ playwright }) => {
+  // The emulator's first load of stripeWebhook took more than the default 30 s on a loaded machine;
+  // warmStripeWebhook waits up to 60 s for it, so this hook may too.
+  test.setTimeout(90_000);
+  await warmStack();
   const request = await playwright.request.newContext();
   await warmStripeWebhook(request);
   await request.dispose();
@@ -123,9 +132,9 @@ for (const viewport of VIEWPORTS) {
       await expect(page.getByRole("definition").filter({ hasText: POLICY_WORDS })).toBeVisible();
       expect(await fitsWidth(page)).toBe(true);
     });
-    const approved = await mail(page, booked.email, /^Approved — please pay to confirm: /);
-    await expect(approved).toContainText(`Cancellation: ${POLICY_WORDS}`);
-    const confirmed = await mail(page, booked.email, /^Confirmed: Dr\. Noor Haddad, /);
+    const one = await inbox(page, booked.email);
+    await expect(await one(/^Approved — please pay to confirm: /)).toContainText(`Cancellation: ${POLICY_WORDS}`);
+    const confirmed = await one(/^Confirmed: Dr\. Noor Haddad, /);
     await expect(confirmed).toContainText(`Cancellation: ${POLICY_WORDS} You can cancel your visit from your status page.`);
     await confirmed.getByText(/^Attachment: .*\.ics$/).click();
     expect(unfoldIcs((await confirmed.locator("pre").textContent()) ?? "")).toContain(`Cancellation: ${POLICY_WORDS}`);
