@@ -15,6 +15,8 @@ const CONFIRMED = { name: "Your visit is confirmed" };
 
 // The webhook's first delivery would otherwise wait for the emulator to load the function (stack.ts).
 test.beforeAll(async ({ playwright }) => {
+  // warmStripeWebhook waits up to 60 s for the emulator's first load: more than the default 30 s on a loaded machine.
+  test.setTimeout(90_000);
   const request = await playwright.request.newContext();
   await warmStripeWebhook(request);
   await request.dispose();
