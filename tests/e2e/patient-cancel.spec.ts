@@ -35,9 +35,7 @@ async function clinicWith(prefix: string, fields: Record<string, unknown>): Prom
 /** The doctor's free times on the day of `start` (the clinic's date): the time is free again once the locks are gone. */
 async function freeStartsOn(request: APIRequestContext, clinic: NewClinic, start: string): Promise<string[]> {
   const date = localDate(Date.parse(start), clinic.timezone);
-  // A connection of its own: these reads come seconds apart, and a kept-alive socket the server closed meanwhile
-  // answered ECONNRESET on a loaded machine.
-  const response = await request.get(`/api/public/orgs/${clinic.slug}/doctors/${clinic.doctorId}/slots?from=${date}&to=${date}`, { headers: { connection: "close" } });
+  const response = await request.get(`/api/public/orgs/${clinic.slug}/doctors/${clinic.doctorId}/slots?from=${date}&to=${date}`);
   expect(response.ok()).toBe(true);
   return ((await response.json()) as { slots: { start: string }[] }).slots.map((s) => s.start);
 }
