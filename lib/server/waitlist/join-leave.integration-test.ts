@@ -74,7 +74,10 @@ describe("joining", () => {
     const before = await snapshotOf(WRITTEN);
     await expect(joinWaitlist("clinic-ip", "dr-0", { email: "three@example.com", days: [] }, { ip, now: NOW })).rejects.toMatchObject({ code: "rate_limited", retryAfterSeconds: expect.any(Number) });
     expect(await snapshotOf(WRITTEN)).toEqual(before);
-    // The next hour, it may join again; and booking requests from the address have their own allowance.
+    // Booking requests from the address have their own allowance; the next hour, it may join again.
+    await expect(
+      requestAppointment("clinic-ip", "dr-0", { start: "2030-01-08T14:00:00.000Z", patient: { name: "Ivy", email: "ivy@example.com", phone: "+1 555 010 1234" }, reason: "Check-up" }, { source: "web", ip, now: NOW }),
+    ).resolves.toMatchObject({ status: "pending" });
     await expect(joinWaitlist("clinic-ip", "dr-0", { email: "three@example.com", days: [] }, { ip, now: later(1) })).resolves.toMatchObject({ added: true });
   });
 
@@ -100,7 +103,7 @@ describe("leaving", () => {
     const [mail] = await mailTo("di@example.com");
     const query = Object.fromEntries(leaveLinkIn(mail!.message.text).searchParams);
     const before = await snapshotOf(["waitlist"]);
-    expect(await readLeaveLink(query)).toEqual({ state: "waiting", doctorName: "Dr. dr-4", clinicName: "Test Clinic" });
+    expect(await readLeaveLink(query)).toEqual({ state: "waiting", doctorName: "Dr. dr-4", clinicName: "Test Clinic", clinicSlug: "clinic-w" });
     expect(await snapshotOf(["waitlist"])).toEqual(before);
     expect(await leaveWaitlist(query)).toEqual({ left: true });
     expect((await entryOf("clinic-w", "dr-4", "di@example.com")).exists).toBe(false);

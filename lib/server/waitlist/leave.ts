@@ -8,7 +8,7 @@ import { db } from "@/lib/server/firebase";
 import { waitlist } from "./entries";
 
 export type LeaveLink =
-  | { state: "waiting"; doctorName: string; clinicName: string }
+  | { state: "waiting"; doctorName: string; clinicName: string; clinicSlug: string }
   /** Left already, lapsed, used by a booking, or a token that never opened it: all read the same, so a guessed link learns nothing. */
   | { state: "gone" };
 
@@ -22,7 +22,7 @@ const matches = (token: string, hashes: unknown) => {
 async function names(clinicId: string, doctorId: string) {
   const clinic = db().collection("clinics").doc(clinicId);
   const [c, d] = await Promise.all([clinic.get(), clinic.collection("doctors").doc(doctorId).get()]);
-  return { clinicName: String(c.get("name") ?? "the clinic"), doctorName: String(d.get("name") ?? "the doctor") };
+  return { clinicName: String(c.get("name") ?? "the clinic"), clinicSlug: String(c.get("slug") ?? ""), doctorName: String(d.get("name") ?? "the doctor") };
 }
 
 /**
