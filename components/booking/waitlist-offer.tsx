@@ -4,7 +4,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { Alert, Button, ErrorIcon, Field, Input } from "@/components/ui";
 import type { JoinedWaitlistResult } from "@/components/booking/waitlist-actions";
 import { unreachable } from "@/lib/domain/action-result";
-import type { Weekday } from "@/lib/domain/slots";
+import type { Weekday } from "@/lib/domain/slots/types";
 import { WAITLIST_DAY_CHOICES } from "@/lib/domain/waitlist-offer";
 
 export type WaitlistOfferProps = {

@@ -3,7 +3,8 @@
  * Zod-free: the patient's bundle reads it (the server checks the join with
  * waitlist.ts's schema).
  */
-import { WEEKDAYS, dayNumberToLocalDate, localDateToDayNumber, type LocalDate, type Weekday } from "./slots";
+import { dayNumberToLocalDate, localDateToDayNumber } from "./slots/local-time";
+import { WEEKDAYS, type LocalDate, type Weekday } from "./slots/types";
 import type { WeekStart } from "./week-start";
 
 /** The form's day choices, in the week's order, with short and full names. */

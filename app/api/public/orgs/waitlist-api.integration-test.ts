@@ -73,7 +73,8 @@ describe("the booking page's form actions", () => {
       for (const [k, v] of Object.entries(entries)) data.set(k, v);
       return data;
     };
-    for (const bad of [{}, { w: "x" }, { w: "x", t: "short" }, { w: "../x", t: "A".repeat(43) }]) {
+    const broken: Record<string, string>[] = [{}, { w: "x" }, { w: "x", t: "short" }, { w: "../x", t: "A".repeat(43) }];
+    for (const bad of broken) {
       expect(await leaveWaitlistAction(null, form(bad))).toEqual({ ok: false, code: "invalid_request", message: WAITLIST_MESSAGES.leaveLinkBroken, fields: {} });
     }
     expect(await countWrites()).toBe(before);
