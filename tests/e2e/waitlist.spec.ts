@@ -56,7 +56,7 @@ async function cancelAsPatient(page: Page, statusPath: string) {
   await visit(page, statusPath);
   await page.getByRole("button", { name: "Cancel request" }).click();
   await page.getByRole("button", { name: "Yes, cancel request" }).click();
-  await expect(page.getByText("Cancelled (you cancelled)").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "You cancelled this request" })).toBeVisible();
 }
 
 const fitsTheScreen = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
