@@ -27,6 +27,9 @@ export default defineConfig({
           // files; each isolated fork re-imported its dependencies). Forks, not
           // threads: one test sets process.env.TZ, which is process-wide.
           isolate: false,
+          // Property tests run hundreds of cases each: with the machine's load at 25 on two cores one took over the
+          // default 5 s. A hang still fails, a minute later.
+          testTimeout: 60_000,
         },
       },
       {

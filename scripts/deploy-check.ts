@@ -33,6 +33,7 @@ const EXPECTED_FUNCTIONS: Record<string, { trigger: "scheduleTrigger" | "httpsTr
   retryRefunds: { trigger: "scheduleTrigger", secrets: ["STRIPE_SECRET_KEY"] },
   enforceRetention: { trigger: "scheduleTrigger", secrets: [] },
   sendReminders: { trigger: "scheduleTrigger", secrets: [] },
+  wakeWaitlist: { trigger: "scheduleTrigger", secrets: [] },
 };
 
 const checks: { name: string; problems: string[] }[] = [];

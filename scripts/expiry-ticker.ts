@@ -3,14 +3,15 @@
 // itself. With DEV_HOLD_MINUTES=1 in the dev stack's environment, new holds last
 // one minute, so a request expires (and its email shows in /dev/mailbox) within
 // two ticks; a reminder due now shows within a tick; enforceRetention (daily in
-// production) runs on every tick too, so a shortened retention period shows at once.
+// production) runs on every tick too, so a shortened retention period shows at once;
+// wakeWaitlist tells the waiting list of time an expiry freed.
 import { createRequire } from "node:module";
 import path from "node:path";
 
 const require = createRequire(import.meta.url);
 const functionsEntry = path.resolve(import.meta.dirname, "../functions/lib/index.js");
 type Scheduled = { run: (event: { scheduleTime: string; jobName: string }) => Promise<void> };
-const JOBS = ["expireStaleRequests", "sendReminders", "enforceRetention"] as const;
+const JOBS = ["expireStaleRequests", "sendReminders", "enforceRetention", "wakeWaitlist"] as const;
 const handlers = require(functionsEntry) as Record<(typeof JOBS)[number], Scheduled>;
 
 const intervalMs = Number(process.env.EXPIRY_TICK_MS ?? 60_000);

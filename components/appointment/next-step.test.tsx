@@ -32,6 +32,7 @@ function view(status: PatientAppointmentView["status"], money: PatientMoney): Pa
     withdrawnProposal: null,
     declineReason: null,
     clinicCancel: null,
+    wasConfirmed: false,
     confirmedIcsAvailable: false,
     money,
     policyWords: "",
@@ -59,6 +60,12 @@ describe("a request the patient cancelled says whether they were charged", () =>
     expect(pending).toContain("You cancelled this request");
     expect(pending).toContain("Your payment of $50.00 is being refunded in full");
     expect(render(view("cancelled", money("refunded", { refundedAt: now - 3_600_000 })))).toContain("Your payment of $50.00 was refunded in full on Sat, Dec 5");
+  });
+
+  it("a confirmed visit the patient cancelled is called a visit, with what the policy kept", () => {
+    const cancelled = render({ ...view("cancelled", money("refund_pending", { refundCents: 3000 })), wasConfirmed: true });
+    expect(cancelled).toContain("You cancelled this visit");
+    expect(cancelled).toContain("Of your $50.00 payment, $30.00 is being refunded to the card you paid with; the clinic keeps $20.00 under its cancellation policy.");
   });
 
   it("nothing paid: not charged", () => {
@@ -99,5 +106,18 @@ describe("after the clinic withdrew its proposal the page says what is true now"
     const page = render({ ...view("pending", none), timeHeld: false });
     expect(page).toContain("You turned down the proposed time");
     expect(page).not.toContain("withdrew");
+  });
+});
+
+describe("a confirmed visit's panel points to the way to cancel that applies", () => {
+  const none: PatientMoney = { state: "none", amountCents: 0, currency: "usd", refundedAt: null, intentMade: false };
+  const confirmed = (visitCancel: PatientAppointmentView["visitCancel"]) => render({ ...view("confirmed", none), visitCancel });
+
+  it("while the visit can be cancelled online, to the cancel below", () => {
+    expect(confirmed({ refundCents: 0, paidCents: 0, refundWords: null })).toContain("If you can't make it, cancel your visit below, or contact the clinic at");
+  });
+
+  it("once it can't (the visit has started), to the clinic", () => {
+    expect(confirmed(null)).toContain("If you can't make it, please let the clinic know at");
   });
 });

@@ -214,8 +214,10 @@ export function NextStep({ appointment, now, acceptAction, rejectAction, calenda
       if (status === "confirmed" || status === "move_requested") {
         return (
           <Panel tone="green" icon={<CheckCircleIcon className="size-5" />} title="Your visit is confirmed">
+            {/* While the patient can cancel online (the section below), the page says so rather than sending them to the phone. */}
             <p>
-              See you on {formatDate(start, timezone)}. If you can&apos;t make it, please let the clinic know at{" "}
+              See you on {formatDate(start, timezone)}. If you can&apos;t make it,{" "}
+              {appointment.visitCancel ? "cancel your visit below, or contact the clinic at" : "please let the clinic know at"}{" "}
               <ContactLine clinic={clinic} />.
             </p>
             {appointment.confirmedIcsAvailable && (
@@ -260,7 +262,7 @@ export function NextStep({ appointment, now, acceptAction, rejectAction, calenda
       }
       if (status === "cancelled") {
         return (
-          <Panel tone="gray" icon={<InfoIcon className="size-5" />} title="You cancelled this request">
+          <Panel tone="gray" icon={<InfoIcon className="size-5" />} title={`You cancelled this ${appointment.wasConfirmed ? "visit" : "request"}`}>
             {endedMoney && <p className="font-medium text-slate-900">{endedMoney}</p>}
             <p>The time has been released. You&apos;re welcome to book again whenever suits you.</p>
             {bookAgain}

@@ -13,6 +13,13 @@ describe("the patient's status page names a confirmed visit as a visit", () => {
     expect(detailsHeading("pending")).toBe("Request details");
   });
 
+  it("a visit that was cancelled is still the visit; a request cancelled before it was confirmed stays a request", () => {
+    expect(statusPageHeading("cancelled", "Dr. Amara Okafor", true)).toBe("Your visit with Dr. Amara Okafor");
+    expect(detailsHeading("cancelled", true)).toBe("Visit details");
+    expect(statusPageHeading("cancelled", "Dr. Amara Okafor", false)).toBe("Your request with Dr. Amara Okafor");
+    expect(detailsHeading("cancelled", false)).toBe("Request details");
+  });
+
   it("says what was paid and when, in the clinic's zone, once paid", () => {
     const paidAt = Date.UTC(2026, 11, 2, 2, 30); // Tue, Dec 1, 9:30 PM in New York
     expect(moneyRow({ feeCents: 5000, currency: "USD", paid: { amountCents: 5000, currency: "usd", paidAt }, timeZone: NY, now })).toEqual({

@@ -12,12 +12,13 @@ export type PaidReceipt = { amountCents: number; currency: string; paidAt: numbe
 // A visit with a move waiting is still the visit, at its own time, until the clinic answers.
 export const isVisit = (status: AppointmentStatus) => status === "confirmed" || status === "move_requested";
 
-export function statusPageHeading(status: AppointmentStatus, doctorName: string): string {
-  return isVisit(status) ? `Your visit with ${doctorName}` : `Your request with ${doctorName}`;
+/** `wasConfirmed`: a visit that ended (cancelled) is still spoken of as the visit it was. */
+export function statusPageHeading(status: AppointmentStatus, doctorName: string, wasConfirmed = false): string {
+  return isVisit(status) || wasConfirmed ? `Your visit with ${doctorName}` : `Your request with ${doctorName}`;
 }
 
-export function detailsHeading(status: AppointmentStatus): string {
-  return isVisit(status) ? "Visit details" : "Request details";
+export function detailsHeading(status: AppointmentStatus, wasConfirmed = false): string {
+  return isVisit(status) || wasConfirmed ? "Visit details" : "Request details";
 }
 
 /** The money row of the details: "Paid · $50.00 on Tue, Dec 1", "Fee · $50.00" or "Fee · Free". */

@@ -7,6 +7,7 @@ import {
   addMonths,
   firstDateWithSlots,
   lastCalendarMonth,
+  monthName,
   monthOf,
   opensLater,
   type DateRange,
@@ -26,6 +27,8 @@ import { GlobeIcon } from "@/components/ui/icons";
 import { RequestConfirmation } from "./request-confirmation";
 import { EMPTY_DETAILS, RequestForm, type BookingDetails, type BookingFormDraft } from "./request-form";
 import { TimesPanel } from "./times-panel";
+import { WaitlistOffer, type WaitlistOfferProps } from "./waitlist-offer";
+import { weekIsFull } from "@/lib/domain/waitlist-offer";
 import { useBrowserTimeZone } from "./use-browser-time-zone";
 import { isStale, useMonthSlots } from "./use-month-slots";
 
@@ -47,6 +50,8 @@ export type BookingFlowProps = {
   /** What the server already loaded: the range and its free slots, or null when that failed. */
   initial: { range: DateRange; slots: IsoSlot[] | null; fetchedAt: number };
   requestAction: (slug: string, doctorId: string, input: BookingFormDraft) => Promise<BookingActionResult>;
+  /** "Tell me if a time opens", offered when the week looked at (or the month shown) has no free time. */
+  joinWaitlistAction: WaitlistOfferProps["joinAction"];
 };
 
 type Confirmation = { id: string; statusUrl: string; expiresAt: string; start: string; email: string };
@@ -283,6 +288,16 @@ export function BookingFlow(props: BookingFlowProps) {
           </div>
         </div>
       </section>
+
+      {ready && (daySlots.length === 0 || weekIsFull((date) => byDate.get(date)?.length ?? 0, chosenDate ?? today, today, props.weekStartsOn)) && (
+        <WaitlistOffer
+          slug={slug}
+          doctorId={doctorId}
+          doctorName={doctorName}
+          lead={daySlots.length === 0 ? `No free times with ${doctorName} in ${monthName(month)}.` : `No free times with ${doctorName} ${chosenDate ? "that week" : "this week"}.`}
+          joinAction={props.joinWaitlistAction}
+        />
+      )}
 
       {selectedSlot && (
         <DetailsSection

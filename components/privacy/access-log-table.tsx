@@ -1,15 +1,12 @@
 import Link from "next/link";
-import { Button, EmptyState, Field, Input, Select, buttonClasses } from "@/components/ui";
+import { EmptyState } from "@/components/ui";
 import { ACCESS_ACTION_LABELS, SYSTEM_ACTOR, type AccessEntry } from "@/lib/domain/privacy/access-log";
+import { AccessLogFilter, type AccessLogMember } from "./access-log-filter";
 
-export interface AccessLogMember {
-  uid: string;
-  name: string;
-}
 
 const when = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
-/** The filters (a GET form), the download link for the same filters, and the entries, newest first. */
+/** The filters, the download link for the same filters, and the entries, newest first. */
 export function AccessLogTable({
   entries,
   members,
@@ -23,39 +20,9 @@ export function AccessLogTable({
 }) {
   const names = new Map(members.map((m) => [m.uid, m.name]));
   const nameOf = (uid: string) => (uid === SYSTEM_ACTOR ? "System" : (names.get(uid) ?? "Removed member"));
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
   return (
     <div className="space-y-6">
-      <form method="get" action="/dashboard/settings/privacy/access-log" aria-label="Filter the log" className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <div className="sm:w-64">
-          <Field label="Member">
-            {(props) => (
-              <Select {...props} name="member" defaultValue={filter.member}>
-                <option value="">Everyone</option>
-                {members.map((m) => (
-                  <option key={m.uid} value={m.uid}>
-                    {m.name}
-                  </option>
-                ))}
-                <option value={SYSTEM_ACTOR}>System (retention)</option>
-              </Select>
-            )}
-          </Field>
-        </div>
-        <div className="sm:w-80">
-          <Field label="Patient email" optional error={error}>
-            {(props) => <Input {...props} name="patient" type="email" defaultValue={filter.patient} autoComplete="off" spellCheck={false} />}
-          </Field>
-        </div>
-        <div className="flex gap-3">
-          <Button type="submit" variant="secondary">
-            Filter
-          </Button>
-          <a href={`/api/privacy/access-log?${query}`} download className={buttonClasses({ variant: "ghost" })}>
-            Download CSV
-          </a>
-        </div>
-      </form>
+      <AccessLogFilter members={members} filter={filter} error={error} />
       {entries.length === 0 ? (
         <EmptyState headingLevel={2} title="No entries" description="Nothing matches these filters yet." />
       ) : (

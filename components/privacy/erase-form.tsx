@@ -1,15 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { erasePatientAction } from "@/components/privacy/actions";
 import { FormSummary } from "@/components/forms/form-summary";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button, Checkbox } from "@/components/ui";
 
-/** Erase one patient's data: a confirmation box, then the verb; the page reloads to show what is left. */
-export function EraseForm({ email }: { email: string }) {
-  const router = useRouter();
-  const { pending, errors, message, onSubmit, summaryRef } = useFormAction(erasePatientAction, { onSuccess: () => router.refresh() });
+/** Erase one patient's data: a confirmation box, then the verb; then `onErased` shows what is left. */
+export function EraseForm({ email, onErased }: { email: string; onErased: () => void }) {
+  const { pending, errors, message, onSubmit, summaryRef } = useFormAction(erasePatientAction, { onSuccess: onErased });
   return (
     <form noValidate onSubmit={onSubmit} aria-label="Erase this patient's data" className="space-y-4">
       <FormSummary message={message} summaryRef={summaryRef} />

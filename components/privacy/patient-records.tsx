@@ -5,10 +5,8 @@ import type { PatientSummary } from "@/lib/domain/privacy/patient-summary";
 import { formatSlotInZone } from "@/lib/domain/time-format";
 import { EraseForm } from "./erase-form";
 
-const exportHref = (email: string, format: "json" | "csv") => `/api/privacy/export?${new URLSearchParams({ email, format })}`;
-
 /** What the clinic holds about one email: the appointments, the downloads, and erasure (or why it is refused). */
-export function PatientRecords({ found }: { found: PatientSummary }) {
+export function PatientRecords({ found, onErased }: { found: PatientSummary; onErased: () => void }) {
   const { email, appointments, emails, live } = found;
   if (appointments.length === 0) {
     return (
@@ -44,14 +42,16 @@ export function PatientRecords({ found }: { found: PatientSummary }) {
               </li>
             ))}
           </ul>
-          <div className="flex flex-wrap gap-3">
-            <a href={exportHref(email, "json")} download className={buttonClasses({ variant: "secondary" })}>
+          {/* A form POST (the email in its body, never in an address); the answer is a download, so the page stays. */}
+          <form method="post" action="/api/privacy/export" aria-label="Download this patient's data" className="flex flex-wrap gap-3">
+            <input type="hidden" name="email" value={email} />
+            <button type="submit" name="format" value="json" className={buttonClasses({ variant: "secondary" })}>
               Download everything (JSON)
-            </a>
-            <a href={exportHref(email, "csv")} download className={buttonClasses({ variant: "secondary" })}>
+            </button>
+            <button type="submit" name="format" value="csv" className={buttonClasses({ variant: "secondary" })}>
               Download appointments (CSV)
-            </a>
-          </div>
+            </button>
+          </form>
         </CardContent>
       </Card>
       <Card>
@@ -68,7 +68,7 @@ export function PatientRecords({ found }: { found: PatientSummary }) {
           ) : allErased ? (
             <p className="text-base text-slate-700">This patient&apos;s data is erased.</p>
           ) : (
-            <EraseForm email={email} />
+            <EraseForm email={email} onErased={onErased} />
           )}
         </CardContent>
       </Card>

@@ -12,7 +12,7 @@ import { UnsavedNote, useUnsavedForm } from "./unsaved-sections";
 
 const LATE_LABELS: Record<LateCancellation, string> = {
   no_refund: "No refund",
-  keep_part: "Keep part of the fee, refund the rest",
+  keep_part: "Keep part, refund the rest",
   full_refund: "Full refund anyway",
 };
 

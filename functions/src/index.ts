@@ -9,6 +9,7 @@ import { expireStale } from "@/lib/server/appointments/expiry-sweep";
 import { sendReminders as sendDueReminders } from "@/lib/server/reminders/send-reminders";
 import { retryAfterCommitEffects } from "@/lib/server/payments/stripe-effects";
 import { sweepRetention } from "@/lib/server/privacy/retention";
+import { processWakeups } from "@/lib/server/waitlist/wake";
 import { STRIPE_SECRET_KEY } from "./secrets";
 
 export const expireStaleRequests = onSchedule(
@@ -56,4 +57,16 @@ export const enforceRetention = onSchedule({ schedule: "every day 03:00", timeZo
   const result = await sweepRetention(appNow());
   if (result.more || result.failed > 0) logger.warn("sweepRetention left work for the next run", result);
   else logger.info("sweepRetention", result);
+});
+
+/**
+ * The waiting list: tells the people waiting when time freed up (a wake-up
+ * document written in the commit that freed it). Most are told right after
+ * that commit; this catches the rest (the expiry sweep's, a webhook's, one
+ * whose immediate run failed). Each person once per wake-up (a marker each).
+ */
+export const wakeWaitlist = onSchedule({ schedule: "every 1 minutes", timeZone: "UTC", retryCount: 0 }, async () => {
+  const result = await processWakeups(appNow());
+  if (result.more || result.failed > 0) logger.warn("processWakeups left work for the next run", result);
+  else if (result.wakeups > 0) logger.info("processWakeups", result);
 });

@@ -161,6 +161,20 @@ export const QUERY_SHAPES = {
   "accessLog.ofPatient": { collection: "accessLog", equality: ["clinicId", "patientKey"], orderBy: [{ field: "at", direction: "desc" }] },
   /** listDevMailbox (emulators only): newest mail first. */
   "mail.newest": { collection: "mail", orderBy: [{ field: "createdAt", direction: "desc" }] },
+  /** joinWaitlist (per-email limit), the privacy export and erasure: one email's waiting-list entries at a clinic. */
+  "waitlist.byClinicAndEmail": { collection: "waitlist", equality: ["clinicId", "email"] },
+  /** processWakeups: everyone waiting for one doctor, in the order they joined. */
+  "waitlist.forDoctor": { collection: "waitlist", equality: ["clinicId", "doctorId"], orderBy: [{ field: "joinedAt", direction: "asc" }] },
+  /** sweepLapsedWaitlist (retention): entries past their 30 days (single field: no composite index). */
+  "waitlist.lapsed": { collection: "waitlist", range: "expiresAt" },
+  /** processWakeups (the scheduled job): wake-ups not done yet, oldest first. */
+  "waitlistWakeups.open": { collection: "waitlistWakeups", equality: ["doneAt"], orderBy: [{ field: "createdAt", direction: "asc" }] },
+  /** wakeWaitlistNow: one clinic's wake-ups not done yet, right after its commit freed time. */
+  "waitlistWakeups.openForClinic": { collection: "waitlistWakeups", equality: ["clinicId", "doneAt"], orderBy: [{ field: "createdAt", direction: "asc" }] },
+  /** The privacy erasure: the markers of one entry (single field). */
+  "waitlistNotices.ofEntry": { collection: "waitlistNotices", equality: ["entryId"] },
+  /** The privacy export and erasure: emails to one address about a clinic's waiting list (clinicId, to). */
+  "mail.toAddressAtClinic": { collection: "mail", equality: ["clinicId", "to"] },
 } as const satisfies Record<string, QueryShape>;
 
 export interface IndexField {

@@ -58,7 +58,9 @@ export async function stopAll(children: Child[], graceMs = 5000): Promise<void> 
   }
 }
 
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+// Three minutes: the Auth emulator once took over 60 s to answer with the machine's load at 25 on two cores. A child
+// that dies is noticed at once by the callers (they race this against its exit), so only a real hang waits this long.
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check().catch(() => false)) return;

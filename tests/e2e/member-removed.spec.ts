@@ -28,6 +28,10 @@ test("a removed member's open dashboard sends them to sign-in on their next navi
   const row = admin.getByRole("main").getByRole("listitem").filter({ hasText: email });
   await row.getByRole("button", { name: `Remove ${name}` }).click();
   await admin.getByRole("dialog", { name: `Remove ${name}?` }).getByRole("button", { name: "Remove", exact: true }).click();
+  // The action's own answer: the removal is committed. (The row alone can't tell: while the dialog is open the rest
+  // of the page is hidden from the accessibility tree, so the row "is gone" before the action has even run.)
+  await expect(admin.getByText("Removed from the clinic. Their sessions have ended.")).toBeVisible();
+  await expect(admin.getByRole("dialog")).toHaveCount(0);
   await expect(row).toHaveCount(0);
 
   // The member's page is still open; their next navigation is refused.

@@ -1,7 +1,7 @@
 import { expect, test, visit, reload, type APIRequestContext, type Page } from "./support/fixtures";
 import { book } from "./support/booking";
 import { appNow } from "./support/clock";
-import { warmStripeWebhook } from "./support/stack";
+import { WARM_UP_TIMEOUT_MS, warmStripeWebhook } from "./support/stack";
 import { e2eBackendPorts } from "../../scripts/lib/e2e-ports";
 
 // The pay step, offline: book → staff approve → the patient pays with the
@@ -15,6 +15,7 @@ const CONFIRMED = { name: "Your visit is confirmed" };
 
 // The webhook's first delivery would otherwise wait for the emulator to load the function (stack.ts).
 test.beforeAll(async ({ playwright }) => {
+  test.setTimeout(WARM_UP_TIMEOUT_MS);
   const request = await playwright.request.newContext();
   await warmStripeWebhook(request);
   await request.dispose();

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, expectNoAxeViolations, reload, test, visit, type APIRequestContext, type Page } from "./support/fixtures";
 import { book, unique } from "./support/booking";
-import { warmStripeWebhook } from "./support/stack";
+import { WARM_UP_TIMEOUT_MS, warmStripeWebhook } from "./support/stack";
 
 // The privacy page on the demo clinic (admin@demo.test): find a patient by
 // email, download the export, erase once nothing is live, and the patient's
@@ -12,6 +12,7 @@ import { warmStripeWebhook } from "./support/stack";
 const ERASED_NOTICE = "This request's details were deleted at the patient's request.";
 
 test.beforeAll(async ({ playwright }) => {
+  test.setTimeout(WARM_UP_TIMEOUT_MS);
   const request = await playwright.request.newContext();
   await warmStripeWebhook(request);
   await request.dispose();
@@ -33,7 +34,9 @@ test("find → export download → erase (refused while live) → the status lin
   await expect(admin.getByText("Erasure isn't possible yet")).toBeVisible();
   await expectNoAxeViolations(admin, "privacy page with a patient found");
 
-  const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "Download everything (JSON)" }).click()]);
+  // The search and the download are POSTs: the patient's email is never in the page's address.
+  expect(admin.url()).not.toContain("erase-");
+  const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("button", { name: "Download everything (JSON)" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^patient-export-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(await readFile((await download.path())!, "utf8"));
   expect(exported.appointments.map((a: { id: string }) => a.id)).toEqual([booked.id]);
@@ -45,7 +48,7 @@ test("find → export download → erase (refused while live) → the status lin
   await patient.getByRole("dialog", { name: "Cancel this request?" }).getByRole("button", { name: "Yes, cancel request" }).click();
   await expect(patient.getByRole("heading", { name: "You cancelled this request" })).toBeVisible();
 
-  await reload(admin);
+  await findPatient(admin, email);
   await admin.getByLabel("I understand this can't be undone").check();
   await admin.getByRole("button", { name: "Erase this patient's data" }).click();
   await expect(admin.getByText("Erased: 1 appointment, 0 visits,", { exact: false })).toBeVisible();
@@ -79,9 +82,15 @@ test("the access log shows who read a visit's notes and who exported the patient
   await visit(doctor, `/dashboard/schedule/${booked.id}`);
   await expect(doctor.getByRole("heading", { level: 1, name: "Lou Logged" })).toBeVisible();
   const admin = await signedIn("admin@demo.test");
-  expect((await admin.request.get(`/api/privacy/export?email=${encodeURIComponent(email)}`)).status()).toBe(200);
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  expect((await admin.request.post("/api/privacy/export", { form: { email, format: "json" }, headers: { origin } })).status()).toBe(200);
 
-  await visit(admin, `/dashboard/settings/privacy/access-log?patient=${encodeURIComponent(email)}`);
+  await visit(admin, "/dashboard/settings/privacy/access-log");
+  await admin.getByLabel("Patient email").fill(email);
+  await admin.getByRole("button", { name: "Filter", exact: true }).click();
+  // The filtered page's address names the patient by key, not by email.
+  await admin.waitForURL(/\/access-log\?patient=[0-9a-f]{32}$/);
+  await expect(admin.getByText("Showing one patient's entries.", { exact: false })).toBeVisible();
   const rows = admin.getByRole("table", { name: "Access log, newest first" }).getByRole("row");
   await expect(rows).toHaveCount(3); // the header, the export, the read
   await expect(rows.nth(1)).toContainText("Exported patient data");

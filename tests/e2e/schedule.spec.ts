@@ -2,7 +2,7 @@ import { Timestamp } from "firebase-admin/firestore";
 import { expect, expectNoAxeViolations, reload, test, visit, type APIRequestContext, type Page, type Route } from "./support/fixtures";
 import { book, type Booked } from "./support/booking";
 import { appNow, localDate } from "./support/clock";
-import { stackFirestore, warmStack, warmStripeWebhook } from "./support/stack";
+import { stackFirestore, warmStack, WARM_UP_TIMEOUT_MS, warmStripeWebhook } from "./support/stack";
 
 // The doctor's schedule: a visit confirmed on the free clinic (booked through
 // the public API, approved by staff@free.test) appears in Dr. Mei Lin's
@@ -208,6 +208,7 @@ test.describe("visit notes", () => {
 test.describe("paid", () => {
   // The webhook's first delivery would otherwise wait for the emulator to load the function (stack.ts).
   test.beforeAll(async ({ playwright }) => {
+    test.setTimeout(WARM_UP_TIMEOUT_MS);
     const request = await playwright.request.newContext();
     await warmStripeWebhook(request, 1);
     await request.dispose();

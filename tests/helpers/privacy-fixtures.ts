@@ -3,6 +3,7 @@
 // charge written as the webhook would), a declined request and one she
 // cancelled; the same email at clinic A (another clinic) and another patient
 // at F. Built through the verbs, on review-fixtures' world.
+import { joinWaitlist } from "@/lib/server/waitlist/join";
 import type { DocumentData } from "firebase-admin/firestore";
 import { Timestamp } from "firebase-admin/firestore";
 import type { Caller } from "@/lib/domain/roles";
@@ -60,6 +61,9 @@ export async function seedPatientWorld(): Promise<PatientWorld> {
   await cancelAppointmentByPatient(cancelled.id, cancelled.token, later(3));
   const bobAtF = await bookAs(BOB, "clinic-f", "dr-f1", at("11:40"));
   const adaAtA = await bookAs(ADA, "clinic-a", "dr-a1", at("09:00"));
+  // Ada waits for a time with the doctor at clinic F (after her bookings there, which would use the entry) and at A.
+  await joinWaitlist("clinic-f", "dr-f1", { email: ADA.email, days: ["tue"] }, { ip: null, now: NOW });
+  await joinWaitlist("clinic-a", "dr-a1", { email: ADA.email, days: [] }, { ip: null, now: NOW });
   // Doctor's-day digests as lib/server/reminders/doctor-day.ts queues them: times and first names, no appointment id.
   const digest = (clinicId: string, line: string) => ({ to: "doc1@f.test", message: { subject: "Your visits on Tue, Jan 8", text: `Your visits:\n${line}`, html: `<p>${line}</p>` }, clinicId, kind: "doctorDay", createdAt: Timestamp.fromDate(NOW) });
   await db().doc("mail/digest-ada-f").set(digest("clinic-f", `9:00 AM — ${ADA.name.split(" ")[0]}`));

@@ -1,11 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { AppError } from "@/lib/domain/errors";
 import { jsonRoute, parseJsonBody } from "@/lib/http/json-api";
-import { serverEnv } from "@/lib/server/env";
 import { SECOND_FACTOR_REQUIRED } from "@/lib/domain/second-factor";
 import { NotMemberError, SecondFactorRequiredError, sessionFromClientSignIn } from "@/lib/server/auth/id-token-session";
-import { endSession, isAllowedOrigin, SESSION_COOKIE, sessionCookieOptions } from "@/lib/server/auth/session";
+import { assertSameOrigin } from "@/lib/server/auth/same-origin";
+import { endSession, SESSION_COOKIE, sessionCookieOptions } from "@/lib/server/auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -15,17 +14,7 @@ export const dynamic = "force-dynamic";
 // Both change who the browser is signed in as, so both check Origin (CSRF):
 // SameSite=Lax alone would still let another site's form POST here.
 
-function assertSameOrigin(request: NextRequest) {
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  const allowed = isAllowedOrigin(request.headers.get("origin"), {
-    appUrl: serverEnv().APP_URL,
-    requestUrl: request.url,
-    host,
-  });
-  if (!allowed) {
-    throw new AppError("forbidden", "This sign-in request didn't come from this app. Open the sign-in page and try again.");
-  }
-}
+const NOT_FROM_APP = "This sign-in request didn't come from this app. Open the sign-in page and try again.";
 
 // A Firebase ID token is a JWT of about 1 KB; 8 KB leaves room for large custom claims.
 const idTokenBody = z.object({ idToken: z.string().min(1, "Sign in again.").max(8192) });
@@ -33,7 +22,7 @@ const idTokenBody = z.object({ idToken: z.string().min(1, "Sign in again.").max(
 const notMemberPage = (provider: string) => `/login/not-a-member${provider === "google.com" ? "?via=google" : ""}`;
 
 export const POST = jsonRoute(async (request: NextRequest) => {
-  assertSameOrigin(request);
+  assertSameOrigin(request, NOT_FROM_APP);
   const { idToken } = await parseJsonBody(request, idTokenBody);
   let session;
   try {
@@ -58,7 +47,7 @@ export const POST = jsonRoute(async (request: NextRequest) => {
 });
 
 export const DELETE = jsonRoute(async (request: NextRequest) => {
-  assertSameOrigin(request);
+  assertSameOrigin(request, NOT_FROM_APP);
   await endSession(request.cookies.get(SESSION_COOKIE)?.value);
   const response = NextResponse.json({ ok: true, redirectTo: "/login" });
   response.cookies.set(SESSION_COOKIE, "", { ...sessionCookieOptions, maxAge: 0 });

@@ -105,6 +105,8 @@ export interface PatientAppointmentView {
   declineReason: string | null;
   /** Cancelled by the clinic (cancelByClinic): its reason, and whether the payment goes back. */
   clinicCancel: { reason: string; refunded: boolean } | null;
+  /** It was a confirmed visit at some point: once cancelled, the page speaks of the visit, not a request. */
+  wasConfirmed: boolean;
   /** Status confirmed: the "Add to calendar" .ics is available (getPatientIcs). */
   confirmedIcsAvailable: boolean;
   /** The appointment's payment as the patient is told it once it ended (a stale tab may pay after they cancelled). */

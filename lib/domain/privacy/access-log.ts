@@ -34,19 +34,27 @@ export interface AccessEntry {
 
 const uid = z.string().trim().regex(/^[A-Za-z0-9_-]{1,128}$/, { error: "Choose a member from the list." });
 
-/** The log page's and the download's filters (query strings: blank = any). */
+const blankOr = <T extends z.ZodType<unknown, string>>(schema: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .pipe(z.union([z.literal("").transform(() => null), schema]));
+
+/** A patient's key (lib/server/privacy/patient-key.ts): what a filtered page's address carries instead of the email. */
+export const PATIENT_KEY = /^[0-9a-f]{32}$/;
+
+/**
+ * The log page's and the download's filters, from their query strings (blank = any). The patient is named by their
+ * key, never by their email: an address with an email in it ends up in browser histories and request logs, where
+ * no erasure reaches it.
+ */
 export const accessLogFilterSchema = z.object({
-  member: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim())
-    .pipe(z.union([z.literal("").transform(() => null), uid])),
-  patient: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim())
-    .pipe(z.union([z.literal("").transform(() => null), patientEmailSchema])),
+  member: blankOr(uid),
+  patient: blankOr(z.string().regex(PATIENT_KEY, { error: "That patient filter isn't valid. Filter by the patient's email again." })),
 });
+/** The filter form's fields (sent in a POST body): the patient by email, turned into their key by the server. */
+export const accessLogFilterFormSchema = z.object({ member: blankOr(uid), patient: blankOr(patientEmailSchema) });
 export type AccessLogFilter = z.output<typeof accessLogFilterSchema>;
 
 /** The log as CSV, names resolved by the caller (a removed member shows as their uid). */

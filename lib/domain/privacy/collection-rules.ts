@@ -21,7 +21,10 @@ export type CollectionRule =
     }
   | { holds: "none"; why: string };
 
-export type ExportKey = "appointment" | "history" | "visit" | "emails" | "extraCharges";
+export type ExportKey = "appointment" | "history" | "visit" | "emails" | "extraCharges" | "waitlist";
+
+/** Export keys at the export's top level rather than in each appointment's record. */
+export const TOP_LEVEL_EXPORT_KEYS: ReadonlySet<ExportKey> = new Set(["waitlist"]);
 
 export const COLLECTION_RULES: Record<string, CollectionRule> = {
   slugs: { holds: "none", why: "a clinic's booking address" },
@@ -60,6 +63,14 @@ export const COLLECTION_RULES: Record<string, CollectionRule> = {
   verificationEmails: { holds: "none", why: "when an admin asked for a verification email, by member uid" },
   calendarFeeds: { holds: "none", why: "a staff member's private feed under a hash of its secret: clinic, member and doctor ids, no patient data" },
   calendarFeedOwners: { holds: "none", why: "which feed is a member's current one, by member uid" },
+  waitlist: {
+    holds: "patient",
+    export: "waitlist",
+    erase: "delete",
+    why: "the email waiting for a doctor and its preferred days: exported with the emails about it (waitlistEmails), deleted on erasure, when left or used, and 30 days after the last join",
+  },
+  waitlistWakeups: { holds: "none", why: "which doctor's time freed up when: clinic and doctor ids and times, deleted by TTL" },
+  waitlistNotices: { holds: "patient", export: null, erase: "delete", why: "that an entry (its id holds a hash of the email) was told of a date: deleted with the entry's erasure, and TTL-expired" },
 };
 
 /**

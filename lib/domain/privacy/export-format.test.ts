@@ -48,6 +48,8 @@ describe("CSV", () => {
       format: "patient-export/1",
       exportedAt: "2030-01-07T12:00:00.000Z",
       clinic: { id: "c", name: "C" },
+      waitlist: [],
+      waitlistEmails: [],
       email: "ada@example.com",
       appointments: [
         {

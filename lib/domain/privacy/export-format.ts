@@ -9,7 +9,7 @@ import type { ExportKey } from "./collection-rules";
 export type JsonRecord = Record<string, unknown>;
 
 /** One appointment and what hangs off it, under the rule keys of collection-rules.ts. */
-export type ExportedAppointment = { id: string } & Record<ExportKey, JsonRecord | JsonRecord[] | null>;
+export type ExportedAppointment = { id: string } & Record<Exclude<ExportKey, "waitlist">, JsonRecord | JsonRecord[] | null>;
 
 export interface PatientExport {
   format: "patient-export/1";
@@ -17,6 +17,10 @@ export interface PatientExport {
   clinic: { id: string; name: string };
   email: string;
   appointments: ExportedAppointment[];
+  /** The email's waiting-list entries at the clinic (top level: they belong to no appointment). */
+  waitlist: JsonRecord[];
+  /** The emails about those entries (joined, a time opened). */
+  waitlistEmails: JsonRecord[];
 }
 
 /** Fields never exported: link secrets (hashes, but still keys to the status page) and internal lock ids. */

@@ -2,6 +2,7 @@ import "server-only";
 import { Timestamp, type DocumentSnapshot, type Transaction } from "firebase-admin/firestore";
 import { db } from "../firebase";
 import { lockTtl, type LockSpec, type SlotLockDoc } from "@/lib/server/booking/slot-locks";
+import { enqueueReleasedLocks } from "@/lib/server/waitlist/freed-time";
 import type { AppointmentDoc } from "./model";
 
 // An appointment's own slot-lock documents, inside its transactions.
@@ -15,8 +16,10 @@ export async function readOwnLocks(tx: Transaction, appointmentId: string, lockI
   return snapshots.filter((s) => s.exists && s.get("appointmentId") === appointmentId);
 }
 
+/** Releases the locks; the same commit wakes the waiting list for the time freed (lib/server/waitlist). */
 export function deleteLocks(tx: Transaction, locks: DocumentSnapshot[]): void {
   for (const lock of locks) tx.delete(lock.ref);
+  enqueueReleasedLocks(tx, locks);
 }
 
 /** Sets every lock's expiry to the appointment's (null = permanent, for a confirmed visit). */

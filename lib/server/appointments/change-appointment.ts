@@ -16,6 +16,7 @@ import { changedMessage, expiredError } from "./change-messages";
 import { expiredEmail } from "@/lib/server/mail/request-emails";
 import { renewalDeadline } from "./hold";
 import { moveRelease } from "./move-release";
+import { FREES_TIME, wakeWaitlistNow } from "@/lib/server/waitlist/wake";
 import { PATIENT, SYSTEM, appointments, historyId, holdsTime, isPaid, proposedFrom, type ActedBy, type AppointmentDoc, type HistoryEntry, type RefundReason } from "./model";
 
 /**
@@ -241,7 +242,7 @@ export function expireChange(): Change<null> {
   };
 }
 
-type Outcome<R> = { changed: Changed<R> } | { lapsed: AppointmentStatus; effects: AfterCommit[] };
+type Outcome<R> = ({ changed: Changed<R> } | { lapsed: AppointmentStatus; effects: AfterCommit[] }) & { clinicId: string };
 
 /**
  * Runs one change in its own transaction, then its Stripe calls. A hold that
@@ -250,17 +251,20 @@ type Outcome<R> = { changed: Changed<R> } | { lapsed: AppointmentStatus; effects
 export async function changeAppointment<R>(target: Target, change: Change<R>): Promise<Changed<R>> {
   const outcome = await db().runTransaction(async (tx): Promise<Outcome<R>> => {
     const loaded = await loadForChange(tx, target);
+    const clinicId = loaded.a.clinicId;
     if (change.action !== "expire" && isLapsed(loaded.a, target.now)) {
       const expired = await applyChange(tx, loaded, expireChange(), target.now);
-      return { lapsed: loaded.a.status, effects: expired.effects };
+      return { lapsed: loaded.a.status, effects: expired.effects, clinicId };
     }
-    return { changed: await applyChange(tx, loaded, change, target.now) };
+    return { changed: await applyChange(tx, loaded, change, target.now), clinicId };
   });
   if ("lapsed" in outcome) {
     await runAfterCommit(outcome.effects);
+    await wakeWaitlistNow(outcome.clinicId, target.now);
     throw (target.lapsed ?? expiredError)(outcome.lapsed);
   }
   await runAfterCommit(outcome.changed.effects);
+  if (FREES_TIME.has(change.action)) await wakeWaitlistNow(outcome.clinicId, target.now);
   return outcome.changed;
 }
 

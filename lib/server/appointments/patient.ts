@@ -101,6 +101,7 @@ export async function getPatientAppointment(id: string, token: string | null | u
       a.status === "cancelled" && a.cancelledBy === "clinic"
         ? { reason: a.cancelReason ?? "", refunded: a.payment?.status === "refund_pending" || a.payment?.status === "refunded" }
         : null,
+    wasConfirmed: a.confirmedAt !== undefined,
     confirmedIcsAvailable: a.status === "confirmed",
     money: patientMoneyOf(a),
     policyWords: policyWords(policyOf(a), a.feeCents, a.currency),

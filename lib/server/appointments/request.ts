@@ -18,6 +18,7 @@ import { LocksTaken, claimSlot, isFreeOfBusy, readHoldAndClosure, isOffered, rea
 import { requestHoldDeadline, unconfirmedHold } from "./hold";
 import { HOLD_MS, PATIENT, appointments, historyId, type AppointmentDoc, type HistoryEntry } from "./model";
 import { newAccessToken } from "./tokens";
+import { useWaitlistEntry } from "@/lib/server/waitlist/join";
 import { appNow } from "../clock";
 
 export { HOLD_MS };
@@ -185,6 +186,8 @@ async function commitHold(c: HoldContext): Promise<RequestedAppointment> {
     const entry: HistoryEntry = { action: "request", from: null, to: "pending", actor: "patient", ...PATIENT, at };
     tx.create(ref.collection("history").doc(historyId(1)), entry);
     recordRequest(tx, limits, now);
+    // Booking this doctor uses the person's place on the doctor's waiting list.
+    useWaitlistEntry(tx, clinic.id, doctor.id, request.patient.email);
 
     const confirmUrl = confirm ? `${appUrl}/appointments/${ref.id}/confirm?t=${confirm.token}` : null;
     queueMail(tx, requestReceivedEmail(appointment, statusUrl, confirmUrl), { appointmentId: ref.id });

@@ -12,6 +12,7 @@ import { HOLDING } from "@/lib/server/booking/busy-time";
 import { forgetClinicProfile } from "@/lib/server/clinics/clinic-profile";
 import { appNow } from "@/lib/server/clock";
 import { db } from "@/lib/server/firebase";
+import { enqueueWake } from "@/lib/server/waitlist/freed-time";
 
 /**
  * clinics/{clinicId}/closures/{YYYY-MM-DD}: the whole clinic is closed that
@@ -78,7 +79,11 @@ export async function reopenClinicDate(caller: Caller | null, input: unknown): P
   const { date } = parseWith(reopenDateSchema, input, "That isn't a date.");
   const ref = closureRef(caller.clinicId, date);
   if (!(await ref.get()).exists) throw new AppError("not_found", "The clinic isn't closed that day.");
-  await ref.delete();
+  // The date's time is bookable again: wake every doctor's waiting list for it, in the same commit.
+  const batch = db().batch();
+  batch.delete(ref);
+  enqueueWake(batch, { clinicId: caller.clinicId, doctorId: null, from: null, to: null, fromDate: date, toDate: date, reason: "reopened" });
+  await batch.commit();
   forgetClinicProfile(caller.clinicId);
   return { date };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { forgetClinicProfile } from "@/lib/server/clinics/clinic-profile";
-import { FieldValue, type Timestamp } from "firebase-admin/firestore";
+import { FieldValue, Timestamp } from "firebase-admin/firestore";
+import { enqueueWake } from "@/lib/server/waitlist/freed-time";
 import type { StoredSchedule } from "@/lib/domain/availability-form";
 import { AppError } from "@/lib/domain/errors";
 import { assertSignedIn, canManageDoctor, forbidden, type Caller } from "@/lib/domain/roles";
@@ -100,6 +101,8 @@ export async function updateDoctorSchedule(caller: Caller | null, doctorId: stri
     };
     // One field, one write: `schedule` is replaced as a whole, not merged.
     tx.update(ref, { schedule, updatedAt: FieldValue.serverTimestamp() });
+    // New hours or an override may add time: the waiting list's job looks at the whole window for free days.
+    enqueueWake(tx, { clinicId: caller.clinicId, doctorId, from: Timestamp.fromDate(now), to: Timestamp.fromMillis(now.getTime() + (schedule.horizonDays + 1) * 86_400_000), fromDate: null, toDate: null, reason: "hours" }, now);
   });
   forgetClinicProfile(caller.clinicId);
 }

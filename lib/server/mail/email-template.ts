@@ -9,6 +9,8 @@ export interface EmailContent {
   paragraphs: string[];
   button?: { label: string; url: string };
   clinic: { name: string; phone?: string; email?: string; address?: string };
+  /** A quiet link under the clinic's details (a waiting list's "leave" link): every such email must carry its own way out. */
+  footerLink?: { label: string; url: string };
 }
 
 const escapeHtml = (text: string) =>
@@ -35,6 +37,7 @@ export function renderEmail(content: EmailContent): { text: string; html: string
   const paragraphs = content.paragraphs.map((p) => oneLine(p)).filter(Boolean);
   const button = content.button ? { label: oneLine(content.button.label), url: oneLine(content.button.url, "") } : undefined;
   const clinicName = oneLine(content.clinic.name);
+  const footerLink = content.footerLink ? { label: oneLine(content.footerLink.label), url: oneLine(content.footerLink.url, "") } : undefined;
   const contact = [content.clinic.phone, content.clinic.email, content.clinic.address]
     .map((line) => oneLine(line ?? "", ", "))
     .filter(Boolean);
@@ -46,6 +49,7 @@ export function renderEmail(content: EmailContent): { text: string; html: string
     "—",
     clinicName,
     ...contact,
+    ...(footerLink ? ["", `${footerLink.label}: ${footerLink.url}`] : []),
   ].join("\n");
 
   const buttonHtml = button
@@ -57,6 +61,7 @@ export function renderEmail(content: EmailContent): { text: string; html: string
 ${paragraphs.map((p) => `<p style="font-size:16px;line-height:1.5;margin:0 0 12px">${escapeHtml(p)}</p>`).join("\n")}
 ${buttonHtml}
 <p style="font-size:14px;color:#475569;margin:24px 0 0;border-top:1px solid #e2e8f0;padding-top:16px">${[clinicName, ...contact].map(escapeHtml).join("<br>")}</p>
+${footerLink ? `<p style="font-size:14px;margin:12px 0 0"><a href="${escapeHtml(footerLink.url)}" style="color:#475569">${escapeHtml(footerLink.label)}</a></p>` : ""}
 </div></body></html>`;
   return { text, html };
 }

@@ -57,10 +57,21 @@ export function visitCancelledEmail(a: Summary, paid: { amountCents: number; cur
   );
 }
 
+/**
+ * The money, for the clinic: what was paid, what goes back and what it keeps. Sent in the cancel's commit,
+ * before Stripe is asked for the refund (and retried if that fails), so it says what is refunded, not that it was.
+ */
+function clinicMoneySentence(paid: { amountCents: number; currency: string }, refundCents: number): string {
+  const of = (cents: number) => money(cents, paid.currency);
+  if (refundCents >= paid.amountCents) return `They paid ${of(paid.amountCents)}, which is refunded to them in full.`;
+  if (refundCents === 0) return `They paid ${of(paid.amountCents)}. Under your cancellation policy you keep all of it; nothing is refunded.`;
+  return `They paid ${of(paid.amountCents)}. Under your cancellation policy you keep ${of(paid.amountCents - refundCents)} and ${of(refundCents)} is refunded to them.`;
+}
+
 /** To the clinic's contact address and reviewers: a patient cancelled a confirmed visit. */
 export function visitCancelledClinicEmail(a: Summary, to: string, url: string, paid: { amountCents: number; currency: string } | null, refundCents: number): MailMessage {
   const name = oneLine(a.patient.name);
-  const moneyLine = paid && paid.amountCents > 0 ? `Refunded ${money(refundCents, paid.currency)} of ${money(paid.amountCents, paid.currency)} under your cancellation policy.` : null;
+  const moneyLine = paid && paid.amountCents > 0 ? clinicMoneySentence(paid, refundCents) : null;
   return toClinic(
     a,
     to,

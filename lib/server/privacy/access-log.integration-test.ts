@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { accessLogCsv } from "@/lib/domain/privacy/access-log";
+import { accessLogCsv, accessLogFilterSchema } from "@/lib/domain/privacy/access-log";
 import { callers } from "@/tests/helpers/review-fixtures";
 import { ADA, ADA_SECRETS, AFTER_VISIT, BOB, fAdmin, fDoctor, seedPatientWorld, type PatientWorld } from "@/tests/helpers/privacy-fixtures";
 import { db } from "@/lib/server/firebase";
@@ -8,7 +8,7 @@ import * as accessLogModule from "./access-log";
 import { erasePatient } from "./erase";
 import { exportPatientData } from "./export";
 
-const { listAccessLog } = accessLogModule;
+const { accessLogFilterQuery, listAccessLog } = accessLogModule;
 // Entries are newest first: the erasure comes a minute after the export.
 const LATER = new Date(AFTER_VISIT.getTime() + 60_000);
 let world: PatientWorld;
@@ -40,16 +40,27 @@ describe("the access log", () => {
     expect(await listAccessLog(callers.admin, { member: null, patient: null })).toEqual([]);
   });
 
-  it("filters by member and by patient (the email typed, matched through its key), still after the patient was erased", async () => {
+  it("filters by member and by patient (the email typed, turned into its key for the page's address), still after the patient was erased", async () => {
     await getVisit(fDoctor, world.visit.id);
     await exportPatientData(fAdmin, { email: BOB.email }, AFTER_VISIT);
     await exportPatientData(fAdmin, { email: ADA.email }, AFTER_VISIT);
     await erasePatient(fAdmin, { email: ADA.email }, LATER);
     const byDoctor = await listAccessLog(fAdmin, { member: "f-doc1", patient: null });
     expect(byDoctor.map((e) => e.action)).toEqual(["visit_read"]);
-    const ada = await listAccessLog(fAdmin, { member: null, patient: ADA.email });
+    const filterOf = (form: Record<string, string>) => accessLogFilterSchema.parse(Object.fromEntries(new URLSearchParams(accessLogFilterQuery(fAdmin, form))));
+    // Capitals and spaces as typed; the query string carries the key, never the address.
+    const adaQuery = accessLogFilterQuery(fAdmin, { member: "", patient: ` ${ADA.email.toUpperCase()} ` });
+    expect(adaQuery).toMatch(/^patient=[0-9a-f]{32}$/);
+    expect(decodeURIComponent(adaQuery).toLowerCase()).not.toContain(ADA.email.split("@")[0]);
+    const ada = await listAccessLog(fAdmin, filterOf({ member: "", patient: ADA.email }));
     expect(ada.map((e) => e.action)).toEqual(["erase", "export", "visit_read"]);
-    expect((await listAccessLog(fAdmin, { member: "f-admin", patient: BOB.email })).map((e) => e.action)).toEqual(["export"]);
+    expect((await listAccessLog(fAdmin, filterOf({ member: "f-admin", patient: BOB.email }))).map((e) => e.action)).toEqual(["export"]);
+  });
+
+  it("turns away a filter form with a bad email or member, and a caller who may not read the log", () => {
+    expect(() => accessLogFilterQuery(fAdmin, { member: "", patient: "not-an-email" })).toThrow(expect.objectContaining({ code: "invalid_request", fields: { patient: expect.any(String) } }));
+    expect(() => accessLogFilterQuery(fAdmin, { member: "a/b", patient: "" })).toThrow(expect.objectContaining({ code: "invalid_request" }));
+    expect(() => accessLogFilterQuery(fDoctor, { member: "", patient: ADA.email })).toThrow(expect.objectContaining({ code: "forbidden" }));
   });
 
   it("holds ids, never the patient's details, and its CSV neither", async () => {
@@ -65,7 +76,7 @@ describe("the access log", () => {
     await expect(listAccessLog(callers.freeStaff, { member: null, patient: null })).rejects.toMatchObject({ code: "forbidden" });
     await expect(listAccessLog(fDoctor, { member: null, patient: null })).rejects.toMatchObject({ code: "forbidden" });
     const functions = Object.entries(accessLogModule).filter(([, value]) => typeof value === "function").map(([name]) => name);
-    expect(functions.sort()).toEqual(["accessLog", "appendAccess", "listAccessLog"]);
+    expect(functions.sort()).toEqual(["accessLog", "accessLogFilterQuery", "appendAccess", "listAccessLog"]);
     // Appending never overwrites: two entries for the same read are two documents.
     await getVisit(fDoctor, world.visit.id);
     await getVisit(fDoctor, world.visit.id);

@@ -1,7 +1,8 @@
 import "server-only";
 import { Timestamp, type Transaction } from "firebase-admin/firestore";
-import type { AccessAction, AccessEntry, AccessLogFilter } from "@/lib/domain/privacy/access-log";
+import { accessLogFilterFormSchema, type AccessAction, type AccessEntry, type AccessLogFilter } from "@/lib/domain/privacy/access-log";
 import { assertCan, type Caller } from "@/lib/domain/roles";
+import { parseWith } from "@/lib/http/json-api";
 import { db } from "@/lib/server/firebase";
 import { appNow } from "@/lib/server/clock";
 import { patientKey } from "./patient-key";
@@ -60,13 +61,13 @@ export const ACCESS_LOG_PAGE = 200;
 
 /**
  * The clinic's log, newest first, optionally one member's or one patient's
- * (by email, matched through its key). Admins only. `limit` bounds the page;
+ * (by their key: accessLogFilterQuery turns an email into it). Admins only. `limit` bounds the page;
  * the download reads up to DOWNLOAD_LIMIT.
  */
 export async function listAccessLog(caller: Caller | null, filter: AccessLogFilter, limit = ACCESS_LOG_PAGE): Promise<AccessEntry[]> {
   assertCan(caller, "accessLog:read");
   const { clinicId } = caller;
-  const key = filter.patient ? patientKey(clinicId, filter.patient) : null;
+  const key = filter.patient;
   const snapshot = filter.member
     ? // query-shape: accessLog.ofMember
       await accessLog().where("clinicId", "==", clinicId).where("by", "==", filter.member).orderBy("at", "desc").limit(limit).get()
@@ -81,6 +82,20 @@ export async function listAccessLog(caller: Caller | null, filter: AccessLogFilt
   });
   // Both filters at once: the member's entries, narrowed to the patient here.
   return filter.member && key ? entries.filter((e) => e.patientKey === key) : entries;
+}
+
+/**
+ * The filter form (member, patient email) as the log page's query string, the email turned into the patient's key
+ * for the caller's clinic, so no address the browser keeps or a server logs holds it. Admins only.
+ */
+export function accessLogFilterQuery(caller: Caller | null, input: unknown): string {
+  assertCan(caller, "accessLog:read");
+  const { member, patient } = parseWith(accessLogFilterFormSchema, input, "Please check the filters.");
+  const query = new URLSearchParams();
+  if (member) query.set("member", member);
+  const key = patientKey(caller.clinicId, patient);
+  if (key) query.set("patient", key);
+  return query.toString();
 }
 
 export const DOWNLOAD_LIMIT = 10_000;

@@ -1,4 +1,5 @@
 import "server-only";
+import { eraseWaitlistOf } from "@/lib/server/waitlist/patient-data";
 import { FieldValue, Timestamp, type Transaction } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
 import { ERASED, erasedAppointmentFields, erasedVisitFields } from "@/lib/domain/privacy/erasure";
@@ -115,7 +116,7 @@ export interface ErasureOptions {
  * refuses, writing nothing, while any of their appointments is live. First
  * the erasure record (with the appointment ids) and the access-log entry in
  * one commit; then each appointment in its own transaction (eraseAppointment);
- * then the booking guard that holds the email's hash; then the record marked
+ * then the waiting-list entries and their emails; then the booking guard that holds the email's hash; then the record marked
  * done with the counts. Rerunning continues whatever a stopped run left.
  */
 export async function erasePatient(caller: Caller | null, input: unknown, now = appNow(), options: ErasureOptions = {}): Promise<ErasureResult> {
@@ -159,6 +160,7 @@ export async function erasePatient(caller: Caller | null, input: unknown, now = 
     result.emails += done.emails;
     await options.afterAppointment?.(id);
   }
+  result.emails += (await eraseWaitlistOf(clinicId, email)).emails;
   await db().collection("patientHolds").doc(patientHoldId(clinicId, email)).delete();
   await recordRef.update({ state: "done", completedAt: Timestamp.fromDate(now), counts: result, updatedAt: FieldValue.serverTimestamp() });
   return result;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { COLLECTION_RULES } from "@/lib/domain/privacy/collection-rules";
+import { COLLECTION_RULES, TOP_LEVEL_EXPORT_KEYS, type ExportKey } from "@/lib/domain/privacy/collection-rules";
 import { ERASED } from "@/lib/domain/privacy/erasure";
 import { callers } from "@/tests/helpers/review-fixtures";
 import { ADA, ADA_SECRETS, AFTER_VISIT, allDocuments, BOB, clinicOf, fAdmin, NOTES, REASON, seedPatientWorld, type PatientWorld } from "@/tests/helpers/privacy-fixtures";
@@ -39,7 +39,10 @@ describe("the export", () => {
     const data = await exportPatientData(fAdmin, { email: ADA.email }, AFTER_VISIT);
     const text = JSON.stringify(data);
     const all = await allDocuments();
-    const ids = new Set(data.appointments.flatMap((a) => [a.id, ...(a.emails as { id: string }[]).map((m) => m.id), ...(a.extraCharges as { id: string }[]).map((c) => c.id)]));
+    const ids = new Set([
+      ...data.appointments.flatMap((a) => [a.id, ...(a.emails as { id: string }[]).map((m) => m.id), ...(a.extraCharges as { id: string }[]).map((c) => c.id)]),
+      ...[...data.waitlist, ...data.waitlistEmails].map((d) => String(d.id)),
+    ]);
     for (const [path, doc] of all) {
       if (clinicOf(path, doc, all) !== "clinic-f" || !mentionsAda(doc) || path.startsWith("accessLog/")) continue;
       const [collection, id, sub, seq] = path.split("/");
@@ -56,12 +59,15 @@ describe("the export", () => {
     const visit = data.appointments.find((a) => a.id === world.visit.id)!;
     for (const [name, rule] of Object.entries(COLLECTION_RULES)) {
       if (rule.holds !== "patient" || !rule.export) continue;
-      const value = visit[rule.export];
+      const value = TOP_LEVEL_EXPORT_KEYS.has(rule.export) ? data[rule.export as "waitlist"] : visit[rule.export as Exclude<ExportKey, "waitlist">];
       expect(Array.isArray(value) ? value.length : value ? 1 : 0, `${name} → ${rule.export}`).toBeGreaterThan(0);
     }
     expect(visit.visit).toMatchObject({ notes: NOTES, status: "completed" });
     expect(visit.appointment).toMatchObject({ reason: REASON, patient: ADA, payment: { amountCents: 5000, intentId: "pi_visit", chargeId: "ch_visit" } });
     expect(visit.extraCharges).toEqual([expect.objectContaining({ id: "pi_extra", refundId: "re_extra" })]);
+    expect(data.waitlist).toEqual([expect.objectContaining({ clinicId: "clinic-f", doctorId: "dr-f1", email: ADA.email, days: ["tue"] })]);
+    expect(data.waitlist[0]).not.toHaveProperty("leaveTokenHashes");
+    expect(data.waitlistEmails).toEqual([expect.objectContaining({ to: ADA.email, waitlistEntryId: data.waitlist[0]!.id })]);
     expect(visit.appointment).not.toHaveProperty("tokenHash");
     expect(visit.appointment).not.toHaveProperty("linkTokenHashes");
   });
@@ -104,6 +110,9 @@ describe("erasure", () => {
     const adaMail = (p: string) => p.startsWith("mail/") && clinicOf(p, after.get(p)!, after) === "clinic-f" && after.get(p)!.appointmentId !== world.bobAtF.id && p !== "mail/digest-bob-f";
     expect([...after.keys()].filter(adaMail)).toEqual([]);
     expect([...after.keys()].filter((p) => p.startsWith("patientHolds/clinic-f_"))).toHaveLength(1); // Bob's
+    // Her waiting-list entry and its email at F go; at A they stay.
+    expect([...after.keys()].filter((p) => p.startsWith("waitlist/clinic-f_"))).toEqual([]);
+    expect([...after.keys()].filter((p) => p.startsWith("waitlist/clinic-a_"))).toHaveLength(1);
     // The doctor's-day digest naming Ada goes; Bob's, and clinic A's, stay.
     expect(["mail/digest-ada-f", "mail/digest-bob-f", "mail/digest-ada-a"].map((p) => after.has(p))).toEqual([false, true, true]);
     expect((await db().collection("privacyErasures").get()).docs.map((d) => d.data())).toEqual([

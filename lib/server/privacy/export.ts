@@ -7,6 +7,7 @@ import { parseWith } from "@/lib/http/json-api";
 import { appNow } from "@/lib/server/clock";
 import { db } from "@/lib/server/firebase";
 import { visits } from "@/lib/server/visits/visit-docs";
+import { waitlistEntriesOf, waitlistMailOf } from "@/lib/server/waitlist/patient-data";
 import { appendAccess } from "./access-log";
 import { extraChargesOfAppointment, mailOfAppointment, patientAppointments, plain } from "./patient-records";
 
@@ -16,7 +17,7 @@ const record = (data: DocumentData | undefined) => plain(data) as JsonRecord;
  * Everything the clinic holds about one email, as the JSON export: each
  * appointment (without its link secrets) with its history, its visit and
  * notes, every email sent about it, and extra charges (amounts and Stripe
- * ids; no card data exists). The caller's clinic only. The export is logged
+ * ids; no card data exists); and the email's waiting-list entries with their emails. The caller's clinic only. The export is logged
  * (who, when, which appointments) before it is returned.
  */
 export async function exportPatientData(caller: Caller | null, input: { email: unknown }, now = appNow()): Promise<PatientExport> {
@@ -45,6 +46,7 @@ export async function exportPatientData(caller: Caller | null, input: { email: u
       };
     }),
   );
+  const [entries, waitlistMail] = await Promise.all([waitlistEntriesOf(caller.clinicId, email), waitlistMailOf(caller.clinicId, email)]);
   await appendAccess({ clinicId: caller.clinicId, by: caller.uid, action: "export", appointmentIds: docs.map((d) => d.id), patientEmail: email }, { now });
   return {
     format: "patient-export/1",
@@ -52,6 +54,9 @@ export async function exportPatientData(caller: Caller | null, input: { email: u
     clinic: { id: caller.clinicId, name: String(clinic.get("name") ?? "") },
     email,
     appointments: rows,
+    // The waiting list's entries (without their leave links' hashes) and the emails about them.
+    waitlist: entries.map((e) => ({ id: e.id, ...Object.fromEntries(Object.entries(record(e.data())).filter(([key]) => key !== "leaveTokenHashes")) })),
+    waitlistEmails: waitlistMail.map((m): JsonRecord => ({ id: m.id, ...record(m.data()) })).sort((a, b) => String(a.createdAt ?? "").localeCompare(String(b.createdAt ?? ""))),
   };
 }
 

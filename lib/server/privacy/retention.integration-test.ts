@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ERASED } from "@/lib/domain/privacy/erasure";
 import { DAY_MS } from "@/lib/domain/slots/local-time";
-import { at, callers, later } from "@/tests/helpers/review-fixtures";
+import { NOW, at, callers, later } from "@/tests/helpers/review-fixtures";
 import { ADA, ADA_SECRETS, bookAs, fAdmin, seedPatientWorld, type PatientWorld } from "@/tests/helpers/privacy-fixtures";
 import { db } from "@/lib/server/firebase";
 import { declineAppointment } from "@/lib/server/appointments/review";
@@ -89,5 +89,17 @@ describe("the retention sweep", () => {
     expect(log.size).toBe(4);
     expect(await sweepRetention(when, { pageSize: 1 })).toMatchObject({ erased: 0, checked: 0 });
     expect((await db().collection("accessLog").where("action", "==", "retention_erase").get()).size).toBe(4);
+  });
+});
+
+describe("the waiting list's retention", () => {
+  it("deletes entries (and the email they hold) once their 30 days are over, not before", async () => {
+    // The world has Ada waiting at clinics F and A since NOW.
+    const entries = async () => (await db().collection("waitlist").get()).docs.map((d) => d.get("email"));
+    expect(await entries()).toEqual([ADA.email, ADA.email]);
+    expect(await sweepRetention(new Date(NOW.getTime() + 30 * DAY_MS - 1))).toMatchObject({ waitlistDeleted: 0 });
+    expect(await entries()).toHaveLength(2);
+    expect(await sweepRetention(new Date(NOW.getTime() + 30 * DAY_MS))).toMatchObject({ waitlistDeleted: 2 });
+    expect(await entries()).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { sweepLapsedWaitlist } from "@/lib/server/waitlist/patient-data";
 import { FieldValue, Timestamp, type QueryDocumentSnapshot } from "firebase-admin/firestore";
 import { AppError } from "@/lib/domain/errors";
 import { SYSTEM_ACTOR } from "@/lib/domain/privacy/access-log";
@@ -41,6 +42,8 @@ export interface RetentionResult {
   /** Appointments that failed to erase (logged); the next run starts again at the first of them. */
   failed: number;
   clinics: number;
+  /** Waiting-list entries past their 30 days, deleted (with the patient's email they held). */
+  waitlistDeleted: number;
   /** True when the time budget stopped the run with work left: the next run continues. */
   more: boolean;
 }
@@ -81,7 +84,9 @@ export async function sweepRetention(now: Date, opts: RetentionOptions = {}): Pr
   const clock = opts.clock ?? Date.now;
   const startedAt = clock();
   const outOfTime = () => clock() - startedAt >= budgetMs;
-  const result: RetentionResult = { erased: 0, checked: 0, failed: 0, clinics: 0, more: false };
+  const result: RetentionResult = { erased: 0, checked: 0, failed: 0, clinics: 0, waitlistDeleted: 0, more: false };
+  // Across clinics, by one query: an entry keeps its email only while it waits.
+  result.waitlistDeleted = await sweepLapsedWaitlist(now);
 
   let afterClinic: string | null = null;
   for (;;) {

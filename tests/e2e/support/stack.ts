@@ -57,6 +57,12 @@ export async function warmStack(options: { expiry?: boolean } = {}) {
  * 10 s on a loaded machine, which a payment would otherwise wait for (with the status page polling every
  * 3 s). `concurrency` unsigned events at once leave that many warm workers (each answers 400 at once).
  */
+/**
+ * How long a hook that warms the webhook may take: the emulator loads the function's bundle on its first call, which
+ * took over 30 s (the default hook timeout) with the machine's load at 25 on two cores. Each request waits up to 60 s.
+ */
+export const WARM_UP_TIMEOUT_MS = 90_000;
+
 export async function warmStripeWebhook(request: APIRequestContext, concurrency = 2) {
   const url = `http://127.0.0.1:${e2eBackendPorts().functions}/${process.env.FIREBASE_PROJECT_ID ?? "demo-clinic"}/us-central1/stripeWebhook`;
   await Promise.all(

@@ -100,7 +100,7 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
             </Badge>
           </p>
           <h1 className="mt-4 text-2xl font-semibold tracking-tight text-balance text-slate-900 sm:text-3xl">
-            {statusPageHeading(status, appointment.doctorName)}
+            {statusPageHeading(status, appointment.doctorName, appointment.wasConfirmed)}
           </h1>
           {appointment.timeHeld ? (
             <p className="mt-2 text-lg text-slate-700">
@@ -150,7 +150,7 @@ export default async function AppointmentStatusPage({ params, searchParams }: Pr
 
         <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 bg-white shadow-xs">
           <h2 id="details-heading" className="border-b border-slate-200 px-5 py-4 text-lg font-semibold tracking-tight text-slate-900 sm:px-6">
-            {detailsHeading(status)}
+            {detailsHeading(status, appointment.wasConfirmed)}
           </h2>
           <dl className="divide-y divide-slate-100">
             {details.map(({ term, detail }) => (

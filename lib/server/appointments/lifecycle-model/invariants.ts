@@ -163,9 +163,13 @@ async function checkHistory(run: Run, id: string, a: DocumentData, options: Chec
     }
     if (e.action === "decline" || e.action === "clinic_cancel") endedByClinic = true;
   });
+  // The patient's cancel of a confirmed visit: when, for the policy's refund (checkMoney). An erasure keeps the
+  // history, and the money the policy kept stays kept.
+  const visitCancel = entries.find((e) => e.action === "cancel" && isVisit(e.from));
+  const seenNow = { version: a.version, history: now, endedByClinic, movedFrom: proposedFromHistory(entries), visitCancelledAt: visitCancel ? (visitCancel.at as Timestamp).toMillis() : null };
   // Erasure deletes the appointment's emails on purpose (checkErased checks that instead).
   if (a.erasedAt) {
-    run.seen.set(id, { version: a.version, history: now, endedByClinic, movedFrom: proposedFromHistory(entries) });
+    run.seen.set(id, seenNow);
     return;
   }
   // Every transition queued one email to the patient. Not transitions: a card declined, and refund
@@ -180,9 +184,7 @@ async function checkHistory(run: Run, id: string, a: DocumentData, options: Chec
   if (gap < 0 || gap > Math.min(clinicCancels, clinicRefunds)) {
     fail("email", `${label(id)}: ${entries.length} transitions (${entries.map((e) => e.action).join(", ")}) but emails: ${subjects.map((m) => m.subject).join(" | ")}`);
   }
-  // The patient's cancel of a confirmed visit: when, for the policy's refund (checkMoney).
-  const visitCancel = entries.find((e) => e.action === "cancel" && isVisit(e.from));
-  run.seen.set(id, { version: a.version, history: now, endedByClinic, movedFrom: proposedFromHistory(entries), visitCancelledAt: visitCancel ? (visitCancel.at as Timestamp).toMillis() : null });
+  run.seen.set(id, seenNow);
 }
 
 /**

@@ -2,37 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { PatientRecords } from "@/components/privacy/patient-records";
-import { PatientSearch } from "@/components/privacy/patient-search";
+import { PatientLookup } from "@/components/privacy/patient-lookup";
 import { RetentionForm } from "@/components/privacy/retention-form";
 import { buttonClasses } from "@/components/ui";
-import { isAppError } from "@/lib/domain/errors";
-import type { PatientSummary } from "@/lib/domain/privacy/patient-summary";
 import { can } from "@/lib/domain/roles";
 import { requireCaller } from "@/lib/server/auth/caller";
-import { findPatient } from "@/lib/server/privacy/find-patient";
 import { getRetentionSettings } from "@/lib/server/privacy/retention";
 
 export const metadata: Metadata = { title: "Privacy" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function PrivacyPage({ searchParams }: Props) {
+export default async function PrivacyPage() {
   const caller = await requireCaller();
   if (!can(caller, "privacy:manage")) return <NoAccess caller={caller} what="Privacy" />;
-  const params = await searchParams;
-  const email = typeof params.email === "string" ? params.email : "";
-  let found: PatientSummary | null = null;
-  let error: string | null = null;
-  if (email.trim()) {
-    try {
-      found = await findPatient(caller, { email });
-    } catch (e) {
-      if (!isAppError(e) || e.code !== "invalid_request") throw e;
-      error = e.fields?.email ?? e.message;
-    }
-  }
   const retention = await getRetentionSettings(caller);
   return (
     <>
@@ -48,8 +30,7 @@ export default async function PrivacyPage({ searchParams }: Props) {
         }
       />
       <div className="space-y-8">
-        <PatientSearch email={email} error={error} />
-        {found && <PatientRecords found={found} />}
+        <PatientLookup />
         <RetentionForm settings={retention} />
       </div>
     </>

@@ -19,6 +19,7 @@ import { weekStartForZone } from "@/lib/domain/week-start";
 import { freeSlotsOf } from "@/lib/server/booking/free-slot-reader";
 import { doctorPage } from "../data";
 import { requestBooking } from "@/components/booking/actions";
+import { joinWaitlistAction } from "@/components/booking/waitlist-actions";
 import { appNow } from "@/lib/server/clock";
 import { HydrationMark } from "@/components/ui/hydration-mark";
 
@@ -163,6 +164,7 @@ async function DoctorBooking({ bookable, today, now, searchParams }: { bookable:
         weekStartsOn={weekStartForZone(clinic.timezone)}
         initial={{ range, slots, fetchedAt: now.getTime() }}
         requestAction={requestBooking}
+        joinWaitlistAction={joinWaitlistAction}
       />
     </>
   );
