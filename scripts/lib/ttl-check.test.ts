@@ -16,7 +16,18 @@ describe("TTL policies", () => {
   it("docs/deploy.md, firestore.indexes.json and the code's writes agree", () => {
     const input = real();
     expect(input.doc.map((p) => `${p.collection}.${p.field}`).sort()).toEqual(
-      ["mail.expireAt", "patientHolds.ttlAt", "requestCounters.ttlAt", "sentReminders.expireAt", "signInFailures.expiresAt", "slotLocks.ttlAt", "stripeEvents.ttlAt"].sort(),
+      [
+        "mail.expireAt",
+        "patientHolds.ttlAt",
+        "requestCounters.ttlAt",
+        "sentReminders.expireAt",
+        "signInFailures.expiresAt",
+        "slotLocks.ttlAt",
+        "stripeEvents.ttlAt",
+        "waitlist.ttlAt",
+        "waitlistNotices.ttlAt",
+        "waitlistWakeups.ttlAt",
+      ].sort(),
     );
     expect(ttlProblems(input)).toEqual([]);
   });
@@ -35,10 +46,10 @@ describe("TTL policies", () => {
 
   it("fails when the doc and the indexes file disagree", () => {
     const input = real();
-    const extra: TtlPolicy = { collection: "waitlist", field: "ttlAt" };
+    const extra: TtlPolicy = { collection: "unlisted", field: "ttlAt" };
     expect(ttlProblems({ ...input, doc: [...input.doc, extra] })).toEqual([
       expect.stringContaining("firestore.indexes.json has no ttl fieldOverride"),
-      expect.stringContaining("waitlist.ttlAt: no source"),
+      expect.stringContaining("unlisted.ttlAt: no source"),
     ]);
     expect(ttlProblems({ ...input, indexes: [...input.indexes, extra] })).toEqual([expect.stringContaining("docs/deploy.md does not list it")]);
   });
