@@ -10,6 +10,8 @@ export interface MailMessage {
   html: string;
   /** Optional attachments, in the Trigger Email extension's (nodemailer) shape. */
   attachments?: { filename: string; content: string; contentType: string }[];
+  /** Extra header fields (List-Unsubscribe, say): the document's top-level `headers`, where the extension reads them. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -22,8 +24,8 @@ export function queueMail(writer: Transaction | WriteBatch, mail: MailMessage, m
   const ref = db().collection("mail").doc();
   // An erased patient's address is the marker (docs/privacy.md): there is nowhere to send to, so nothing is queued.
   if (mail.to === ERASED) return ref.id;
-  const { to, ...message } = mail;
-  const doc = { to, message, ...meta, createdAt: FieldValue.serverTimestamp() };
+  const { to, headers, ...message } = mail;
+  const doc = { to, message, ...(headers ? { headers } : {}), ...meta, createdAt: FieldValue.serverTimestamp() };
   // Transaction.create and WriteBatch.create share a signature but not a type.
   (writer as WriteBatch).create(ref, doc);
   return ref.id;

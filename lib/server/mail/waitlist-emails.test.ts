@@ -6,6 +6,7 @@ const context: WaitlistMailContext = {
   doctorName: "Dr. Noor Haddad",
   to: "ann@example.com",
   leaveUrl: "https://app.example/waitlist/leave?w=c_d_x&t=TOKEN",
+  oneClickLeaveUrl: "https://app.example/api/waitlist/leave?w=c_d_x&t=TOKEN",
 };
 const NOW = new Date("2027-01-13T15:00:00Z");
 
@@ -28,5 +29,16 @@ describe("the waiting list's emails", () => {
       expect(mail.html).toContain(`href="${context.leaveUrl.replace("&", "&amp;")}"`);
     }
     expect(joined.text).toContain("(Mondays and Fridays), until Fri, Feb 12.");
+  });
+
+  it("every email offers a mail app's one-click unsubscribe (RFC 8058), to the address that leaves on a POST", () => {
+    const joined = joinedEmail(context, [], new Date("2027-02-12T15:00:00Z"), "https://app.example/book/c/d", NOW);
+    const opened = timeOpenedEmail(context, "2027-01-21", "https://app.example/book/c/d?date=2027-01-21", NOW);
+    for (const mail of [joined, opened]) {
+      expect(mail.headers).toEqual({
+        "List-Unsubscribe": "<https://app.example/api/waitlist/leave?w=c_d_x&t=TOKEN>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      });
+    }
   });
 });

@@ -10,9 +10,13 @@ export interface WaitlistMailContext {
   doctorName: string;
   to: string;
   leaveUrl: string;
+  /** Where a mail app's one-click unsubscribe POSTs (RFC 8058): leaves at once. */
+  oneClickLeaveUrl: string;
 }
 
 const footer = (leaveUrl: string) => ({ label: "Stop these emails (leave the waiting list)", url: leaveUrl });
+/** RFC 2369 and 8058: mail apps show their own "Unsubscribe", which POSTs to the one-click address. */
+const listHeaders = (c: WaitlistMailContext) => ({ "List-Unsubscribe": `<${c.oneClickLeaveUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
 
 /** Sent at each join: says what was asked for, and how to undo it (anyone can type anyone's address). */
 export function joinedEmail(c: WaitlistMailContext, days: readonly Weekday[], expiresAt: Date, calendarUrl: string, now: Date): MailMessage {
@@ -28,7 +32,7 @@ export function joinedEmail(c: WaitlistMailContext, days: readonly Weekday[], ex
     clinic: c.clinic,
     footerLink: footer(c.leaveUrl),
   });
-  return { to: c.to, subject: `Waiting list: ${c.doctorName}, ${c.clinic.name}`, ...body };
+  return { to: c.to, subject: `Waiting list: ${c.doctorName}, ${c.clinic.name}`, ...body, headers: listHeaders(c) };
 }
 
 /** A time opened on `date` (the clinic's local date): the link opens the calendar there. */
@@ -45,5 +49,5 @@ export function timeOpenedEmail(c: WaitlistMailContext, date: string, calendarUr
     clinic: c.clinic,
     footerLink: footer(c.leaveUrl),
   });
-  return { to: c.to, subject: `A time opened: ${c.doctorName}, ${day}`, ...body };
+  return { to: c.to, subject: `A time opened: ${c.doctorName}, ${day}`, ...body, headers: listHeaders(c) };
 }

@@ -64,4 +64,8 @@ export const waitlistEntryId = (clinicId: string, doctorId: string, email: strin
 export const waitlistEntryRef = (clinicId: string, doctorId: string, email: string) => waitlist().doc(waitlistEntryId(clinicId, doctorId, email));
 export const noticeRef = (wakeupId: string, entryId: string) => waitlistNotices().doc(`${wakeupId}_${entryId}`);
 
-export const leaveUrl = (appUrl: string, entryId: string, token: string) => `${appUrl}/waitlist/leave?w=${encodeURIComponent(entryId)}&t=${token}`;
+const leaveQuery = (entryId: string, token: string) => `w=${encodeURIComponent(entryId)}&t=${token}`;
+/** The link in the email's text: a page whose button leaves (opening it changes nothing: mail scanners open links). */
+export const leaveUrl = (appUrl: string, entryId: string, token: string) => `${appUrl}/waitlist/leave?${leaveQuery(entryId, token)}`;
+/** The email's List-Unsubscribe address: a mail app's one-click "Unsubscribe" POSTs here (RFC 8058) and leaves at once. */
+export const oneClickLeaveUrl = (appUrl: string, entryId: string, token: string) => `${appUrl}/api/waitlist/leave?${leaveQuery(entryId, token)}`;

@@ -10,7 +10,7 @@ import { serverEnv } from "@/lib/server/env";
 import { db } from "@/lib/server/firebase";
 import { queueMail } from "@/lib/server/mail/queue-mail";
 import { patientHoldId } from "@/lib/server/privacy/patient-key";
-import { leaveUrl, waitlist, waitlistEntryRef, type WaitlistEntryDoc } from "./entries";
+import { leaveUrl, oneClickLeaveUrl, waitlist, waitlistEntryRef, type WaitlistEntryDoc } from "./entries";
 import { joinedEmail } from "@/lib/server/mail/waitlist-emails";
 
 const HOUR_MS = 3_600_000;
@@ -91,7 +91,7 @@ export async function joinWaitlist(slug: string, doctorId: string, input: Waitli
       const count = Number(counter?.get("count") ?? 0) + 1;
       tx.set(counterRef, { count, hourEnd: Timestamp.fromMillis((hour + 1) * HOUR_MS), ttlAt: Timestamp.fromMillis((hour + 2) * HOUR_MS) });
     }
-    const context = { clinic: { name: clinic.name, phone: clinic.phone, email: clinic.email, address: clinic.address, timezone: clinic.timezone }, doctorName: doctor.name, to: input.email, leaveUrl: leaveUrl(appUrl, ref.id, token) };
+    const context = { clinic: { name: clinic.name, phone: clinic.phone, email: clinic.email, address: clinic.address, timezone: clinic.timezone }, doctorName: doctor.name, to: input.email, leaveUrl: leaveUrl(appUrl, ref.id, token), oneClickLeaveUrl: oneClickLeaveUrl(appUrl, ref.id, token) };
     queueMail(tx, joinedEmail(context, input.days, expiresAt.toDate(), calendarUrl(appUrl, target), now), { clinicId: clinic.id, waitlistEntryId: ref.id });
     return { added, expiresAt: expiresAt.toDate().toISOString() };
   });

@@ -12,7 +12,7 @@ import { serverEnv } from "@/lib/server/env";
 import { db } from "@/lib/server/firebase";
 import { isAlreadyExists } from "@/lib/server/firestore-errors";
 import { queueMail } from "@/lib/server/mail/queue-mail";
-import { leaveUrl, noticeRef, waitlist, waitlistWakeups, type WaitlistEntryDoc, type WaitlistNoticeDoc, type WaitlistWakeupDoc } from "./entries";
+import { leaveUrl, oneClickLeaveUrl, noticeRef, waitlist, waitlistWakeups, type WaitlistEntryDoc, type WaitlistNoticeDoc, type WaitlistWakeupDoc } from "./entries";
 import { calendarUrl } from "./join";
 import { timeOpenedEmail } from "@/lib/server/mail/waitlist-emails";
 
@@ -157,7 +157,7 @@ async function commitBatch(wakeupId: string, target: BookingTarget, batch: Wake[
       tx.create(markers[i]!.ref, marker);
       const { token, hash } = newAccessToken();
       tx.update(entry.ref, { leaveTokenHashes: FieldValue.arrayUnion(hash), lastNotifiedAt: at });
-      const context = { clinic: { name: clinic.name, phone: clinic.phone, email: clinic.email, address: clinic.address, timezone: clinic.timezone }, doctorName: doctor.name, to: e.email, leaveUrl: leaveUrl(appUrl, entry.id, token) };
+      const context = { clinic: { name: clinic.name, phone: clinic.phone, email: clinic.email, address: clinic.address, timezone: clinic.timezone }, doctorName: doctor.name, to: e.email, leaveUrl: leaveUrl(appUrl, entry.id, token), oneClickLeaveUrl: oneClickLeaveUrl(appUrl, entry.id, token) };
       queueMail(tx, timeOpenedEmail(context, wake.date, calendarUrl(appUrl, target, wake.date), now), { clinicId: clinic.id, waitlistEntryId: entry.id });
       sent += 1;
     });
