@@ -37,6 +37,8 @@ test("a new clinic's booking page opens only after its admin follows the verific
   expect(closed?.status()).toBe(404);
   await expect(patient.getByRole("heading", { level: 1 })).toHaveText("This clinic's booking page isn't open yet.");
   await expect(patient.getByText(clinic.name)).toBeVisible();
+  // The tab says so too (not "Clinic not found").
+  await expect(patient).toHaveTitle(new RegExp(`^${clinic.name}: booking isn't open yet`));
   await expect(patient.getByText("9 Lantern Lane")).toHaveCount(0);
 
   // Sign-up has just sent the email: a resend is refused, saying when to try again.

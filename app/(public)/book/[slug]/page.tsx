@@ -9,7 +9,7 @@ import { ClosureNotice } from "@/components/booking/closure-notice";
 import { PublicShell } from "@/components/booking/public-shell";
 import { CalendarIcon, EmptyState } from "@/components/ui";
 import type { PublicDoctor } from "@/lib/server/clinics/public-clinic";
-import { clinicBySlug } from "./data";
+import { clinicBySlug, notFoundMetadata } from "./data";
 
 // Rendered per request; the clinic and its doctors come from the profile cache, which every edit forgets.
 export const dynamic = "force-dynamic";
@@ -17,8 +17,9 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const clinic = await clinicBySlug((await params).slug.toLowerCase());
-  if (!clinic) return { title: "Clinic not found", robots: { index: false } };
+  const slug = (await params).slug.toLowerCase();
+  const clinic = await clinicBySlug(slug);
+  if (!clinic) return notFoundMetadata(slug, "Clinic not found");
   const doctors = clinic.doctors.length;
   return {
     title: `Book an appointment at ${clinic.name}`,

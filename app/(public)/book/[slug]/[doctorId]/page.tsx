@@ -17,7 +17,7 @@ import { firstFetchRange, parseBookingChoice } from "@/lib/domain/booking-choice
 import { dayNumberToLocalDate, localDayNumberAt, type LocalDate } from "@/lib/domain/slots";
 import { weekStartForZone } from "@/lib/domain/week-start";
 import { freeSlotsOf } from "@/lib/server/booking/free-slot-reader";
-import { doctorPage } from "../data";
+import { doctorPage, notFoundMetadata } from "../data";
 import { requestBooking } from "@/components/booking/actions";
 import { joinWaitlistAction } from "@/components/booking/waitlist-actions";
 import { appNow } from "@/lib/server/clock";
@@ -41,7 +41,7 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { bookable } = await load(params);
-  if (!bookable) return { title: "Doctor not found", robots: { index: false } };
+  if (!bookable) return notFoundMetadata((await params).slug, "Doctor not found");
   const { doctor, clinic } = bookable;
   return {
     title: `Book with ${doctor.name} · ${clinic.name}`,
