@@ -2,16 +2,16 @@
 
 import { useState } from "react";
 import { Alert, Button, toast } from "@/components/ui";
-import { addMonths, firstDateWithSlots, lastCalendarMonth, monthOf, opensLater, type DateRange, type IsoSlot, type MonthKey } from "@/lib/domain/booking-calendar";
+import { addMonths, firstDateWithSlots, lastCalendarMonth, monthOf, opensLater, type IsoSlot, type MonthKey } from "@/lib/domain/booking-calendar";
 import { unreachable } from "@/lib/domain/action-result";
 import { localDateToDayNumber } from "@/lib/domain/slots/local-time";
 import type { LocalDate } from "@/lib/domain/slots";
 import { formatDate, formatTime, localDateKey, zoneLabel } from "@/lib/domain/time-format";
-import type { WeekStart } from "@/lib/domain/week-start";
 import { DayCalendar } from "@/components/booking/day-calendar";
 import { TimesPanel } from "@/components/booking/times-panel";
 import { useBrowserTimeZone } from "@/components/booking/use-browser-time-zone";
 import { isStale, useMonthSlots } from "@/components/booking/use-month-slots";
+import type { MoveCalendar } from "@/lib/domain/appointments/move-calendar";
 import type { PatientActionResult } from "./actions";
 
 /** "Tue, Dec 8, 11:00 AM": the zone is named above the times, and a phone's button stays on one or two lines. */
@@ -21,17 +21,7 @@ export type MoveVisitProps = {
   id: string;
   /** The visit's time now, in words ("Tue, Dec 2, 9:00 AM EST, New York time"). */
   when: string;
-  calendar: {
-    slug: string;
-    doctorId: string;
-    timeZone: string;
-    today: LocalDate;
-    window: DateRange;
-    weekStartsOn: WeekStart;
-    initial: { range: DateRange; slots: IsoSlot[] | null; fetchedAt: number };
-    swapsNow: boolean;
-    words: string;
-  };
+  calendar: MoveCalendar;
   clinicPhone: string;
   moveAction: (id: string, start: string) => Promise<PatientActionResult>;
 };

@@ -1,10 +1,11 @@
 import "server-only";
-import { bookableWindow, type DateRange, type IsoSlot } from "@/lib/domain/booking-calendar";
+import type { MoveCalendar } from "@/lib/domain/appointments/move-calendar";
+import { bookableWindow, type IsoSlot } from "@/lib/domain/booking-calendar";
 import { firstFetchRange } from "@/lib/domain/booking-choice";
 import { moveWords } from "@/lib/domain/cancellation-policy";
 import { isAppointmentId } from "@/lib/domain/validation";
-import { dayNumberToLocalDate, localDayNumberAt, type LocalDate } from "@/lib/domain/slots";
-import { weekStartForZone, type WeekStart } from "@/lib/domain/week-start";
+import { dayNumberToLocalDate, localDayNumberAt } from "@/lib/domain/slots";
+import { weekStartForZone } from "@/lib/domain/week-start";
 import { loadClinicDoctor } from "@/lib/server/booking/bookable-doctor";
 import { freeSlotsOf } from "@/lib/server/booking/free-slot-reader";
 import { appNow } from "../clock";
@@ -12,19 +13,6 @@ import { inFreeWindow } from "./cancellation";
 import { appointments, type AppointmentDoc } from "./model";
 import { appointmentTokenMatches } from "./tokens";
 
-/** What the status page's "Move to another time" needs: the doctor's public calendar, first months loaded, and what a move does now. */
-export interface MoveCalendar {
-  slug: string;
-  doctorId: string;
-  timeZone: string;
-  today: LocalDate;
-  window: DateRange;
-  weekStartsOn: WeekStart;
-  initial: { range: DateRange; slots: IsoSlot[] | null; fetchedAt: number };
-  /** The move swaps at once (the clinic allows it and the visit is before its free-cancellation cutoff). */
-  swapsNow: boolean;
-  words: string;
-}
 
 /**
  * For a confirmed visit still ahead whose doctor takes online bookings, with
