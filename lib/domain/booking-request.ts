@@ -41,8 +41,9 @@ const nameSchema = z
 
 // Lowercased so the clinic sees one patient, not two, when someone types
 // "Ann@Example.com" one day and "ann@example.com" the next. (Local parts are
-// case-sensitive in theory; no mainstream mail provider treats them so.)
-const emailSchema = z
+// case-sensitive in theory; no mainstream mail provider treats them so.) The
+// waiting list takes the same address the same way (waitlist.ts).
+export const emailSchema = z
   .string({ error: M.emailMissing })
   .trim()
   .toLowerCase()

@@ -4,8 +4,8 @@
  * The verbs in lib/server/waitlist apply them inside their transactions.
  */
 import { z } from "zod";
-import { MAX_EMAIL_LENGTH, BOOKING_MESSAGES } from "./booking-fields";
-import { EMAIL_PATTERN } from "./field-rules";
+import { BOOKING_MESSAGES } from "./booking-fields";
+import { emailSchema } from "./booking-request";
 import { WEEKDAYS, dayNumberToLocalDate, localDateToDayNumber, type LocalDate, type Weekday } from "./slots";
 import { weekdayOfDayNumber } from "./slots/local-time";
 
@@ -25,14 +25,6 @@ export const WAITLIST_MESSAGES = {
   leaveLinkBroken: "This link is incomplete. Please open the link from your email again, or copy the whole address.",
 } as const;
 const M = WAITLIST_MESSAGES;
-
-const emailSchema = z
-  .string({ error: M.emailMissing })
-  .trim()
-  .toLowerCase()
-  .min(1, { error: M.emailMissing })
-  .max(MAX_EMAIL_LENGTH, { error: M.emailTooLong })
-  .pipe(z.email({ pattern: EMAIL_PATTERN, error: M.emailInvalid }));
 
 // Any subset of the week; none means any day. Kept in the week's order, once each.
 const daysSchema = z
